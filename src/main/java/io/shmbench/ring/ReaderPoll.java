@@ -1,0 +1,12 @@
+package io.shmbench.ring;
+
+/** What the reader watches to learn that a message is there. */
+public enum ReaderPoll {
+    /**
+     * The slot's own sequence word: the sequence and a small payload share one cache line, so the
+     * common case moves one line per message.
+     */
+    SLOT_SEQUENCE,
+    /** The shared write index (the seed's design): the index line moves as well as the slot's. */
+    WRITE_INDEX
+}

@@ -1,0 +1,202 @@
+package io.shmbench.ring;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * The ring's only reader.
+ *
+ * <p>Zero-copy: {@link #poll()} returns the next message's length (or -1 when there is none) and
+ * {@link #payload()} its bytes in place, valid until the next poll. In OVERWRITE mode the writer may
+ * overwrite a slot while it is being read: call {@link #validate()} after reading in place, or use
+ * the copying {@link #read} calls, which validate for you and never return a torn message.
+ *
+ * <p>Gaps: in OVERWRITE mode a reader that falls more than a ring behind skips to the oldest message
+ * still there and adds what it skipped to {@link #missed()}, so delivered + missed = written.
+ */
+public final class RingReader extends RingCursor {
+    private final boolean overwrite;
+    private final boolean pollWriteIndex;
+    private long next;
+    private long released;
+    private long cachedWriteIndex;
+    private long currentOffset = -1;
+    private long currentSequence;
+    private int currentSlot;
+    private long missed;
+    private long torn;
+
+    RingReader(Ring ring, WaitStrategy waitStrategy) {
+        super(ring, waitStrategy, Liveness.reader(ring.memory()), Liveness.writer(ring.memory()), false);
+        RingConfig config = ring.config();
+        this.overwrite = config.mode() == RingMode.OVERWRITE;
+        this.pollWriteIndex = config.readerPoll() == ReaderPoll.WRITE_INDEX;
+        this.next = ring.readIndex();
+        this.released = next;
+    }
+
+    /**
+     * Moves to the next message without waiting: returns its length and makes {@link #payload()}
+     * show it, or returns -1 when no new message is there. Frees the previous message's slot.
+     */
+    public int poll() {
+        if (released != next) {
+            released = next;
+            access.store(memory, readIndexOffset, next);
+        }
+        return overwrite ? pollOverwrite() : pollBlocking();
+    }
+
+    private int pollBlocking() {
+        long offset = slotOffset(next);
+        if (pollWriteIndex) {
+            if (!cacheRemoteIndex || next >= cachedWriteIndex) {
+                cachedWriteIndex = access.load(memory, RingLayout.WRITE_INDEX_OFFSET);
+                if (next >= cachedWriteIndex) {
+                    return -1;
+                }
+            }
+        } else if (access.load(memory, offset + RingLayout.SLOT_SEQUENCE_OFFSET) != RingLayout.committed(next)) {
+            return -1;
+        }
+        int length = memory.get(ValueLayout.JAVA_INT, offset + RingLayout.SLOT_LENGTH_OFFSET);
+        if (length < 0 || length > maxPayload) {
+            throw new RingFormatException(ring.path() + ": slot " + slotOf(next) + " holds message " + next
+                    + " with length " + length + ", outside 0.." + maxPayload + " (corrupt segment)");
+        }
+        return deliver(offset, length);
+    }
+
+    private int pollOverwrite() {
+        while (true) {
+            long offset = slotOffset(next);
+            long expected = RingLayout.committed(next);
+            long sequence = access.load(memory, offset + RingLayout.SLOT_SEQUENCE_OFFSET);
+            if (sequence == expected) {
+                int length = memory.get(ValueLayout.JAVA_INT, offset + RingLayout.SLOT_LENGTH_OFFSET);
+                if (length >= 0 && length <= maxPayload) {
+                    return deliver(offset, length);
+                }
+                if (access.fenceThenLoad(memory, offset + RingLayout.SLOT_SEQUENCE_OFFSET) == expected) {
+                    throw new RingFormatException(ring.path() + ": slot " + slotOf(next) + " holds message " + next
+                            + " with length " + length + ", outside 0.." + maxPayload + " (corrupt segment)");
+                }
+                continue; // overwritten while we looked: the lap check below counts it
+            }
+            if (sequence < expected) {
+                return -1; // not written yet, or being written (expected - 1)
+            }
+            // Lapped: the slot already holds a later message. Skip to the oldest one that can still be there.
+            long writeIndex = access.load(memory, RingLayout.WRITE_INDEX_OFFSET);
+            long oldest = Math.max(next + 1, writeIndex - slotCount + 1);
+            missed += oldest - next;
+            next = oldest;
+        }
+    }
+
+    private int deliver(long offset, int length) {
+        currentOffset = offset;
+        currentSequence = RingLayout.committed(next);
+        currentSlot = slotOf(next);
+        if ((++next & (HEARTBEAT_EVERY - 1)) == 0) {
+            self.heartbeat();
+        }
+        return length;
+    }
+
+    /** Like {@link #poll()}, waiting up to {@code timeoutNanos} for a message. */
+    public int receive(long timeoutNanos) {
+        int length = poll();
+        if (length >= 0) {
+            return length;
+        }
+        long deadline = System.nanoTime() + timeoutNanos;
+        for (int i = 0; ; i++) {
+            waitStrategy.idle(i);
+            length = poll();
+            if (length >= 0) {
+                return length;
+            }
+            if (i % CHECK_EVERY == CHECK_EVERY - 1) {
+                checkWhileWaiting(deadline, "for a message");
+            }
+        }
+    }
+
+    /** The current message's slot payload (its first {@code length} bytes are the message). */
+    public MemorySegment payload() {
+        if (currentOffset < 0) {
+            throw new IllegalStateException("no message polled yet");
+        }
+        return payloads[currentSlot];
+    }
+
+    /**
+     * After reading {@link #payload()} in place: true when the writer did not touch the slot
+     * meanwhile. False means what was read may be torn; the message then counts as missed.
+     */
+    public boolean validate() {
+        if (access.fenceThenLoad(memory, currentOffset + RingLayout.SLOT_SEQUENCE_OFFSET) == currentSequence) {
+            return true;
+        }
+        torn++;
+        missed++;
+        return false;
+    }
+
+    /**
+     * Copies the next message into {@code target} at {@code offset}, waiting up to
+     * {@code timeoutNanos}; returns its length. Never returns a torn message.
+     */
+    public int read(MemorySegment target, long offset, long timeoutNanos) {
+        long deadline = System.nanoTime() + timeoutNanos;
+        while (true) {
+            int length = receive(Math.max(0, deadline - System.nanoTime()));
+            checkRoom(target.byteSize() - offset, length);
+            MemorySegment.copy(payloads[currentSlot], 0, target, offset, length);
+            if (!overwrite || validate()) {
+                return length;
+            }
+        }
+    }
+
+    public int read(byte[] target, long timeoutNanos) {
+        long deadline = System.nanoTime() + timeoutNanos;
+        while (true) {
+            int length = receive(Math.max(0, deadline - System.nanoTime()));
+            checkRoom(target.length, length);
+            MemorySegment.copy(payloads[currentSlot], ValueLayout.JAVA_BYTE, 0, target, 0, length);
+            if (!overwrite || validate()) {
+                return length;
+            }
+        }
+    }
+
+    private void checkRoom(long room, int length) {
+        if (length > room) {
+            next--; // leave the message in the ring for a larger buffer
+            throw new IllegalArgumentException("a buffer of " + room + " bytes cannot hold the next message of "
+                    + length + " bytes");
+        }
+    }
+
+    /** Messages skipped because the writer lapped the reader, plus torn ones discarded. */
+    public long missed() {
+        return missed;
+    }
+
+    /** Messages the seqlock caught being overwritten while they were read. */
+    public long torn() {
+        return torn;
+    }
+
+    /** Index of the next message this reader expects. */
+    public long position() {
+        return next;
+    }
+
+    @Override
+    String peerRole() {
+        return "writer";
+    }
+}

@@ -1,0 +1,148 @@
+package io.shmbench.ring;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * The ring's only writer.
+ *
+ * <p>Zero-copy: {@link #tryClaim()} or {@link #claim(long)} returns the next slot's payload view,
+ * the caller writes up to {@link #maxPayload()} bytes into it, and {@link #commit(int)} publishes
+ * them. Copying: {@link #offer} and {@link #write} do the three steps for a byte array or segment.
+ *
+ * <p>BLOCKING: a claim fails (or waits) while the reader is {@code slotCount} messages behind.
+ * OVERWRITE: a claim never fails; it first marks the slot odd (seqlock: write in progress), so a
+ * reader that races with it can tell the slot was torn.
+ */
+public final class RingWriter extends RingCursor {
+    private final boolean overwrite;
+    private long next;
+    private long cachedReadIndex;
+    private long claimedOffset = -1;
+    private int claimedSlot;
+
+    RingWriter(Ring ring, WaitStrategy waitStrategy) {
+        super(ring, waitStrategy, Liveness.writer(ring.memory()), Liveness.reader(ring.memory()), true);
+        this.overwrite = ring.config().mode() == RingMode.OVERWRITE;
+        // A writer that replaces a dead one carries on where it stopped.
+        this.next = ring.writeIndex();
+        this.cachedReadIndex = ring.readIndex();
+    }
+
+    /** The next slot's payload view, or {@code null} when a BLOCKING ring is full. */
+    public MemorySegment tryClaim() {
+        if (claimedOffset >= 0) {
+            throw new IllegalStateException("the previous claim was not committed");
+        }
+        if (!overwrite && !hasSpace()) {
+            return null;
+        }
+        long offset = slotOffset(next);
+        if (overwrite) {
+            access.storeThenFence(memory, offset, RingLayout.writing(next));
+        }
+        claimedOffset = offset;
+        claimedSlot = slotOf(next);
+        return payloads[claimedSlot];
+    }
+
+    /** Like {@link #tryClaim()}, waiting up to {@code timeoutNanos} for the reader to make room. */
+    public MemorySegment claim(long timeoutNanos) {
+        MemorySegment view = tryClaim();
+        if (view != null) {
+            return view;
+        }
+        long deadline = System.nanoTime() + timeoutNanos;
+        for (int i = 0; ; i++) {
+            waitStrategy.idle(i);
+            view = tryClaim();
+            if (view != null) {
+                return view;
+            }
+            if (i % CHECK_EVERY == CHECK_EVERY - 1) {
+                checkWhileWaiting(deadline, "for a free slot");
+            }
+        }
+    }
+
+    /** Publishes the claimed slot with {@code length} payload bytes. */
+    public void commit(int length) {
+        long offset = claimedOffset;
+        if (offset < 0) {
+            throw new IllegalStateException("commit without a claim");
+        }
+        if (length < 0 || length > maxPayload) {
+            throw new MessageTooLargeException(length, maxPayload);
+        }
+        memory.set(ValueLayout.JAVA_INT, offset + RingLayout.SLOT_LENGTH_OFFSET, length);
+        access.store(memory, offset + RingLayout.SLOT_SEQUENCE_OFFSET, RingLayout.committed(next));
+        long published = ++next;
+        access.store(memory, RingLayout.WRITE_INDEX_OFFSET, published);
+        claimedOffset = -1;
+        if ((published & (HEARTBEAT_EVERY - 1)) == 0) {
+            self.heartbeat();
+        }
+    }
+
+    /** Copies and publishes {@code length} bytes of {@code source}; false when a BLOCKING ring is full. */
+    public boolean offer(MemorySegment source, long offset, int length) {
+        checkLength(length);
+        MemorySegment view = tryClaim();
+        if (view == null) {
+            return false;
+        }
+        MemorySegment.copy(source, offset, view, 0, length);
+        commit(length);
+        return true;
+    }
+
+    public boolean offer(byte[] source, int offset, int length) {
+        checkLength(length);
+        MemorySegment view = tryClaim();
+        if (view == null) {
+            return false;
+        }
+        MemorySegment.copy(source, offset, view, ValueLayout.JAVA_BYTE, 0, length);
+        commit(length);
+        return true;
+    }
+
+    /** Copies and publishes, waiting up to {@code timeoutNanos} for room. */
+    public void write(MemorySegment source, long offset, int length, long timeoutNanos) {
+        checkLength(length);
+        MemorySegment view = claim(timeoutNanos);
+        MemorySegment.copy(source, offset, view, 0, length);
+        commit(length);
+    }
+
+    public void write(byte[] source, int offset, int length, long timeoutNanos) {
+        checkLength(length);
+        MemorySegment view = claim(timeoutNanos);
+        MemorySegment.copy(source, offset, view, ValueLayout.JAVA_BYTE, 0, length);
+        commit(length);
+    }
+
+    /** Index of the next message this writer publishes (= messages published so far). */
+    public long position() {
+        return next;
+    }
+
+    private boolean hasSpace() {
+        if (cacheRemoteIndex && next - cachedReadIndex < slotCount) {
+            return true;
+        }
+        cachedReadIndex = access.load(memory, readIndexOffset);
+        return next - cachedReadIndex < slotCount;
+    }
+
+    private void checkLength(int length) {
+        if (length < 0 || length > maxPayload) {
+            throw new MessageTooLargeException(length, maxPayload);
+        }
+    }
+
+    @Override
+    String peerRole() {
+        return "reader";
+    }
+}

@@ -1,0 +1,190 @@
+package io.shmbench.shm;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A file in {@code /dev/shm} mapped into this process as a {@link MemorySegment}.
+ *
+ * <p>Created exclusively ({@code O_CREAT|O_EXCL}, so a pre-planted file or symlink makes creation
+ * fail), owner-only (0600), under an unguessable {@link SuiteName}. Creation writes the whole file
+ * with zeros before mapping it: tmpfs then reports a full device as an {@link IOException} here,
+ * where touching an unbacked mapped page later would raise SIGBUS. The pages are then touched
+ * through the mapping so the first measured access does not take a page fault; memory lands on the
+ * NUMA node of the creating thread (first touch).
+ *
+ * <p>Attaching refuses a symlink, a non-regular file, a file of another user and an empty file;
+ * what the file must contain is for the caller (the ring's header) to validate.
+ */
+public final class SharedSegment implements AutoCloseable {
+    /** Where segments live unless a caller says otherwise (tests point it at their own tmpfs). */
+    public static final Path DEFAULT_DIR = Path.of(System.getProperty("shmbench.shm.dir", "/dev/shm"));
+    private static final long PAGE = 4096;
+    private static final int ZERO_CHUNK = 1 << 20;
+
+    private final Path path;
+    private final Arena arena;
+    private final MemorySegment memory;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private SharedSegment(Path path, Arena arena, MemorySegment memory) {
+        this.path = path;
+        this.arena = arena;
+        this.memory = memory;
+    }
+
+    /** Creates a new segment of {@code size} bytes in {@link #DEFAULT_DIR}. */
+    public static SharedSegment create(String kind, long size) {
+        return create(DEFAULT_DIR, SuiteName.fresh(kind), size);
+    }
+
+    public static SharedSegment create(Path dir, SuiteName name, long size) {
+        if (size <= 0) {
+            throw new SegmentException("segment size must be positive, was " + size);
+        }
+        Path path = dir.resolve(name.toString());
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(path, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException e) {
+            throw new SegmentException(path + " already exists; segments are created exclusively", e);
+        } catch (IOException e) {
+            throw new SegmentException("cannot create segment " + path + ": " + e.getMessage(), e);
+        }
+        Arena arena = Arena.ofShared();
+        try (channel) {
+            fillWithZeros(channel, size, path);
+            MemorySegment memory = channel.map(FileChannel.MapMode.READ_WRITE, 0, size, arena);
+            preTouch(memory);
+            return new SharedSegment(path, arena, memory);
+        } catch (IOException | RuntimeException e) {
+            arena.close();
+            deleteQuietly(path);
+            if (e instanceof SegmentException se) {
+                throw se;
+            }
+            throw new SegmentException("cannot create segment " + path + " of " + size + " bytes: " + e.getMessage(), e);
+        }
+    }
+
+    /** Maps an existing segment after checking that it is a regular file of this user. */
+    public static SharedSegment attach(Path path) {
+        PosixFileAttributes attributes;
+        int owner;
+        try {
+            attributes = Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            owner = (Integer) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            throw new SegmentException("no segment at " + path + " (it does not exist)", e);
+        } catch (IOException e) {
+            throw new SegmentException("cannot read the attributes of " + path + ": " + e.getMessage(), e);
+        }
+        if (attributes.isSymbolicLink()) {
+            throw new SegmentException(path + " is a symbolic link; segments are attached only as regular files");
+        }
+        if (!attributes.isRegularFile()) {
+            throw new SegmentException(path + " is not a regular file");
+        }
+        int me = Libc.getuid();
+        if (owner != me) {
+            throw new SegmentException(path + " is owned by uid " + owner + ", not by this user (uid " + me + "); refusing to attach");
+        }
+        Arena arena = Arena.ofShared();
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS)) {
+            long size = channel.size();
+            if (size == 0) {
+                throw new SegmentException(path + " is empty (0 bytes); it is not a shmbench segment or was truncated");
+            }
+            return new SharedSegment(path, arena, channel.map(FileChannel.MapMode.READ_WRITE, 0, size, arena));
+        } catch (NoSuchFileException e) {
+            arena.close();
+            throw new SegmentException("no segment at " + path + " (it vanished while attaching)", e);
+        } catch (IOException | RuntimeException e) {
+            arena.close();
+            if (e instanceof SegmentException se) {
+                throw se;
+            }
+            throw new SegmentException("cannot attach " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public MemorySegment memory() {
+        return memory;
+    }
+
+    public long size() {
+        return memory.byteSize();
+    }
+
+    /** Removes the file; mappings stay valid until {@link #close}. Safe to call more than once. */
+    public void unlink() {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            throw new SegmentException("cannot unlink " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Unmaps the segment. Idempotent; the file stays unless {@link #unlink} was called. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            arena.close();
+        }
+    }
+
+    private static void fillWithZeros(FileChannel channel, long size, Path path) throws IOException {
+        ByteBuffer zeros = ByteBuffer.allocateDirect((int) Math.min(size, ZERO_CHUNK));
+        long position = 0;
+        while (position < size) {
+            zeros.clear().limit((int) Math.min(zeros.capacity(), size - position));
+            try {
+                position += channel.write(zeros, position);
+            } catch (IOException e) {
+                throw new SegmentException("no space for segment " + path + ": wrote " + position + " of " + size
+                        + " bytes (" + e.getMessage() + "); free memory in " + path.getParent()
+                        + " or use fewer/smaller slots", e);
+            }
+        }
+    }
+
+    private static void preTouch(MemorySegment memory) {
+        for (long offset = 0; offset < memory.byteSize(); offset += PAGE) {
+            memory.set(ValueLayout.JAVA_BYTE, offset, memory.get(ValueLayout.JAVA_BYTE, offset));
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException ignored) {
+            // best effort while already reporting the original failure
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SharedSegment[" + path + ", " + size() + " bytes]";
+    }
+}
