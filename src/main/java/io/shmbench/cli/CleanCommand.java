@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
  * done by {@link Leftovers}; this class only picks the suite's real roots and prints the outcome.
  */
 @Command(name = "clean", mixinStandardHelpOptions = true,
+        header = "Removes this suite's leftovers (segments, FIFO/socket directories, queues) of dead processes.",
         description = {
                 "Removes this suite's leftovers whose creating process is dead: shared-memory segments in /dev/shm,",
                 "private FIFO/socket directories under java.io.tmpdir and POSIX message queues in /dev/mqueue",

@@ -136,23 +136,21 @@ public final class Leftovers {
             return kept(path, "name does not follow " + SuiteName.PREFIX + "<kind>-<pid>-<16 hex digits>; not the suite's");
         }
         SuiteName name = parsed.get();
-        PosixFileAttributes attributes;
-        int owner;
+        EntryAttributes entry;
         try {
-            attributes = Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            owner = (Integer) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+            entry = EntryAttributes.read(path);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
             return Optional.of(new Finding(path, Action.FAILED, "cannot read its attributes: " + e));
         }
-        if (attributes.isSymbolicLink()) {
+        if (entry.posix().isSymbolicLink()) {
             return kept(path, "a symbolic link; the suite creates none and clean never follows one");
         }
-        if (owner != uid) {
-            return kept(path, "owned by uid " + owner + ", not by this user (uid " + uid + ")");
+        if (entry.ownerUid() != uid) {
+            return kept(path, "owned by uid " + entry.ownerUid() + ", not by this user (uid " + uid + ")");
         }
-        String shapeProblem = shapeProblem(attributes, root.shape());
+        String shapeProblem = shapeProblem(entry.posix(), root.shape());
         if (shapeProblem != null) {
             return kept(path, shapeProblem + "; the suite creates a " + root.what() + " here");
         }

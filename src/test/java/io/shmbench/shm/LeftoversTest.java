@@ -48,6 +48,12 @@ class LeftoversTest {
         return new SuiteName(kind, pid, "0123456789abcdef").toString();
     }
 
+    private static void assertFinding(List<Finding> findings, Path path, Action action, String reasonPart) {
+        Finding finding = findingFor(findings, path);
+        assertEquals(action, finding.action(), finding.toString());
+        assertTrue(finding.reason().contains(reasonPart), finding.toString());
+    }
+
     private static Finding findingFor(List<Finding> findings, Path path) {
         return findings.stream().filter(f -> f.path().equals(path)).findFirst()
                 .orElseThrow(() -> new AssertionError("no finding for " + path + " in " + findings));
@@ -65,9 +71,7 @@ class LeftoversTest {
 
         for (Path removed : List.of(segment, privateDir, queue)) {
             assertFalse(Files.exists(removed, LinkOption.NOFOLLOW_LINKS), removed + " should be gone");
-            Finding finding = findingFor(findings, removed);
-            assertEquals(Action.REMOVED, finding.action(), finding.toString());
-            assertTrue(finding.reason().contains("pid " + deadPid + ", which is dead"), finding.toString());
+            assertFinding(findings, removed, Action.REMOVED, "pid " + deadPid + ", which is dead");
         }
         assertEquals(3, findings.size(), findings.toString());
         assertTrue(findingFor(findings, segment).toString().startsWith("removed"), "printed form names the action");
@@ -83,9 +87,7 @@ class LeftoversTest {
         assertTrue(Files.exists(segment));
         assertTrue(Files.exists(privateDir));
         for (Path kept : List.of(segment, privateDir)) {
-            Finding finding = findingFor(findings, kept);
-            assertEquals(Action.KEPT, finding.action());
-            assertTrue(finding.reason().contains("pid " + LIVE_PID + ", is running"), finding.toString());
+            assertFinding(findings, kept, Action.KEPT, "pid " + LIVE_PID + ", is running");
         }
     }
 
@@ -105,9 +107,7 @@ class LeftoversTest {
         assertTrue(findings.stream().noneMatch(f -> f.path().equals(foreign) || f.path().equals(foreignDir)),
                 "names outside the suite's prefix are not even reported: " + findings);
         for (Path kept : List.of(malformed, upperKind)) {
-            Finding finding = findingFor(findings, kept);
-            assertEquals(Action.KEPT, finding.action());
-            assertTrue(finding.reason().contains("name does not follow"), finding.toString());
+            assertFinding(findings, kept, Action.KEPT, "name does not follow");
         }
     }
 
@@ -129,9 +129,7 @@ class LeftoversTest {
         assertEquals("keep me", Files.readString(victimFile));
         assertEquals("keep me too", Files.readString(victimInside));
         for (Path link : List.of(fileLink, dirLink)) {
-            Finding finding = findingFor(findings, link);
-            assertEquals(Action.KEPT, finding.action());
-            assertTrue(finding.reason().contains("symbolic link"), finding.toString());
+            assertFinding(findings, link, Action.KEPT, "symbolic link");
         }
         assertFalse(Files.exists(leftoverDir, LinkOption.NOFOLLOW_LINKS));
         assertEquals(Action.REMOVED, findingFor(findings, leftoverDir).action());
@@ -150,9 +148,7 @@ class LeftoversTest {
 
         for (Path p : List.of(segment, privateDir)) {
             assertTrue(Files.exists(p), p + " belongs to uid 65534 and must stay");
-            Finding finding = findingFor(findings, p);
-            assertEquals(Action.KEPT, finding.action());
-            assertTrue(finding.reason().contains("owned by uid 65534, not by this user (uid 0)"), finding.toString());
+            assertFinding(findings, p, Action.KEPT, "owned by uid 65534, not by this user (uid 0)");
         }
     }
 
@@ -165,8 +161,8 @@ class LeftoversTest {
 
         assertTrue(Files.isDirectory(dirInShm));
         assertTrue(Files.isRegularFile(fileInTmp));
-        assertTrue(findingFor(findings, dirInShm).reason().startsWith("a directory"), findings.toString());
-        assertTrue(findingFor(findings, fileInTmp).reason().startsWith("not a directory"), findings.toString());
+        assertFinding(findings, dirInShm, Action.KEPT, "a directory; the suite creates a shared-memory segment here");
+        assertFinding(findings, fileInTmp, Action.KEPT, "not a directory; the suite creates a private FIFO/socket directory here");
     }
 
     @Test
@@ -202,10 +198,8 @@ class LeftoversTest {
         try {
             List<Finding> findings = sweeper().sweep(false);
 
-            Finding finding = findingFor(findings, privateDir);
-            assertEquals(Action.FAILED, finding.action());
-            assertTrue(finding.reason().contains("removing it failed"), finding.toString());
-            assertTrue(finding.reason().contains(stuck.toString()), "names the file that stuck: " + finding);
+            assertFinding(findings, privateDir, Action.FAILED, "removing it failed");
+            assertFinding(findings, privateDir, Action.FAILED, stuck.toString()); // names the file that stuck
         } finally {
             assertEquals(0, run("chattr", "-i", stuck.toString()), "could not undo chattr +i on " + stuck);
         }
