@@ -1,5 +1,6 @@
 package io.shmbench.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,9 +11,12 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "run-bench.sh", mixinStandardHelpOptions = true,
         description = "shmbench: inter-process communication benchmarks around a shared-memory SWSR ring.",
-        subcommands = {})
+        subcommands = {CleanCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
         System.exit(execute(args));
@@ -20,7 +24,14 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
     public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Like {@link #execute(String...)} with output and errors (usage included) sent to the given writers. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> 1);
         cli.setParameterExceptionHandler((ex, argv) -> {
             ex.getCommandLine().getErr().println("error: " + ex.getMessage());
@@ -37,6 +48,6 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         // No subcommand: the default job. Until `run` exists, show what there is.
-        new CommandLine(this).usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

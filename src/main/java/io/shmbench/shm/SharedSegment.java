@@ -85,16 +85,16 @@ public final class SharedSegment implements AutoCloseable {
 
     /** Maps an existing segment after checking that it is a regular file of this user. */
     public static SharedSegment attach(Path path) {
-        PosixFileAttributes attributes;
-        int owner;
+        EntryAttributes entry;
         try {
-            attributes = Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            owner = (Integer) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+            entry = EntryAttributes.read(path);
         } catch (NoSuchFileException e) {
             throw new SegmentException("no segment at " + path + " (it does not exist)", e);
         } catch (IOException e) {
             throw new SegmentException("cannot read the attributes of " + path + ": " + e.getMessage(), e);
         }
+        PosixFileAttributes attributes = entry.posix();
+        int owner = entry.ownerUid();
         if (attributes.isSymbolicLink()) {
             throw new SegmentException(path + " is a symbolic link; segments are attached only as regular files");
         }
