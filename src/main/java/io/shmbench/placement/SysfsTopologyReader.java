@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,6 +77,7 @@ final class SysfsTopologyReader {
      * ambiguous on multi-die packages and therefore only the fallback.
      */
     private Map<Integer, Core> cores(List<Integer> online) {
+        Set<Integer> isOnline = Set.copyOf(online);
         Map<Integer, Integer> packageOf = new HashMap<>();
         Map<Integer, Integer> coreIdOf = new HashMap<>();
         for (int cpu : online) {
@@ -91,7 +93,7 @@ final class SysfsTopologyReader {
             Optional<Path> file = siblingsFile(cpu);
             List<Integer> siblings;
             if (file.isPresent()) {
-                siblings = CpuList.read(file.get()).stream().filter(online::contains).toList();
+                siblings = CpuList.read(file.get()).stream().filter(isOnline::contains).toList();
                 if (!siblings.contains(cpu)) {
                     throw new TopologyException(file.get() + " lists CPUs '" + CpuList.format(siblings)
                             + "' (online ones), which do not include cpu" + cpu + " itself");
@@ -150,11 +152,12 @@ final class SysfsTopologyReader {
         if (nodeDirs.isEmpty()) {
             return List.of(new NumaNode(0, online, true));
         }
+        Set<Integer> isOnline = Set.copyOf(online);
         Path hasMemoryFile = nodeDir.resolve("has_memory");
         List<Integer> withMemory = Files.exists(hasMemoryFile) ? CpuList.read(hasMemoryFile) : null;
         List<NumaNode> nodes = new ArrayList<>();
         nodeDirs.forEach((id, dir) -> {
-            List<Integer> cpus = CpuList.read(dir.resolve("cpulist")).stream().filter(online::contains).toList();
+            List<Integer> cpus = CpuList.read(dir.resolve("cpulist")).stream().filter(isOnline::contains).toList();
             nodes.add(new NumaNode(id, cpus, withMemory == null || withMemory.contains(id)));
         });
         return nodes;
@@ -207,7 +210,7 @@ final class SysfsTopologyReader {
         } catch (IllegalArgumentException e) {
             throw new TopologyException("cannot parse " + ALLOWED_KEY + " in " + statusFile + ": " + e.getMessage(), e);
         }
-        List<Integer> usable = online.stream().filter(allowed::contains).toList();
+        List<Integer> usable = online.stream().filter(Set.copyOf(allowed)::contains).toList();
         if (usable.isEmpty()) {
             throw new TopologyException("this process may run only on CPUs " + CpuList.format(allowed) + " (" + statusFile
                     + ") but none of them is online (online: " + CpuList.format(online) + ")");

@@ -9,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -92,60 +95,60 @@ class FirstTouchTest {
     }
 
     @Test
-    void aLateSharedSegmentIsUnlinked() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
+    void aLateSharedSegmentGoesToTheDiscardAction() throws Exception {
         CountDownLatch discarded = new CountDownLatch(1);
-        Path[] created = new Path[1];
         int cpu = Topology.host().allowedCpus().getFirst();
-        try {
-            assertThrows(PlacementException.class, () -> FirstTouch.onCpu(cpu, Duration.ofMillis(50), () -> {
-                awaitIgnoringInterrupts(release);
-                SharedSegment s = SharedSegment.create("placementtest", 4096);
-                created[0] = s.path();
-                return s;
-            }, late -> {
-                late.unlink();
-                late.close();
-                discarded.countDown();
-            }));
-        } finally {
-            release.countDown();
-        }
+        Path path = segmentCreatedTooLate((timeout, action) -> FirstTouch.onCpu(cpu, timeout, action, late -> {
+            late.unlink();
+            late.close();
+            discarded.countDown();
+        }));
         try {
             assertTrue(discarded.await(30, TimeUnit.SECONDS));
-            assertFalse(Files.exists(created[0]), created[0] + " left behind");
+            assertFalse(Files.exists(path), path + " left behind");
         } finally {
-            deleteIfCreated(created[0]);
+            Files.deleteIfExists(path);
         }
     }
 
     @Test
     void theDefaultDiscardUnlinksALateSharedSegment() throws Exception {
+        int cpu = Topology.host().allowedCpus().getFirst();
+        Path path = segmentCreatedTooLate((timeout, action) -> FirstTouch.onCpu(cpu, timeout, action));
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (Files.exists(path) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertFalse(Files.exists(path), path + " left behind");
+        } finally {
+            Files.deleteIfExists(path);
+        }
+    }
+
+    /**
+     * Has {@code firstTouch} run an action that creates a segment only after the caller gave up
+     * waiting, and returns the segment's path once it exists.
+     */
+    private static Path segmentCreatedTooLate(BiFunction<Duration, Callable<SharedSegment>, SharedSegment> firstTouch)
+            throws InterruptedException {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch created = new CountDownLatch(1);
-        Path[] path = new Path[1];
-        int cpu = Topology.host().allowedCpus().getFirst();
+        AtomicReference<Path> path = new AtomicReference<>();
         try {
-            assertThrows(PlacementException.class, () -> FirstTouch.onCpu(cpu, Duration.ofMillis(50), () -> {
+            PlacementException e = assertThrows(PlacementException.class, () -> firstTouch.apply(Duration.ofMillis(50), () -> {
                 awaitIgnoringInterrupts(release);
-                SharedSegment s = SharedSegment.create("placementtest", 4096);
-                path[0] = s.path();
+                SharedSegment segment = SharedSegment.create("placementtest", 4096);
+                path.set(segment.path());
                 created.countDown();
-                return s;
+                return segment;
             }));
+            assertTrue(e.getMessage().contains("did not finish within"), e.getMessage());
         } finally {
             release.countDown();
         }
-        try {
-            assertTrue(created.await(30, TimeUnit.SECONDS));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (Files.exists(path[0]) && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            assertFalse(Files.exists(path[0]), path[0] + " left behind");
-        } finally {
-            deleteIfCreated(path[0]);
-        }
+        assertTrue(created.await(30, TimeUnit.SECONDS), "the late action created its segment");
+        return path.get();
     }
 
     @Test
@@ -157,13 +160,6 @@ class FirstTouchTest {
         assertTrue(noMemory.getMessage().startsWith("node 2 has no memory of its own"), noMemory.getMessage());
         PlacementException noNode = assertThrows(PlacementException.class, () -> FirstTouch.onNode(t, 7, TIMEOUT, () -> 1));
         assertEquals("no NUMA node 7 on this host; nodes: [0, 1, 2]", noNode.getMessage());
-    }
-
-    /** Leaves no segment behind when an assertion above failed. */
-    private static void deleteIfCreated(Path path) throws IOException {
-        if (path != null) {
-            Files.deleteIfExists(path);
-        }
     }
 
     /** Stands for work that does not respond to interruption, as a blocking native call would not. */

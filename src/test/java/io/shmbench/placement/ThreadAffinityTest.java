@@ -93,9 +93,8 @@ class ThreadAffinityTest {
     void virtualThreadsAreNotPinned() throws Exception {
         CompletableFuture<Throwable> failure = new CompletableFuture<>();
         Thread.ofVirtual().start(() -> {
-            try {
-                ThreadAffinity.pinTo(0).close();
-                failure.complete(null);
+            try (ThreadPin pin = ThreadAffinity.pinTo(0)) {
+                failure.complete(new AssertionError("a virtual thread was pinned to CPU " + pin.cpu()));
             } catch (Throwable t) {
                 failure.complete(t);
             }
@@ -107,7 +106,8 @@ class ThreadAffinityTest {
     @Test
     void aPinIsReleasedOnlyByItsThread() throws Exception {
         List<Integer> before = ThreadAffinity.get();
-        try (ThreadPin pin = ThreadAffinity.pinTo(before.getFirst())) {
+        ThreadPin pin = ThreadAffinity.pinTo(before.getFirst());
+        try {
             CompletableFuture<Throwable> failure = new CompletableFuture<>();
             Thread.ofPlatform().start(() -> {
                 try {
@@ -119,6 +119,8 @@ class ThreadAffinityTest {
             });
             assertTrue(failure.get(30, TimeUnit.SECONDS) instanceof IllegalStateException);
             assertEquals(List.of(before.getFirst()), ThreadAffinity.get(), "still pinned");
+        } finally {
+            pin.close();
         }
         assertEquals(before, ThreadAffinity.get());
     }
