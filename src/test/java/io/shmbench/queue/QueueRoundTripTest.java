@@ -280,40 +280,6 @@ class QueueRoundTripTest {
     }
 
     @Test
-    void aReopenedAppenderContinuesAfterTheLastRecordAndAnAbandonedClaimIsWithdrawn() {
-        MappedQueue queue = MappedQueue.create(new QueueConfig(8192, 4));
-        try {
-            TestRecords generator = new TestRecords(7, 200);
-            try (QueueAppender appender = queue.appender()) {
-                for (long i = 0; i < 30; i++) {
-                    generator.append(appender, i);
-                }
-                long at = appender.claim(2000);
-                appender.buffer().asSlice(at, 2000).fill((byte) 0x10); // never published
-            }
-            QueueTailer tailer = queue.tailer(WaitStrategy.SPIN);
-            TestRecords read = new TestRecords(7, 200);
-            for (long i = 0; i < 30; i++) {
-                read.verify(tailer, tailer.poll(), i);
-            }
-            assertEquals(-1, tailer.poll(), "the withdrawn claim is not a record");
-            try (QueueAppender appender = queue.appender()) {
-                assertEquals(30, appender.nextIndex());
-                for (long i = 30; i < 60; i++) {
-                    generator.append(appender, i);
-                }
-            }
-            for (long i = 30; i < 60; i++) {
-                read.verify(tailer, tailer.poll(), i);
-            }
-            assertEquals(-1, tailer.poll());
-            assertEquals(generator.crc(), read.crc());
-        } finally {
-            queue.delete();
-        }
-    }
-
-    @Test
     void aBufferTooSmallLeavesTheRecordForTheNextRead() {
         MappedQueue queue = MappedQueue.create(new QueueConfig(4096, 4));
         try (Arena arena = Arena.ofConfined()) {
