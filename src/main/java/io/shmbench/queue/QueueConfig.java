@@ -26,19 +26,30 @@ public record QueueConfig(int chunkSize, int indexStride) {
         }
     }
 
-    /** A queue for records of up to {@code maxPayload} bytes: the smallest chunk that holds one, at least 1 MiB. */
+    /** Records of the largest size that {@link #forMaxPayload} fits in one chunk. */
+    public static final int RECORDS_PER_CHUNK = 64;
+
+    /**
+     * A queue for records of up to {@code maxPayload} bytes: the smallest power-of-two chunk, at least
+     * 1 MiB, that holds {@link #RECORDS_PER_CHUNK} of them, so rolling over (creating and mapping a
+     * file) happens at most once per that many records. 64 KiB records get 8 MiB chunks.
+     */
     public static QueueConfig forMaxPayload(int maxPayload) {
         if (maxPayload < 0) {
             throw new IllegalArgumentException("max payload must not be negative: " + maxPayload);
         }
         int stride = DEFAULT.indexStride;
-        long size = 1 << 20;
+        long wanted = Math.max(1L << 20, (long) RECORDS_PER_CHUNK * (maxPayload + QueueLayout.RECORD_HEADER_SIZE));
+        long size = Long.highestOneBit(wanted - 1) << 1;
         while (size <= QueueLayout.MAX_CHUNK_SIZE && QueueLayout.maxPayload((int) size, stride) < maxPayload) {
             size *= 2;
         }
         if (size > QueueLayout.MAX_CHUNK_SIZE) {
-            throw new IllegalArgumentException("a record of " + maxPayload + " bytes exceeds the largest chunk ("
-                    + QueueLayout.maxPayload(QueueLayout.MAX_CHUNK_SIZE, stride) + " payload bytes)");
+            size = QueueLayout.MAX_CHUNK_SIZE;
+            if (QueueLayout.maxPayload((int) size, stride) < maxPayload) {
+                throw new IllegalArgumentException("a record of " + maxPayload + " bytes exceeds the largest chunk ("
+                        + QueueLayout.maxPayload((int) size, stride) + " payload bytes)");
+            }
         }
         return new QueueConfig((int) size, stride);
     }

@@ -47,13 +47,14 @@ public final class QueueTailer extends QueueCursor {
             int header = chunk.headerWord(at);
             if (QueueLayout.isComplete(header)) {
                 int size = chunk.checkedRecordSize(header, at);
-                position = at + size;
                 if (!QueueLayout.isMetadata(header)) {
                     chunk.checkIndexWord(at, nextIndex);
+                    position = at + size;
                     nextIndex++;
                     current = at + QueueLayout.RECORD_HEADER_SIZE;
                     return QueueLayout.length(header) - QueueLayout.RECORD_HEADER_SIZE;
                 }
+                position = at + size; // a corrupt record above stays where it is: every later poll reports it
             } else if (header == QueueLayout.END_OF_CHUNK) {
                 current = -1;
                 enterNextChunk();

@@ -28,8 +28,7 @@ class QueueCrossProcessTest {
         int maxSize = 2000;
         long seed = 11;
         MappedQueue queue = MappedQueue.create(new QueueConfig(1 << 20, 64));
-        try (ChildJvm child = new ChildJvm(AppenderProcess.class, queue.directory().toString(), Integer.toString(records),
-                Long.toString(seed), Integer.toString(maxSize), "exit")) {
+        try (ChildJvm child = startAppender(queue, records, seed, maxSize, "exit")) {
             child.expect("ready", SECONDS);
             QueueException refused = assertThrows(QueueException.class, queue::appender);
             assertTrue(refused.getMessage().contains("already has a live appender (pid " + child.pid()), refused.getMessage());
@@ -71,8 +70,7 @@ class QueueCrossProcessTest {
             QueueTailer tailer = queue.tailer(WaitStrategy.PARK);
             TestRecords read = new TestRecords(seed, maxSize);
             long childPid;
-            try (ChildJvm child = new ChildJvm(AppenderProcess.class, queue.directory().toString(), Integer.toString(records),
-                    Long.toString(seed), Integer.toString(maxSize), "claim-and-hang")) {
+            try (ChildJvm child = startAppender(queue, records, seed, maxSize, "claim-and-hang")) {
                 childPid = child.pid();
                 child.expect("ready", SECONDS);
                 child.send("go");
@@ -103,5 +101,10 @@ class QueueCrossProcessTest {
         } finally {
             queue.delete();
         }
+    }
+
+    private static ChildJvm startAppender(MappedQueue queue, int records, long seed, int maxSize, String then) throws IOException {
+        return new ChildJvm(AppenderProcess.class, queue.directory().toString(), Integer.toString(records),
+                Long.toString(seed), Integer.toString(maxSize), then);
     }
 }

@@ -128,6 +128,8 @@ class QueueErrorsTest {
             QueueCorruptException e = assertThrows(QueueCorruptException.class, tailer::poll);
             assertTrue(e.getMessage().contains("chunk file " + chunk + " at offset"), e.getMessage());
             assertTrue(e.getMessage().contains("record 2 belongs here"), e.getMessage());
+            assertThrows(QueueCorruptException.class, tailer::poll, "a corrupt record is never stepped over");
+            assertEquals(2, tailer.nextIndex());
         } finally {
             queue.delete();
         }
@@ -207,6 +209,23 @@ class QueueErrorsTest {
     }
 
     @Test
+    void aChunkFileThatAlreadyExistsIsNeverOverwritten() throws IOException {
+        MappedQueue queue = MappedQueue.create(new QueueConfig(4096, 4));
+        try {
+            QueueAppender appender = queue.appender();
+            appender.append(new byte[1500], 0, 1500);
+            appender.append(new byte[1500], 0, 1500);
+            Path planted = Files.writeString(Chunk.path(queue.directory(), 1), "not yours");
+            QueueException e = assertThrows(QueueException.class, () -> appender.append(new byte[1500], 0, 1500));
+            assertTrue(e.getMessage().contains("cannot create chunk file " + planted + ": it already exists"), e.getMessage());
+            assertEquals("not yours", Files.readString(planted));
+            assertEquals(2, appender.nextIndex());
+        } finally {
+            queue.delete();
+        }
+    }
+
+    @Test
     void openRefusesWhatIsNotAPrivateQueueDirectory() throws IOException {
         Path parent = Files.createTempDirectory("queue-open");
         try {
@@ -244,10 +263,12 @@ class QueueErrorsTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new QueueConfig(4096, 3)).getMessage()
                 .contains("index stride 3 must be a power of two"));
         assertThrows(IllegalArgumentException.class, () -> new QueueConfig(4096, 0));
-        QueueConfig forSixtyFourK = QueueConfig.forMaxPayload(64 << 10);
-        assertTrue(forSixtyFourK.maxPayload() >= 64 << 10);
-        assertEquals(1 << 20, forSixtyFourK.chunkSize());
-        assertThrows(IllegalArgumentException.class, () -> QueueConfig.forMaxPayload(Integer.MAX_VALUE));
+        assertEquals(1 << 20, QueueConfig.forMaxPayload(1).chunkSize());
+        assertEquals(8 << 20, QueueConfig.forMaxPayload(64 << 10).chunkSize(), "64 records of 64 KiB and their headers");
+        QueueConfig largest = QueueConfig.forMaxPayload(new QueueConfig(1 << 30, 64).maxPayload());
+        assertEquals(1 << 30, largest.chunkSize(), "a record that only the largest chunk holds");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> QueueConfig.forMaxPayload(1 << 30)).getMessage()
+                .contains("exceeds the largest chunk"));
     }
 
     /** Appends {@code records} small records; returns the header offset of record {@code which} in chunk 0. */
