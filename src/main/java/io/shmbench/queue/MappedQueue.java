@@ -36,7 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * try (MappedQueue queue = MappedQueue.create(QueueConfig.DEFAULT)) {
  *     QueueAppender appender = queue.appender();
  *     long at = appender.claim(64);                        // zero-copy: write the payload at `at`
- *     appender.buffer().set(ValueLayout.JAVA_LONG_UNALIGNED, at, 42L);
+ *     appender.buffer().set(ValueLayout.JAVA_LONG, at, 42L); // payloads start 8-byte-aligned
  *     appender.publish(8);
  *     QueueTailer tailer = queue.tailer(WaitStrategy.PARK);
  *     int length = tailer.receive(1_000_000_000L);         // read in place at tailer.offset()

@@ -93,10 +93,15 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** Kills the child if it still runs; keeps the interrupt status if interrupted while waiting. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process.isAlive()) {
-            kill();
+            try {
+                kill();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
