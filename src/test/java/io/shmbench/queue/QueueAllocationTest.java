@@ -25,7 +25,7 @@ class QueueAllocationTest {
 
     @AfterAll
     static void nothingLeftBehind() throws IOException {
-        Leftovers.assertNoQueueDirectories();
+        QueueLeftovers.assertNoQueueDirectories();
     }
 
     @Test

@@ -19,7 +19,7 @@ class QueueCrossProcessTest {
 
     @AfterAll
     static void nothingLeftBehind() throws IOException {
-        Leftovers.assertNoQueueDirectories();
+        QueueLeftovers.assertNoQueueDirectories();
     }
 
     @Test

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class QueueErrorsTest {
     @AfterAll
     static void nothingLeftBehind() throws IOException {
-        Leftovers.assertNoQueueDirectories();
+        QueueLeftovers.assertNoQueueDirectories();
     }
 
     @Test

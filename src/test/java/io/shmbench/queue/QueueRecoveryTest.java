@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class QueueRecoveryTest {
     @AfterAll
     static void nothingLeftBehind() throws IOException {
-        Leftovers.assertNoQueueDirectories();
+        QueueLeftovers.assertNoQueueDirectories();
     }
 
     @Test

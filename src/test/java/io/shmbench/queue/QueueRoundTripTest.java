@@ -31,7 +31,7 @@ class QueueRoundTripTest {
 
     @AfterAll
     static void nothingLeftBehind() throws IOException {
-        Leftovers.assertNoQueueDirectories();
+        QueueLeftovers.assertNoQueueDirectories();
     }
 
     @Test

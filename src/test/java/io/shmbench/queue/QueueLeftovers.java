@@ -9,8 +9,8 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The check every queue test class ends with: this JVM left no queue directory behind. */
-final class Leftovers {
-    private Leftovers() {
+final class QueueLeftovers {
+    private QueueLeftovers() {
     }
 
     static void assertNoQueueDirectories() throws IOException {
