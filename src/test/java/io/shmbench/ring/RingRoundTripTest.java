@@ -1,5 +1,6 @@
 package io.shmbench.ring;
 
+import io.shmbench.testutil.Await;
 import io.shmbench.testutil.NoLeaks;
 import io.shmbench.testutil.TempRing;
 import io.shmbench.testutil.TestMessages;
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.lang.foreign.MemorySegment;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -201,7 +203,8 @@ class RingRoundTripTest {
         long burstEnd = first;
         for (long n = first; n < first + MESSAGES; n++) {
             if (config.mode() == RingMode.OVERWRITE && n == burstEnd) {
-                awaitReaderAt(ring, n);
+                long reader = n;
+                Await.until("the reader has consumed messages before " + n, () -> ring.readIndex() >= reader);
                 burstEnd = n + 1 + random.nextInt(3 * config.slotCount());
             }
             int length = TestMessages.randomLength(random, config.maxPayload());
@@ -233,24 +236,7 @@ class RingRoundTripTest {
     }
 
     private static void offer(java.util.function.BooleanSupplier attempt) {
-        long deadline = System.nanoTime() + TIMEOUT_NANOS;
-        while (!attempt.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new RingTimeoutException("offer found no room for " + TIMEOUT_NANOS + " ns");
-            }
-            Thread.yield();
-        }
-    }
-
-    /** Test pacing: the reader has consumed everything before message {@code n}. */
-    private static void awaitReaderAt(Ring ring, long n) {
-        long deadline = System.nanoTime() + TIMEOUT_NANOS;
-        while (ring.readIndex() < n) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new RingTimeoutException("the reader stayed at " + ring.readIndex() + ", below " + n);
-            }
-            Thread.yield();
-        }
+        Await.until("offer found room", Duration.ofNanos(TIMEOUT_NANOS), attempt);
     }
 
     static String describe(RingConfig c) {

@@ -11,6 +11,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -19,7 +20,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -40,7 +43,8 @@ import java.util.stream.Stream;
  */
 public final class NoLeaks implements AfterAllCallback {
     private static final Set<Long> CHILD_PIDS = ConcurrentHashMap.newKeySet();
-    private static final long GRACE_SECONDS = 10;
+    /** A child that was told to stop may take this long to exit before it counts as leaked. */
+    private static final Duration GRACE = Duration.ofSeconds(10);
 
     /** Remembers a child this JVM started, so segments it created are found after it is gone. */
     public static void track(ProcessHandle child) {
@@ -49,9 +53,20 @@ public final class NoLeaks implements AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) {
+        List<String> leaks = removeLeaks(GRACE);
+        if (!leaks.isEmpty()) {
+            throw new AssertionError(context.getDisplayName() + " leaked (now cleaned up):\n  "
+                    + String.join("\n  ", leaks));
+        }
+    }
+
+    /**
+     * Kills descendants still alive after {@code grace} and deletes the suite's entries created by
+     * this JVM or its children; returns what it found, one line each (empty: nothing leaked).
+     */
+    public static List<String> removeLeaks(Duration grace) {
         List<String> leaks = new ArrayList<>();
-        for (ProcessHandle child : liveDescendants()) {
-            track(child);
+        for (ProcessHandle child : liveDescendants(grace)) {
             leaks.add("process " + child.pid() + " still running: " + child.info().commandLine().orElse("?"));
             child.descendants().forEach(ProcessHandle::destroyForcibly);
             child.destroyForcibly();
@@ -60,27 +75,19 @@ public final class NoLeaks implements AfterAllCallback {
             leaks.add("left in " + entry.getParent() + ": " + entry.getFileName());
             deleteRecursively(entry);
         }
-        if (!leaks.isEmpty()) {
-            throw new AssertionError(context.getDisplayName() + " leaked (now cleaned up):\n  "
-                    + String.join("\n  ", leaks));
-        }
+        return leaks;
     }
 
-    /**
-     * Descendants of this JVM that are still alive after waiting up to {@value #GRACE_SECONDS} s
-     * for them to exit on their own.
-     */
-    public static List<ProcessHandle> liveDescendants() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(GRACE_SECONDS);
+    /** Descendants of this JVM still alive after waiting up to {@code grace} for them to exit on their own. */
+    public static List<ProcessHandle> liveDescendants(Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
         List<ProcessHandle> alive = new ArrayList<>();
         try (Stream<ProcessHandle> descendants = ProcessHandle.current().descendants()) {
             for (ProcessHandle child : descendants.toList()) {
                 track(child);
                 try {
                     child.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                } catch (java.util.concurrent.TimeoutException e) {
-                    alive.add(child);
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (TimeoutException | ExecutionException e) {
                     alive.add(child);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

@@ -78,7 +78,8 @@ public final class RingPeerMain {
             System.out.flush();
             for (long n = 0; count < 0 || n < count; n++) {
                 if (lead > 0) {
-                    awaitReader(ring, writer.position() - lead);
+                    long reader = writer.position() - lead;
+                    Await.until("the reader has consumed up to " + reader, () -> ring.readIndex() >= reader);
                 }
                 int length = TestMessages.randomLength(random, max);
                 switch ((int) (n % 3)) {
@@ -100,17 +101,6 @@ public final class RingPeerMain {
         }
         System.out.println("DONE " + count);
         System.out.flush();
-    }
-
-    /** Test pacing, not ring logic: waits until the reader has consumed up to {@code index}. */
-    private static void awaitReader(Ring ring, long index) {
-        long deadline = System.nanoTime() + TIMEOUT_NANOS;
-        while (ring.readIndex() < index) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException("the reader stayed at " + ring.readIndex() + ", below " + index);
-            }
-            Thread.yield();
-        }
     }
 
     private static void hold(Map<String, String> options) throws Exception {
