@@ -48,14 +48,17 @@ class PeerLivenessTest {
 
     @Test
     void aWriterThatDetachesCleanlyIsAbsent() {
-        try (TempRing temp = TempRing.create(CONFIG);
-             ChildJvm writer = hold(temp.ring(), "writer", true)) {
+        try (TempRing temp = TempRing.create(CONFIG)) {
             Ring ring = temp.ring();
-            assertEquals(PeerStatus.ALIVE, ring.writerStatus(GENEROUS));
-            writer.send("close");
-            writer.expectLine("CLOSED");
-            assertEquals(PeerStatus.ABSENT, ring.writerStatus(GENEROUS), "detached, process still running");
-            writer.close();
+            ChildJvm writer = hold(ring, "writer", true);
+            try {
+                assertEquals(PeerStatus.ALIVE, ring.writerStatus(GENEROUS));
+                writer.send("close");
+                writer.expectLine("CLOSED");
+                assertEquals(PeerStatus.ABSENT, ring.writerStatus(GENEROUS), "detached, process still running");
+            } finally {
+                writer.close(); // idempotent; here it is also the step under test
+            }
             assertEquals(PeerStatus.ABSENT, ring.writerStatus(GENEROUS), "and after it exited");
         }
     }

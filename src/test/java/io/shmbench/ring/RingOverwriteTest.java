@@ -6,12 +6,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,11 +29,11 @@ class RingOverwriteTest {
     private static final RingConfig OVERWRITE = RingConfig.of(4, 64).withMode(RingMode.OVERWRITE);
 
     /** A lapped reader skips exactly what was overwritten and delivers every message still in the ring. */
-    @ParameterizedTest(name = "{0} slots")
-    @ValueSource(ints = {1, 3, 4})
-    void aLappedReaderDeliversEverythingStillInTheRing(int slots) {
+    @ParameterizedTest(name = "{0} slots, reader polls {1}")
+    @MethodSource("slotsAndPolls")
+    void aLappedReaderDeliversEverythingStillInTheRing(int slots, ReaderPoll poll) {
         int written = 10;
-        try (TempRing temp = TempRing.create(RingConfig.of(slots, 64).withMode(RingMode.OVERWRITE));
+        try (TempRing temp = TempRing.create(RingConfig.of(slots, 64).withMode(RingMode.OVERWRITE).withReaderPoll(poll));
              RingWriter writer = temp.ring().openWriter(WaitStrategy.SPIN);
              RingReader reader = temp.ring().openReader(WaitStrategy.SPIN)) {
             for (long n = 0; n < written; n++) {
@@ -47,6 +49,10 @@ class RingOverwriteTest {
             assertEquals(0, reader.torn());
             assertEquals(written, reader.position());
         }
+    }
+
+    static Stream<Arguments> slotsAndPolls() {
+        return Stream.of(1, 3, 4).flatMap(slots -> Stream.of(ReaderPoll.values()).map(poll -> Arguments.of(slots, poll)));
     }
 
     /** The seed's telemetry case: a one-slot ring is a mailbox whose reader always gets the newest value. */
