@@ -98,6 +98,11 @@ public final class Ring implements AutoCloseable {
         return cursor;
     }
 
+    /** A cursor that closed itself; forgetting it keeps a ring that reopens cursors from growing. */
+    synchronized void closed(RingCursor cursor) {
+        cursors.remove(cursor);
+    }
+
     /** The writer's status as seen in the header; {@code staleAfterNanos} without a heartbeat makes it STALE. */
     public PeerStatus writerStatus(long staleAfterNanos) {
         return Liveness.writer(memory()).status(staleAfterNanos);
@@ -134,11 +139,12 @@ public final class Ring implements AutoCloseable {
     @Override
     public void close() {
         try {
+            List<RingCursor> open;
             synchronized (this) {
-                for (RingCursor cursor : cursors) {
-                    cursor.close();
-                }
-                cursors.clear();
+                open = List.copyOf(cursors);
+            }
+            for (RingCursor cursor : open) {
+                cursor.close();
             }
         } finally {
             segment.close();

@@ -142,6 +142,7 @@ abstract sealed class RingCursor implements AutoCloseable permits RingWriter, Ri
             closed = true;
             detach();
             self.unregister();
+            ring.closed(this);
         }
     }
 
