@@ -7,6 +7,10 @@ public enum ReaderPoll {
      * common case moves one line per message.
      */
     SLOT_SEQUENCE,
-    /** The shared write index (the seed's design): the index line moves as well as the slot's. */
+    /**
+     * The shared write index (the seed's design): the index line moves as well as the slot's. In
+     * OVERWRITE mode the reader still checks the slot's sequence word after the index says a message
+     * is there, because only the sequence word tells a lapped or torn slot.
+     */
     WRITE_INDEX
 }

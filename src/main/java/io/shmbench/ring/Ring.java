@@ -8,6 +8,8 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A single-writer/single-reader ring in a shared segment: creates or attaches the segment, writes
@@ -26,6 +28,8 @@ public final class Ring implements AutoCloseable {
 
     private final SharedSegment segment;
     private final RingConfig config;
+    /** Writers and readers opened here; {@link #close} detaches them before it unmaps. */
+    private final List<RingCursor> cursors = new ArrayList<>();
 
     private Ring(SharedSegment segment, RingConfig config) {
         this.segment = segment;
@@ -81,12 +85,22 @@ public final class Ring implements AutoCloseable {
 
     /** Opens the ring's only writer; fails when a live writer is already attached. */
     public RingWriter openWriter(WaitStrategy waitStrategy) {
-        return new RingWriter(this, waitStrategy);
+        return opened(new RingWriter(this, waitStrategy));
     }
 
     /** Opens the ring's only reader; fails when a live reader is already attached. */
     public RingReader openReader(WaitStrategy waitStrategy) {
-        return new RingReader(this, waitStrategy);
+        return opened(new RingReader(this, waitStrategy));
+    }
+
+    private synchronized <C extends RingCursor> C opened(C cursor) {
+        cursors.add(cursor);
+        return cursor;
+    }
+
+    /** A cursor that closed itself; forgetting it keeps a ring that reopens cursors from growing. */
+    synchronized void closed(RingCursor cursor) {
+        cursors.remove(cursor);
     }
 
     /** The writer's status as seen in the header; {@code staleAfterNanos} without a heartbeat makes it STALE. */
@@ -117,10 +131,24 @@ public final class Ring implements AutoCloseable {
         }
     }
 
-    /** Unmaps the segment. Idempotent. Writers and readers opened from it must not be used afterwards. */
+    /**
+     * Closes the writer and reader opened from this ring (so the other side sees them ABSENT, not
+     * ALIVE until this process ends), then unmaps the segment. Idempotent. Writers and readers
+     * opened from it must not be used afterwards.
+     */
     @Override
     public void close() {
-        segment.close();
+        try {
+            List<RingCursor> open;
+            synchronized (this) {
+                open = List.copyOf(cursors);
+            }
+            for (RingCursor cursor : open) {
+                cursor.close();
+            }
+        } finally {
+            segment.close();
+        }
     }
 
     @Override

@@ -4,7 +4,8 @@ package io.shmbench.ring;
  * Everything fixed when a ring is created; stored in the header so the other side reads it back.
  *
  * @param slotCount        number of slots, any positive count
- * @param maxPayload       largest message in bytes
+ * @param maxPayload       largest message in bytes; rounded up to what the slot holds (slot size - 16), because
+ *                         the header stores the slot size only and both sides must agree on the limit
  * @param mode             BLOCKING or OVERWRITE
  * @param padding          where the read index sits relative to the write index
  * @param memoryOrder      how sequences and indices are published
@@ -22,7 +23,8 @@ public record RingConfig(int slotCount, int maxPayload, RingMode mode, Padding p
         if (maxPayload <= 0) {
             throw new IllegalArgumentException("maxPayload must be positive, was " + maxPayload);
         }
-        RingLayout.slotSize(maxPayload, alignSlots); // rejects payloads too large for a slot
+        // Rejects payloads too large for a slot, and makes the creator's limit the one an attacher reads back.
+        maxPayload = RingLayout.slotSize(maxPayload, alignSlots) - RingLayout.SLOT_HEADER_SIZE;
         java.util.Objects.requireNonNull(mode, "mode");
         java.util.Objects.requireNonNull(padding, "padding");
         java.util.Objects.requireNonNull(memoryOrder, "memoryOrder");

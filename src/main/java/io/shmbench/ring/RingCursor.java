@@ -7,8 +7,14 @@ import java.lang.foreign.MemorySegment;
  * index arithmetic (mask for a power-of-two count, modulo otherwise) and the checks of a bounded wait.
  */
 abstract sealed class RingCursor implements AutoCloseable permits RingWriter, RingReader {
-    /** Deadline, heartbeat and peer checks happen once per this many failed attempts. */
+    /** A wait looks at its deadline once per this many failed attempts. */
     static final int CHECK_EVERY = 64;
+    /**
+     * A wait stamps its own heartbeat and asks whether the peer process is alive at most this often:
+     * the liveness check reads /proc, far too slow to do every {@link #CHECK_EVERY} spins of a
+     * latency-critical wait.
+     */
+    static final long PEER_CHECK_INTERVAL_NANOS = 10_000_000;
     /** Each side stamps its heartbeat once per this many messages (a power of two). */
     static final long HEARTBEAT_EVERY = 1024;
     /** Used when a wait has no stale timeout of its own. */
@@ -30,8 +36,9 @@ abstract sealed class RingCursor implements AutoCloseable permits RingWriter, Ri
     /** Payload views, one per slot, made once so the hot path allocates nothing. */
     final MemorySegment[] payloads;
     private final long peerIndexOffset;
-    private long peerProgressSeen = -1;
+    private long peerProgressSeen;
     private long peerProgressAt;
+    private long nextPeerCheck;
     private boolean closed;
 
     RingCursor(Ring ring, WaitStrategy waitStrategy, Liveness self, Liveness peer, boolean writer) {
@@ -55,6 +62,9 @@ abstract sealed class RingCursor implements AutoCloseable permits RingWriter, Ri
             payloads[slot] = memory.asSlice(RingLayout.slotOffset(slot, slotSize) + RingLayout.SLOT_HEADER_SIZE, maxPayload);
         }
         self.register();
+        // Where the peer stands now is no sign of life; only a later move is (see peerStatus).
+        this.peerProgressSeen = (long) OrderedAccess.LONG.getAcquire(memory, peerIndexOffset);
+        this.nextPeerCheck = System.nanoTime();
     }
 
     /** Offset of the slot holding message {@code n}. */
@@ -95,16 +105,23 @@ abstract sealed class RingCursor implements AutoCloseable permits RingWriter, Ri
         return status;
     }
 
-    /** Whether the wait may go on: throws on deadline or a dead peer. */
+    /**
+     * Whether the wait may go on: throws on a dead peer or at the deadline. A peer that died is
+     * reported as such even when its death is noticed only at the deadline.
+     */
     final void checkWhileWaiting(long deadline, String what) {
         ensureOpen();
-        self.heartbeat();
         long now = System.nanoTime();
-        if (peer.status(Long.MAX_VALUE) == PeerStatus.DEAD) {
-            throw new PeerGoneException("the " + peerRole() + " process (pid " + peer.pid() + ") died while waiting "
-                    + what + " on " + ring.path());
+        boolean late = now - deadline > 0;
+        if (late || now - nextPeerCheck >= 0) {
+            nextPeerCheck = now + PEER_CHECK_INTERVAL_NANOS;
+            self.heartbeat();
+            if (peer.status(Long.MAX_VALUE) == PeerStatus.DEAD) {
+                throw new PeerGoneException("the " + peerRole() + " process (pid " + peer.pid() + ") died while waiting "
+                        + what + " on " + ring.path());
+            }
         }
-        if (now - deadline > 0) {
+        if (late) {
             throw new RingTimeoutException("timed out waiting " + what + " on " + ring.path()
                     + " (" + peerRole() + " is " + peer.status(DEFAULT_STALE_AFTER_NANOS) + ")");
         }
@@ -118,12 +135,18 @@ abstract sealed class RingCursor implements AutoCloseable permits RingWriter, Ri
         }
     }
 
-    /** Detaches this side (the other side then sees it ABSENT); the ring itself stays open. */
+    /** Detaches this side (the other side then sees it ABSENT); the ring itself stays open. Idempotent. */
     @Override
     public void close() {
         if (!closed) {
             closed = true;
+            detach();
             self.unregister();
+            ring.closed(this);
         }
+    }
+
+    /** What this side publishes before it leaves. */
+    void detach() {
     }
 }

@@ -66,10 +66,19 @@ final class RingHeaderValidator {
         return config;
     }
 
+    /**
+     * The indices and sequence words must be consistent, also while a live writer and reader move
+     * them: both indices only grow, so each bound is checked against a value read on the safe side
+     * of it (the read index once before and once after the write index; the slots before the write
+     * index). The write index counts a message its writer committed but did not publish (see
+     * {@link RingWriter#resumeIndex}); a write in progress (odd sequence word) may be one beyond it,
+     * because its mark may become visible before the write index that precedes it.
+     */
     private static void validateIndicesAndSlots(MemorySegment m, RingConfig config, Path path) {
-        long readIndex = (long) OrderedAccess.LONG.getAcquire(m, RingLayout.readIndexOffset(config.padding()));
-        // Slots first, the write index after: a live writer can only have moved it forward meanwhile.
-        long newestInSlots = -1;
+        long readIndexOffset = RingLayout.readIndexOffset(config.padding());
+        long readIndex = (long) OrderedAccess.LONG.getAcquire(m, readIndexOffset);
+        long newestCommitted = -1;
+        long newestInProgress = -1;
         for (int slot = 0; slot < config.slotCount(); slot++) {
             long offset = RingLayout.slotOffset(slot, config.slotSize());
             long sequence = (long) OrderedAccess.LONG.getAcquire(m, offset + RingLayout.SLOT_SEQUENCE_OFFSET);
@@ -86,24 +95,28 @@ final class RingHeaderValidator {
                 throw fail(path, "slot " + slot + " has payload length " + Integer.toUnsignedString(length)
                         + ", larger than the slot's " + config.maxPayload() + " bytes");
             }
-            newestInSlots = Math.max(newestInSlots, message);
+            if ((sequence & 1) == 0) {
+                newestCommitted = Math.max(newestCommitted, message);
+            } else {
+                newestInProgress = Math.max(newestInProgress, message);
+            }
         }
-        long writeIndex = (long) OrderedAccess.LONG.getAcquire(m, RingLayout.WRITE_INDEX_OFFSET);
-        if (writeIndex < 0 || readIndex < 0) {
-            throw fail(path, "negative index (write " + writeIndex + ", read " + readIndex + ")");
+        long published = (long) OrderedAccess.LONG.getAcquire(m, RingLayout.WRITE_INDEX_OFFSET);
+        if (published < 0 || readIndex < 0) {
+            throw fail(path, "negative index (write " + published + ", read " + readIndex + ")");
         }
-        if (newestInSlots > writeIndex) {
-            throw fail(path, "a slot holds message " + newestInSlots + " but the write index is only " + writeIndex
-                    + " (sequence word from the future)");
+        long writeIndex = Math.max(published, RingWriter.resumeIndex(m, config.slotCount(), config.slotSize()));
+        long readIndexAfter = (long) OrderedAccess.LONG.getAcquire(m, readIndexOffset);
+        if (newestCommitted > writeIndex || newestInProgress > writeIndex + 1) {
+            throw fail(path, "a slot holds message " + Math.max(newestCommitted, newestInProgress)
+                    + " but the write index is only " + writeIndex + " (sequence word from the future)");
         }
         if (readIndex > writeIndex) {
             throw fail(path, "read index " + readIndex + " is beyond the write index " + writeIndex);
         }
-        if (config.mode() == RingMode.BLOCKING) {
-            if (writeIndex - readIndex > config.slotCount()) {
-                throw fail(path, "write index " + writeIndex + " is more than " + config.slotCount()
-                        + " slots ahead of the read index " + readIndex);
-            }
+        if (config.mode() == RingMode.BLOCKING && writeIndex - readIndexAfter > config.slotCount()) {
+            throw fail(path, "write index " + writeIndex + " is more than " + config.slotCount()
+                    + " slots ahead of the read index " + readIndexAfter);
         }
     }
 

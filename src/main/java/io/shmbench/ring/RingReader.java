@@ -40,21 +40,32 @@ public final class RingReader extends RingCursor {
      * show it, or returns -1 when no new message is there. Frees the previous message's slot.
      */
     public int poll() {
+        release();
+        return overwrite ? pollOverwrite() : pollBlocking();
+    }
+
+    /** Publishes the read index: in BLOCKING mode this frees the slots of the messages already read. */
+    private void release() {
         if (released != next) {
             released = next;
             access.store(memory, readIndexOffset, next);
         }
-        return overwrite ? pollOverwrite() : pollBlocking();
+    }
+
+    /** With {@link ReaderPoll#WRITE_INDEX}: whether the write index says message {@code next} is published. */
+    private boolean published() {
+        if (!cacheRemoteIndex || next >= cachedWriteIndex) {
+            cachedWriteIndex = access.load(memory, RingLayout.WRITE_INDEX_OFFSET);
+            return next < cachedWriteIndex;
+        }
+        return true;
     }
 
     private int pollBlocking() {
         long offset = slotOffset(next);
         if (pollWriteIndex) {
-            if (!cacheRemoteIndex || next >= cachedWriteIndex) {
-                cachedWriteIndex = access.load(memory, RingLayout.WRITE_INDEX_OFFSET);
-                if (next >= cachedWriteIndex) {
-                    return -1;
-                }
+            if (!published()) {
+                return -1;
             }
         } else if (access.load(memory, offset + RingLayout.SLOT_SEQUENCE_OFFSET) != RingLayout.committed(next)) {
             return -1;
@@ -68,6 +79,9 @@ public final class RingReader extends RingCursor {
     }
 
     private int pollOverwrite() {
+        if (pollWriteIndex && !published()) {
+            return -1; // the sequence word is still checked below: it tells a lapped or torn slot
+        }
         while (true) {
             long offset = slotOffset(next);
             long expected = RingLayout.committed(next);
@@ -86,9 +100,11 @@ public final class RingReader extends RingCursor {
             if (sequence < expected) {
                 return -1; // not written yet, or being written (expected - 1)
             }
-            // Lapped: the slot already holds a later message. Skip to the oldest one that can still be there.
+            // Lapped: the slot already holds a later message. With W published, messages W - slotCount ..
+            // W - 1 can still be in the ring; skip to the oldest of them. If the writer is already
+            // overwriting that one too, the next round finds its slot lapped again and moves on.
             long writeIndex = access.load(memory, RingLayout.WRITE_INDEX_OFFSET);
-            long oldest = Math.max(next + 1, writeIndex - slotCount + 1);
+            long oldest = Math.max(next + 1, writeIndex - slotCount);
             missed += oldest - next;
             next = oldest;
         }
@@ -125,10 +141,14 @@ public final class RingReader extends RingCursor {
 
     /** The current message's slot payload (its first {@code length} bytes are the message). */
     public MemorySegment payload() {
+        ensureCurrent();
+        return payloads[currentSlot];
+    }
+
+    private void ensureCurrent() {
         if (currentOffset < 0) {
             throw new IllegalStateException("no message polled yet");
         }
-        return payloads[currentSlot];
     }
 
     /**
@@ -136,6 +156,7 @@ public final class RingReader extends RingCursor {
      * meanwhile. False means what was read may be torn; the message then counts as missed.
      */
     public boolean validate() {
+        ensureCurrent();
         if (access.fenceThenLoad(memory, currentOffset + RingLayout.SLOT_SEQUENCE_OFFSET) == currentSequence) {
             return true;
         }
@@ -198,5 +219,11 @@ public final class RingReader extends RingCursor {
     @Override
     String peerRole() {
         return "writer";
+    }
+
+    /** A reader that closes has consumed what it read: its successor starts after it, not at it. */
+    @Override
+    void detach() {
+        release();
     }
 }

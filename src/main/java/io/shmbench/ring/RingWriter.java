@@ -24,9 +24,26 @@ public final class RingWriter extends RingCursor {
     RingWriter(Ring ring, WaitStrategy waitStrategy) {
         super(ring, waitStrategy, Liveness.writer(ring.memory()), Liveness.reader(ring.memory()), true);
         this.overwrite = ring.config().mode() == RingMode.OVERWRITE;
-        // A writer that replaces a dead one carries on where it stopped.
-        this.next = ring.writeIndex();
+        // A writer that replaces a dead one carries on where it stopped, publishing what it committed.
+        this.next = resumeIndex(memory, slotCount, slotSize);
+        if (next != ring.writeIndex()) {
+            access.store(memory, RingLayout.WRITE_INDEX_OFFSET, next);
+        }
         this.cachedReadIndex = ring.readIndex();
+    }
+
+    /**
+     * The index the next writer continues at: the published write index W, or W + 1 when slot W
+     * holds message W committed. That happens when a writer died between its two commit stores
+     * (sequence word, then write index); a reader that watches sequence words may have delivered
+     * message W already, so writing message W again would hand the reader's next slot a message it
+     * has passed, and lose it.
+     */
+    static long resumeIndex(MemorySegment memory, int slotCount, int slotSize) {
+        long published = (long) OrderedAccess.LONG.getAcquire(memory, RingLayout.WRITE_INDEX_OFFSET);
+        long slot = RingLayout.slotOffset((int) Long.remainderUnsigned(published, slotCount), slotSize);
+        long sequence = (long) OrderedAccess.LONG.getAcquire(memory, slot + RingLayout.SLOT_SEQUENCE_OFFSET);
+        return sequence == RingLayout.committed(published) ? published + 1 : published;
     }
 
     /** The next slot's payload view, or {@code null} when a BLOCKING ring is full. */

@@ -1,0 +1,183 @@
+package io.shmbench.testutil;
+
+import io.shmbench.ring.Ring;
+import io.shmbench.ring.RingReader;
+import io.shmbench.ring.RingWriter;
+import io.shmbench.ring.WaitStrategy;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The other process of the cross-process ring tests (started with {@link ChildJvm}). It attaches
+ * to a ring the test created and plays one role; it reports on stdout ({@code READY <pid>},
+ * {@code DONE ...}, {@code CLOSED}, {@code FAILED <why>}) and exits when its stdin closes, so it
+ * never outlives the test JVM.
+ *
+ * <ul>
+ *   <li>{@code write path=P count=N seed=S writer=W [lead=L] [max=M]}: writes N {@link TestMessages}
+ *       (N &lt; 0: until killed) of random length up to M, cycling through claim/commit,
+ *       write(byte[]) and write(segment); with L &gt; 0 it stays at most L messages ahead of the
+ *       reader (so an OVERWRITE writer laps a slow reader all the time without running away);
+ *       then closes cleanly and prints {@code DONE N}.</li>
+ *   <li>{@code hold path=P side=writer|reader stamp=true|false}: opens one side and holds it,
+ *       stamping its heartbeat every 10 ms when {@code stamp=true}; the stdin command
+ *       {@code close} detaches cleanly ({@code CLOSED}).</li>
+ * </ul>
+ */
+public final class RingPeerMain {
+    private static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+    private RingPeerMain() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            Map<String, String> options = options(args);
+            switch (args[0]) {
+                case "write" -> write(options);
+                case "hold" -> hold(options);
+                default -> throw new IllegalArgumentException("unknown role " + args[0]);
+            }
+            System.exit(0);
+        } catch (Throwable t) {
+            t.printStackTrace();
+            System.out.println("FAILED " + t);
+            System.out.flush();
+            System.exit(1);
+        }
+    }
+
+    private static void write(Map<String, String> options) {
+        Thread watcher = new Thread(() -> {
+            drainStdin();
+            Runtime.getRuntime().halt(3); // the test JVM is gone or gave up: stop writing at once
+        }, "stdin-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
+
+        long count = Long.parseLong(options.get("count"));
+        long lead = Long.parseLong(options.getOrDefault("lead", "0"));
+        int writerId = Integer.parseInt(options.get("writer"));
+        SplittableRandom random = new SplittableRandom(Long.parseLong(options.get("seed")));
+        try (Ring ring = Ring.attach(Path.of(options.get("path")));
+             RingWriter writer = ring.openWriter(WaitStrategy.YIELD)) {
+            int max = Math.min(Integer.parseInt(options.getOrDefault("max", "" + writer.maxPayload())), writer.maxPayload());
+            byte[] array = new byte[max];
+            MemorySegment heap = MemorySegment.ofArray(new byte[max]);
+            TestMessages messages = new TestMessages();
+            System.out.println("READY " + ProcessHandle.current().pid());
+            System.out.flush();
+            for (long n = 0; count < 0 || n < count; n++) {
+                if (lead > 0) {
+                    long reader = writer.position() - lead;
+                    Await.until("the reader has consumed up to " + reader, () -> ring.readIndex() >= reader);
+                }
+                int length = TestMessages.randomLength(random, max);
+                switch ((int) (n % 3)) {
+                    case 0 -> {
+                        MemorySegment view = writer.claim(TIMEOUT_NANOS);
+                        messages.write(view, n, writerId, length);
+                        writer.commit(length);
+                    }
+                    case 1 -> {
+                        messages.write(array, n, writerId, length);
+                        writer.write(array, 0, length, TIMEOUT_NANOS);
+                    }
+                    default -> {
+                        messages.write(heap, n, writerId, length);
+                        writer.write(heap, 0, length, TIMEOUT_NANOS);
+                    }
+                }
+            }
+        }
+        System.out.println("DONE " + count);
+        System.out.flush();
+    }
+
+    private static void hold(Map<String, String> options) throws Exception {
+        boolean stamp = Boolean.parseBoolean(options.get("stamp"));
+        try (Ring ring = Ring.attach(Path.of(options.get("path")))) {
+            // RingWriter and RingReader share heartbeat() and close() but no public supertype.
+            Runnable heartbeat;
+            AutoCloseable cursor;
+            switch (options.get("side")) {
+                case "writer" -> {
+                    RingWriter writer = ring.openWriter(WaitStrategy.PARK);
+                    heartbeat = writer::heartbeat;
+                    cursor = writer;
+                }
+                case "reader" -> {
+                    RingReader reader = ring.openReader(WaitStrategy.PARK);
+                    heartbeat = reader::heartbeat;
+                    cursor = reader;
+                }
+                default -> throw new IllegalArgumentException("side must be writer or reader: " + options.get("side"));
+            }
+            Thread stamper = new Thread(() -> {
+                try {
+                    while (true) {
+                        heartbeat.run();
+                        Thread.sleep(10);
+                    }
+                } catch (InterruptedException done) {
+                    // detaching
+                }
+            }, "heartbeat");
+            if (stamp) {
+                stamper.start();
+            }
+            System.out.println("READY " + ProcessHandle.current().pid());
+            System.out.flush();
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    if (line.equals("close")) {
+                        stamper.interrupt();
+                        stamper.join();
+                        cursor.close();
+                        System.out.println("CLOSED");
+                        System.out.flush();
+                    }
+                }
+            } catch (IOException e) {
+                // stdin broke: the test JVM is gone
+            }
+            stamper.interrupt();
+            stamper.join();
+            cursor.close();
+        }
+    }
+
+    private static void drainStdin() {
+        try {
+            while (System.in.read() >= 0) {
+                // commands are not used by this role; wait for the end of the stream
+            }
+        } catch (IOException ignored) {
+            // same as the end of the stream
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        if (args.length == 0) {
+            throw new IllegalArgumentException("usage: RingPeerMain write|hold key=value...");
+        }
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            int eq = args[i].indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("expected key=value, got " + args[i]);
+            }
+            options.put(args[i].substring(0, eq), args[i].substring(eq + 1));
+        }
+        return options;
+    }
+}
