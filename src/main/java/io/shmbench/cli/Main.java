@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "run-bench.sh", mixinStandardHelpOptions = true,
         description = "shmbench: inter-process communication benchmarks around a shared-memory SWSR ring.",
-        subcommands = {})
+        subcommands = {RunCommand.class, EnvCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_USAGE = 2;
 
@@ -20,6 +20,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
     public static int execute(String... args) {
+        args = withDefaultCommand(args);
         CommandLine cli = new CommandLine(new Main());
         cli.setExitCodeExceptionMapper(e -> 1);
         cli.setParameterExceptionHandler((ex, argv) -> {
@@ -34,9 +35,25 @@ public final class Main implements Runnable {
         return cli.execute(args);
     }
 
+    /**
+     * {@code run} is the default command: no arguments, or arguments that start with an option the
+     * root does not know ({@code --profile smoke}, {@code -- -f 1}), go to {@code run}.
+     */
+    static String[] withDefaultCommand(String[] args) {
+        if (args.length > 0 && (!args[0].startsWith("-") || ROOT_OPTIONS.contains(args[0]))) {
+            return args;
+        }
+        String[] withRun = new String[args.length + 1];
+        withRun[0] = "run";
+        System.arraycopy(args, 0, withRun, 1, args.length);
+        return withRun;
+    }
+
+    private static final java.util.Set<String> ROOT_OPTIONS = java.util.Set.of("-h", "--help", "-V", "--version");
+
     @Override
     public void run() {
-        // No subcommand: the default job. Until `run` exists, show what there is.
+        // Reached only through withDefaultCommand's exceptions; show what there is.
         new CommandLine(this).usage(System.out);
     }
 }
