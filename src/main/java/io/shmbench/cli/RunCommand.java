@@ -45,6 +45,9 @@ import java.util.concurrent.Callable;
         description = {"Run the benchmark suite (the default when no command is given).",
                 "JMH options after '--' win over the profile, e.g. -- -f 2 -p messageBytes=64."})
 public final class RunCommand implements Callable<Integer> {
+    /** 128 + SIGINT, as a shell reports a run stopped by Ctrl-C. */
+    static final int EXIT_INTERRUPTED = 130;
+
     @Spec
     private CommandSpec spec;
 
@@ -107,8 +110,12 @@ public final class RunCommand implements Callable<Integer> {
         RunRecord record = new RunRecord(run, EnvironmentProbe.ofThisHost().fingerprint(), run.root().getFileName().toString(),
                 profile, selection, plan, user, jmhArgs, forkJvmArgs, Clock.systemUTC());
 
-        List<RunRecord.FailedRun> failed = new SuiteRun(run, profile, plan, user, forkJvmArgs, record).execute();
+        SuiteRun.Result result = new SuiteRun(run, profile, plan, user, forkJvmArgs, record).execute();
+        if (result.interrupted()) {
+            return EXIT_INTERRUPTED; // the shutdown hook has saved the run; the JVM is exiting
+        }
         runReporter(run);
+        List<RunRecord.FailedRun> failed = result.failures();
         if (!failed.isEmpty()) {
             spec.commandLine().getErr().println("error: " + failed.size() + " of " + plan.runs().size()
                     + " runs failed (see " + run.envFile() + " failedRuns and " + run.outcomes() + ")");

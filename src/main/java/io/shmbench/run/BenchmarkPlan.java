@@ -93,7 +93,7 @@ public final class BenchmarkPlan {
         selected.forEach(b -> byName.putIfAbsent(b.name(), b));
         List<BenchmarkDeclaration> result = new ArrayList<>();
         for (BenchmarkDeclaration benchmark : byName.values()) {
-            for (Mode mode : modes) {
+            for (Mode mode : modes.stream().sorted().toList()) { // the option's own order is not kept
                 for (Mode concrete : BenchmarkDeclaration.concrete(mode)) {
                     result.add(new BenchmarkDeclaration(benchmark.name(), concrete, benchmark.params()));
                 }

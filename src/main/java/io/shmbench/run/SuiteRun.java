@@ -43,15 +43,26 @@ public final class SuiteRun {
         this.record = record;
     }
 
-    /** Runs every planned run; returns those that failed (empty when all produced results). */
-    public List<RunRecord.FailedRun> execute() {
+    /**
+     * How a suite run ended.
+     *
+     * @param failures    runs that produced no result
+     * @param interrupted SIGINT/SIGTERM stopped it (the JVM is shutting down)
+     */
+    public record Result(List<RunRecord.FailedRun> failures, boolean interrupted) {
+    }
+
+    /** Runs every planned run, or until interrupted. */
+    public Result execute() {
+        boolean interrupted;
         try (RunLog ignored = RunLog.open(dir.runLog())) {
             // Benchmarks run in this JVM too when the user asks for -f 0.
             String previousRunDir = System.setProperty(RunDirectory.PROPERTY, dir.root().toString());
             try (InterruptGuard guard = new InterruptGuard(this::saveInterrupted)) {
                 record.started();
                 loop(guard);
-                if (guard.finishNormally()) {
+                interrupted = !guard.finishNormally();
+                if (!interrupted) {
                     finish(RunRecord.Status.COMPLETE);
                 }
             } finally {
@@ -59,7 +70,7 @@ public final class SuiteRun {
             }
         }
         synchronized (this) {
-            return List.copyOf(failures);
+            return new Result(List.copyOf(failures), interrupted);
         }
     }
 
