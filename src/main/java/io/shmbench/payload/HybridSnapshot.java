@@ -1,7 +1,7 @@
 package io.shmbench.payload;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
+import java.util.Objects;
 
 /**
  * Hybrid, the seed's MARLLB choice: per-server headers as an array of small structs (a server's
@@ -12,104 +12,46 @@ import java.lang.foreign.ValueLayout;
  * feature0[N]:float32 | ... | feature(F-1)[N]:float32            (each column on its own cache line)
  * </pre>
  */
-public final class HybridSnapshot implements SnapshotLayout {
-    private static final long HEADER_SIZE = 16;
-    private static final long ID = 0;
-    private static final long STATUS = 4;
-    private static final long UPDATED = 8;
-
-    private final int servers;
-    private final int features;
-    private final FeatureColumns columns;
-
+public final class HybridSnapshot extends ColumnarSnapshot {
     HybridSnapshot(int servers, int features) {
-        SnapshotShape.validate(servers, features);
-        this.servers = servers;
-        this.features = features;
-        this.columns = new FeatureColumns(
-                SnapshotHeader.SIZE + SnapshotShape.alignUp(HEADER_SIZE * servers, SnapshotShape.CACHE_LINE),
-                servers, features);
+        super(PayloadLayout.HYBRID, servers, features,
+                SnapshotHeader.SIZE + SnapshotShape.alignUp(ServerStruct.SIZE * servers, SnapshotShape.CACHE_LINE));
     }
 
-    private static long header(int server) {
-        return SnapshotHeader.SIZE + server * HEADER_SIZE;
+    private long header(int server) {
+        return SnapshotHeader.SIZE + Objects.checkIndex(server, servers) * ServerStruct.SIZE;
     }
 
     @Override
     public void write(MemorySegment target, Telemetry source) {
-        SnapshotShape.requireFits(target, this);
-        SnapshotShape.requireSameShape(source, this);
-        SnapshotHeader.write(target, source.sequence(), source.timestampNanos(), servers, features, PayloadLayout.HYBRID);
+        startWrite(target, source);
         for (int s = 0; s < servers; s++) {
-            long base = header(s);
-            target.set(ValueLayout.JAVA_INT, base + ID, source.serverIds[s]);
-            target.set(ValueLayout.JAVA_INT, base + STATUS, source.statuses[s]);
-            target.set(ValueLayout.JAVA_LONG, base + UPDATED, source.updatedNanos[s]);
+            ServerStruct.write(target, header(s), source, s);
         }
         columns.write(target, source.values);
     }
 
     @Override
-    public double sumFeature(MemorySegment snapshot, int feature) {
-        SnapshotShape.requireFits(snapshot, this);
-        return columns.sum(snapshot, feature);
-    }
-
-    @Override
     public long checksum(MemorySegment snapshot) {
-        SnapshotShape.requireFits(snapshot, this);
-        long sum = SnapshotHeader.sequence(snapshot) + SnapshotHeader.timestampNanos(snapshot);
+        long sum = startChecksum(snapshot);
         for (int s = 0; s < servers; s++) {
-            long base = header(s);
-            sum += 31L * snapshot.get(ValueLayout.JAVA_INT, base + ID)
-                    + 17L * snapshot.get(ValueLayout.JAVA_INT, base + STATUS)
-                    + snapshot.get(ValueLayout.JAVA_LONG, base + UPDATED);
+            sum += ServerStruct.checksum(snapshot, header(s));
         }
         return sum + columns.rawBitsSum(snapshot);
     }
 
     @Override
     public int serverId(MemorySegment snapshot, int server) {
-        return snapshot.get(ValueLayout.JAVA_INT, header(java.util.Objects.checkIndex(server, servers)) + ID);
+        return ServerStruct.id(snapshot, header(server));
     }
 
     @Override
     public int status(MemorySegment snapshot, int server) {
-        return snapshot.get(ValueLayout.JAVA_INT, header(java.util.Objects.checkIndex(server, servers)) + STATUS);
+        return ServerStruct.status(snapshot, header(server));
     }
 
     @Override
     public long updatedNanos(MemorySegment snapshot, int server) {
-        return snapshot.get(ValueLayout.JAVA_LONG, header(java.util.Objects.checkIndex(server, servers)) + UPDATED);
-    }
-
-    @Override
-    public float feature(MemorySegment snapshot, int server, int feature) {
-        return columns.get(snapshot, server, feature);
-    }
-
-    @Override
-    public PayloadLayout kind() {
-        return PayloadLayout.HYBRID;
-    }
-
-    @Override
-    public int servers() {
-        return servers;
-    }
-
-    @Override
-    public int features() {
-        return features;
-    }
-
-    @Override
-    public long byteSize() {
-        return columns.end();
-    }
-
-    @Override
-    public String toString() {
-        return SnapshotShape.describe(this);
+        return ServerStruct.updatedNanos(snapshot, header(server));
     }
 }

@@ -13,34 +13,72 @@ import java.lang.foreign.MemorySegment;
  * reads every value. Their results do not depend on the layout, so the layouts can be checked
  * against each other.
  */
-public sealed interface SnapshotLayout permits AosSnapshot, SoaSnapshot, HybridSnapshot {
-    PayloadLayout kind();
+public abstract sealed class SnapshotLayout permits AosSnapshot, ColumnarSnapshot {
+    private final PayloadLayout kind;
+    final int servers;
+    final int features;
 
-    int servers();
+    SnapshotLayout(PayloadLayout kind, int servers, int features) {
+        SnapshotShape.validate(servers, features);
+        this.kind = kind;
+        this.servers = servers;
+        this.features = features;
+    }
 
-    int features();
+    public final PayloadLayout kind() {
+        return kind;
+    }
+
+    public final int servers() {
+        return servers;
+    }
+
+    public final int features() {
+        return features;
+    }
 
     /** Bytes a snapshot of this shape needs, header included. */
-    long byteSize();
+    public abstract long byteSize();
 
     /** Writes the whole snapshot {@code source} (header and body) into {@code target}. */
-    void write(MemorySegment target, Telemetry source);
+    public abstract void write(MemorySegment target, Telemetry source);
 
     /** Sum of feature {@code feature} over all servers, added in server order. */
-    double sumFeature(MemorySegment snapshot, int feature);
+    public abstract double sumFeature(MemorySegment snapshot, int feature);
 
     /**
      * Reads every value: sequence + timestamp + the sum over servers of (31 id + 17 status + updated)
      * + the sum of every feature's raw float bits. Addition in 64-bit wraps and commutes, so every
      * layout yields the same checksum for the same snapshot (see {@link Telemetry#checksum()}).
      */
-    long checksum(MemorySegment snapshot);
+    public abstract long checksum(MemorySegment snapshot);
 
-    int serverId(MemorySegment snapshot, int server);
+    public abstract int serverId(MemorySegment snapshot, int server);
 
-    int status(MemorySegment snapshot, int server);
+    public abstract int status(MemorySegment snapshot, int server);
 
-    long updatedNanos(MemorySegment snapshot, int server);
+    public abstract long updatedNanos(MemorySegment snapshot, int server);
 
-    float feature(MemorySegment snapshot, int server, int feature);
+    public abstract float feature(MemorySegment snapshot, int server, int feature);
+
+    /** Checks before a bulk write: room in the target, telemetry of this shape; writes the header. */
+    final void startWrite(MemorySegment target, Telemetry source) {
+        SnapshotShape.requireFits(target, this);
+        if (source.servers() != servers || source.features() != features) {
+            throw new IllegalArgumentException("telemetry of " + source.servers() + " servers x " + source.features()
+                    + " features does not fit " + this);
+        }
+        SnapshotHeader.write(target, source.sequence(), source.timestampNanos(), servers, features, kind);
+    }
+
+    /** Checks before a bulk read; the header's part of {@link #checksum}. */
+    final long startChecksum(MemorySegment snapshot) {
+        SnapshotShape.requireFits(snapshot, this);
+        return SnapshotHeader.sequence(snapshot) + SnapshotHeader.timestampNanos(snapshot);
+    }
+
+    @Override
+    public final String toString() {
+        return kind + "[" + servers + " servers x " + features + " features, " + byteSize() + " bytes]";
+    }
 }

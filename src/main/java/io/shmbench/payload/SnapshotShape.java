@@ -26,16 +26,4 @@ final class SnapshotShape {
                     + " bytes; the segment has " + segment.byteSize());
         }
     }
-
-    static void requireSameShape(Telemetry source, SnapshotLayout layout) {
-        if (source.servers() != layout.servers() || source.features() != layout.features()) {
-            throw new IllegalArgumentException("telemetry of " + source.servers() + " servers x " + source.features()
-                    + " features does not fit " + layout);
-        }
-    }
-
-    static String describe(SnapshotLayout layout) {
-        return layout.kind() + "[" + layout.servers() + " servers x " + layout.features() + " features, "
-                + layout.byteSize() + " bytes]";
-    }
 }
