@@ -4,6 +4,7 @@ import io.shmbench.env.EnvironmentProbe;
 import io.shmbench.measure.RunDirectory;
 import io.shmbench.run.BenchmarkDeclaration;
 import io.shmbench.run.BenchmarkPlan;
+import io.shmbench.run.HostParameters;
 import io.shmbench.run.IterationSettings;
 import io.shmbench.run.JmhOptions;
 import io.shmbench.run.PlannedRun;
@@ -85,7 +86,7 @@ public final class RunCommand implements Callable<Integer> {
             if (runId != null) {
                 ResultsRoot.validateRunId(runId);
             }
-            plan = BenchmarkPlan.build(compiledBenchmarks(), selection, profile, user);
+            plan = BenchmarkPlan.build(compiledBenchmarks(), selection, profile, user, hostParameters());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -142,6 +143,14 @@ public final class RunCommand implements Callable<Integer> {
         List<String> args = new ArrayList<>(JvmFlags.COMMON.stream().filter(flag -> !inherited.contains(flag)).toList());
         args.add("-D" + RunDirectory.PROPERTY + "=" + run.root());
         return args;
+    }
+
+    /**
+     * Parameter values this host decides (placements from its topology, ...). None yet: the
+     * placement package supplies them once the cross-process benchmarks use it.
+     */
+    static HostParameters hostParameters() {
+        return HostParameters.NONE;
     }
 
     private static List<BenchmarkDeclaration> compiledBenchmarks() {

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * Every run a suite run makes, in order: the selected benchmarks, each with the cartesian product
  * of its parameter values. A parameter's values come from the user's JMH {@code -p} if given, else
- * from the profile (override or declared values).
+ * from the profile (its override, or its pick from the values the host offers or, when the value
+ * does not depend on the host, the declared ones).
  */
 public final class BenchmarkPlan {
     private final List<PlannedRun> runs;
@@ -35,9 +36,12 @@ public final class BenchmarkPlan {
      * @param profile   iterations and parameter sweeps
      * @param user      JMH options after {@code --}: includes/excludes narrow the selection, {@code -bm}
      *                  replaces the modes, {@code -p} replaces a parameter's values
-     * @throws IllegalArgumentException when nothing is selected (the message lists what there is)
+     * @param host      values that depend on this host, in place of the declared ones
+     * @throws IllegalArgumentException when nothing is selected (the message lists what there is), or
+     *                                  the host offers no value for a parameter
      */
-    public static BenchmarkPlan build(List<BenchmarkDeclaration> all, Selection selection, Profile profile, Options user) {
+    public static BenchmarkPlan build(List<BenchmarkDeclaration> all, Selection selection, Profile profile, Options user,
+                                      HostParameters host) {
         List<Pattern> includes = user.getIncludes().stream().map(Pattern::compile).toList();
         List<Pattern> excludes = user.getExcludes().stream().map(Pattern::compile).toList();
         Set<String> selectedNames = new LinkedHashSet<>();
@@ -67,7 +71,15 @@ public final class BenchmarkPlan {
             SortedMap<String, List<String>> values = new TreeMap<>();
             benchmark.params().forEach((param, declared) -> {
                 var given = user.getParameter(param);
-                values.put(param, given.hasValue() ? List.copyOf(given.get()) : profile.valuesFor(benchmark, param, declared));
+                if (given.hasValue()) {
+                    values.put(param, List.copyOf(given.get()));
+                    return;
+                }
+                List<String> offered = host.values(benchmark, param).orElse(declared);
+                if (offered.isEmpty()) {
+                    throw new IllegalArgumentException("this host offers no value of " + param + " for " + benchmark.shortName());
+                }
+                values.put(param, profile.valuesFor(benchmark, param, offered));
             });
             parameters.put(benchmark, values);
             for (SortedMap<String, String> combination : combinations(values)) {

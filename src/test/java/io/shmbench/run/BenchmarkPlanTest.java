@@ -26,7 +26,7 @@ class BenchmarkPlanTest {
 
     @Test
     void fullRunsTheCartesianProductInNameAndDeclarationOrder() {
-        BenchmarkPlan plan = BenchmarkPlan.build(ALL, Selection.parse("Q1Transports"), Profile.FULL, jmh());
+        BenchmarkPlan plan = BenchmarkPlan.build(ALL, Selection.parse("Q1Transports"), Profile.FULL, jmh(), HostParameters.NONE);
 
         assertEquals(List.of(
                 "Q1Transports.roundTrip [avgt] messageBytes=64, transport=shm-ring",
@@ -42,7 +42,7 @@ class BenchmarkPlanTest {
 
     @Test
     void smokeRunsEveryBenchmarkOnce() {
-        BenchmarkPlan plan = BenchmarkPlan.build(ALL, Selection.ALL, Profile.SMOKE, jmh());
+        BenchmarkPlan plan = BenchmarkPlan.build(ALL, Selection.ALL, Profile.SMOKE, jmh(), HostParameters.NONE);
 
         assertEquals(List.of(
                 "Q10Future.run [avgt]",
@@ -53,7 +53,7 @@ class BenchmarkPlanTest {
 
     @Test
     void quickAppliesTheProfilesOverrides() {
-        BenchmarkPlan plan = BenchmarkPlan.build(ALL, Selection.parse("Q5"), Profile.QUICK, jmh());
+        BenchmarkPlan plan = BenchmarkPlan.build(ALL, Selection.parse("Q5"), Profile.QUICK, jmh(), HostParameters.NONE);
 
         assertEquals(6, plan.runs().size()); // 3 layouts x servers {16, 256}
         assertEquals(new TreeMap<>(Map.of("features", List.of("16"), "payloadLayout", List.of("AOS", "SOA", "HYBRID"),
@@ -63,7 +63,8 @@ class BenchmarkPlanTest {
     @Test
     void theUsersJmhParamsModesIncludesAndExcludesWin() {
         BenchmarkPlan plan = BenchmarkPlan.build(ALL, Selection.ALL, Profile.FULL,
-                jmh("-p", "servers=64", "-p", "payloadLayout=SOA", "-bm", "thrpt,sample", "-e", "Q10", "Payload|Transports"));
+                jmh("-p", "servers=64", "-p", "payloadLayout=SOA", "-bm", "thrpt,sample", "-e", "Q10", "Payload|Transports"),
+                HostParameters.NONE);
 
         assertEquals((9 + 1) * 2, plan.runs().size());
         assertEquals(List.of(
@@ -76,9 +77,30 @@ class BenchmarkPlanTest {
     }
 
     @Test
+    void valuesTheHostOffersReplaceTheDeclaredOnesBeforeTheProfilePicks() {
+        BenchmarkDeclaration q6 = Declarations.of("io.shmbench.bench.Q6Placement.roundTrip",
+                Map.of("placement", List.of("auto"), "transport", List.of("floor", "shm-ring")));
+        HostParameters topology = (benchmark, param) -> param.equals("placement")
+                ? java.util.Optional.of(List.of("same-core", "sibling-cores")) : java.util.Optional.empty();
+
+        BenchmarkPlan full = BenchmarkPlan.build(List.of(q6), Selection.ALL, Profile.FULL, jmh(), topology);
+        BenchmarkPlan smoke = BenchmarkPlan.build(List.of(q6), Selection.ALL, Profile.SMOKE, jmh(), topology);
+        BenchmarkPlan pinned = BenchmarkPlan.build(List.of(q6), Selection.ALL, Profile.FULL, jmh("-p", "placement=cross-node"),
+                topology);
+
+        assertEquals(List.of("same-core", "sibling-cores"), full.parameters().get(q6).get("placement"));
+        assertEquals(4, full.runs().size());
+        assertEquals(List.of("Q6Placement.roundTrip [avgt] placement=same-core, transport=floor"), labels(smoke));
+        assertEquals(List.of("cross-node"), pinned.parameters().get(q6).get("placement"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BenchmarkPlan.build(List.of(q6),
+                Selection.ALL, Profile.FULL, jmh(), (b, p) -> java.util.Optional.of(List.of())));
+        assertTrue(e.getMessage().contains("offers no value"), e.getMessage());
+    }
+
+    @Test
     void selectingNothingIsAnErrorThatListsTheSuite() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> BenchmarkPlan.build(ALL, Selection.parse("Q7"), Profile.QUICK, jmh()));
+                () -> BenchmarkPlan.build(ALL, Selection.parse("Q7"), Profile.QUICK, jmh(), HostParameters.NONE));
 
         assertTrue(e.getMessage().contains("--only 'Q7'"), e.getMessage());
         assertTrue(e.getMessage().contains("Q1Transports") && e.getMessage().contains("Q5PayloadLayout"), e.getMessage());
