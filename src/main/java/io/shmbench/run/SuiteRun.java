@@ -55,19 +55,19 @@ public final class SuiteRun {
     /** Runs every planned run, or until interrupted. */
     public Result execute() {
         boolean interrupted;
-        try (RunLog ignored = RunLog.open(dir.runLog())) {
-            // Benchmarks run in this JVM too when the user asks for -f 0.
-            String previousRunDir = System.setProperty(RunDirectory.PROPERTY, dir.root().toString());
-            try (InterruptGuard guard = new InterruptGuard(this::saveInterrupted)) {
-                record.started();
-                loop(guard);
-                interrupted = !guard.finishNormally();
-                if (!interrupted) {
-                    finish(RunRecord.Status.COMPLETE);
-                }
-            } finally {
-                restore(previousRunDir);
+        RunLog log = RunLog.open(dir.runLog());
+        // Benchmarks run in this JVM too when the user asks for -f 0.
+        String previousRunDir = System.setProperty(RunDirectory.PROPERTY, dir.root().toString());
+        try (InterruptGuard guard = new InterruptGuard(this::saveInterrupted)) {
+            record.started();
+            loop(guard);
+            interrupted = !guard.finishNormally();
+            if (!interrupted) {
+                finish(RunRecord.Status.COMPLETE);
             }
+        } finally {
+            restore(previousRunDir);
+            log.close(); // after the guard: an interruption's last words still reach run.log
         }
         synchronized (this) {
             return new Result(List.copyOf(failures), interrupted);

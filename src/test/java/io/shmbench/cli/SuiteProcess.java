@@ -85,7 +85,7 @@ final class SuiteProcess implements AutoCloseable {
 
     /** Kills the child and every process it started. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         List<ProcessHandle> family = new ArrayList<>(process.descendants().toList());
         family.add(process.toHandle());
         family.forEach(ProcessHandle::destroyForcibly);
