@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "run-bench.sh", mixinStandardHelpOptions = true,
         description = "shmbench: inter-process communication benchmarks around a shared-memory SWSR ring.",
-        subcommands = {CleanCommand.class})
+        subcommands = {RunCommand.class, EnvCommand.class, CleanCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_USAGE = 2;
 
@@ -29,6 +29,7 @@ public final class Main implements Runnable {
 
     /** Like {@link #execute(String...)} with output and errors (usage included) sent to the given writers. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        args = withDefaultCommand(args);
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
@@ -45,9 +46,25 @@ public final class Main implements Runnable {
         return cli.execute(args);
     }
 
+    /**
+     * {@code run} is the default command: no arguments, or arguments that start with an option the
+     * root does not know ({@code --profile smoke}, {@code -- -f 1}), go to {@code run}.
+     */
+    static String[] withDefaultCommand(String[] args) {
+        if (args.length > 0 && (!args[0].startsWith("-") || ROOT_OPTIONS.contains(args[0]))) {
+            return args;
+        }
+        String[] withRun = new String[args.length + 1];
+        withRun[0] = "run";
+        System.arraycopy(args, 0, withRun, 1, args.length);
+        return withRun;
+    }
+
+    private static final java.util.Set<String> ROOT_OPTIONS = java.util.Set.of("-h", "--help", "-V", "--version");
+
     @Override
     public void run() {
-        // No subcommand: the default job. Until `run` exists, show what there is.
+        // Reached only through withDefaultCommand's exceptions; show what there is.
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

@@ -1,9 +1,11 @@
 package io.shmbench.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,12 +16,26 @@ import java.util.concurrent.TimeUnit;
 /** Test helper: the exit code and the two outputs of one command line, in process or as a child. */
 record CommandRun(int exit, String out, String err) {
 
-    /** Runs {@link Main#execute(PrintWriter, PrintWriter, String...)} in this JVM. */
+    /**
+     * Runs {@link Main#execute(PrintWriter, PrintWriter, String...)} in this JVM. What commands print
+     * to System.out/err directly (progress, JSON) is captured too, into the same two texts.
+     */
     static CommandRun main(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new CommandRun(exit, out.toString(), err.toString());
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+            PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+            System.setOut(outStream);
+            System.setErr(errStream);
+            int exit = Main.execute(new PrintWriter(outStream, true), new PrintWriter(errStream, true), args);
+            return new CommandRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.shmbench.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,14 +14,18 @@ class MainTest {
         CommandRun run = CommandRun.main("--help");
         assertEquals(0, run.exit(), run.toString());
         assertTrue(run.out().contains("Usage: run-bench.sh"), run.toString());
-        assertTrue(run.out().contains("clean"), "lists the clean subcommand: " + run);
+        for (String command : new String[] {"run", "env", "clean"}) {
+            assertTrue(run.out().contains(command), "lists the " + command + " subcommand: " + run);
+        }
     }
 
     @Test
-    void noArgumentsPrintsUsageAndExitsZero() {
-        CommandRun run = CommandRun.main();
-        assertEquals(0, run.exit(), run.toString());
-        assertTrue(run.out().contains("Usage: run-bench.sh"), run.toString());
+    void runIsTheDefaultCommand() {
+        assertArrayEquals(new String[] {"run"}, Main.withDefaultCommand(new String[0]));
+        assertArrayEquals(new String[] {"run", "--profile", "smoke"}, Main.withDefaultCommand(new String[] {"--profile", "smoke"}));
+        assertArrayEquals(new String[] {"run", "--", "-f", "1"}, Main.withDefaultCommand(new String[] {"--", "-f", "1"}));
+        assertArrayEquals(new String[] {"env"}, Main.withDefaultCommand(new String[] {"env"}));
+        assertArrayEquals(new String[] {"--help"}, Main.withDefaultCommand(new String[] {"--help"}));
     }
 
     @Test

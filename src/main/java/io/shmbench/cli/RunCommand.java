@@ -1,0 +1,180 @@
+package io.shmbench.cli;
+
+import io.shmbench.env.EnvironmentProbe;
+import io.shmbench.measure.RunDirectory;
+import io.shmbench.run.BenchmarkDeclaration;
+import io.shmbench.run.BenchmarkPlan;
+import io.shmbench.run.HostParameters;
+import io.shmbench.run.IterationSettings;
+import io.shmbench.run.JmhOptions;
+import io.shmbench.run.PlannedRun;
+import io.shmbench.run.Profile;
+import io.shmbench.run.Progress;
+import io.shmbench.run.ResultsRoot;
+import io.shmbench.run.RunRecord;
+import io.shmbench.run.Selection;
+import io.shmbench.run.SuiteRun;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.VerboseMode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code run-bench.sh [run]}: runs the benchmark suite (the default command). Writes
+ * {@code results/<run-id>/} as docs/RESULTS-FORMAT.md describes and points {@code results/latest}
+ * at it. Exit 0 when every run produced a result, 1 when some failed, 2 on a usage error.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run the benchmark suite (the default when no command is given).",
+                "JMH options after '--' win over the profile, e.g. -- -f 2 -p messageBytes=64."})
+public final class RunCommand implements Callable<Integer> {
+    /** 128 + SIGINT, as a shell reports a run stopped by Ctrl-C. */
+    static final int EXIT_INTERRUPTED = 130;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--profile", paramLabel = "smoke|quick|full", defaultValue = "quick", converter = ProfileConverter.class,
+            description = "smoke: every benchmark once, tiny iterations (CI); quick (default): every question at reduced "
+                    + "sweeps; full: every sweep, forks >= 3.")
+    private Profile profile;
+
+    @Option(names = "--only", paramLabel = "Q1,Q3|REGEX",
+            description = "Only these questions (benchmark classes starting with Q1, Q3, ...) or benchmarks whose full "
+                    + "name contains a match of REGEX.")
+    private String only;
+
+    @Option(names = "--run-id", paramLabel = "ID", description = "Name of the run directory (default: the local time, yyyyMMdd-HHmmss).")
+    private String runId;
+
+    @Option(names = "--results-dir", paramLabel = "DIR", defaultValue = "results",
+            description = "Where run directories go (default: ${DEFAULT-VALUE}).")
+    private Path resultsDir;
+
+    @Option(names = "--dry-run", description = "Print the planned runs and an estimate of the time, run nothing.")
+    private boolean dryRun;
+
+    @Parameters(paramLabel = "JMH-OPTION", arity = "0..*", description = "JMH options (after '--').")
+    private List<String> jmhArgs = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        CommandLineOptions user;
+        Selection selection;
+        BenchmarkPlan plan;
+        try {
+            user = JmhOptions.parseUserArgs(jmhArgs);
+            selection = only == null ? Selection.ALL : Selection.parse(only);
+            if (runId != null) {
+                ResultsRoot.validateRunId(runId);
+            }
+            plan = BenchmarkPlan.build(compiledBenchmarks(), selection, profile, user, hostParameters());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (dryRun) {
+            printPlan(out, plan, user);
+            return 0;
+        }
+
+        ResultsRoot results = new ResultsRoot(resultsDir);
+        RunDirectory run;
+        try {
+            run = results.create(runId != null ? runId : results.newRunId(LocalDateTime.now()));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        if (!results.pointLatestAt(run)) {
+            spec.commandLine().getErr().println("warning: " + results.root().resolve(ResultsRoot.LATEST)
+                    + " is not a symlink; left as it is");
+        }
+        List<String> forkJvmArgs = forkJvmArgs(run);
+        RunRecord record = new RunRecord(run, EnvironmentProbe.ofThisHost().fingerprint(), run.root().getFileName().toString(),
+                profile, selection, plan, user, jmhArgs, forkJvmArgs, Clock.systemUTC());
+
+        SuiteRun.Result result = new SuiteRun(run, profile, plan, user, forkJvmArgs, record).execute();
+        if (result.interrupted()) {
+            return EXIT_INTERRUPTED; // the shutdown hook has saved the run; the JVM is exiting
+        }
+        runReporter(run);
+        List<RunRecord.FailedRun> failed = result.failures();
+        if (!failed.isEmpty()) {
+            spec.commandLine().getErr().println("error: " + failed.size() + " of " + plan.runs().size()
+                    + " runs failed (see " + run.envFile() + " failedRuns and " + run.outcomes() + ")");
+            return 1;
+        }
+        return 0;
+    }
+
+    /**
+     * Where the reporter (package io.shmbench.report: tidy CSV, charts, index page) is called once a
+     * run has finished. It is not on main yet, so there is nothing to call: the raw results stay
+     * in {@code run}.
+     */
+    void runReporter(RunDirectory run) {
+        spec.commandLine().getOut().println("shmbench: raw results in " + run.root() + " (the reporter is not part of the suite yet)");
+    }
+
+    /**
+     * Forks inherit this JVM's arguments (JMH's default); they also get the suite's flags this JVM
+     * was started without (as in tests) and the run directory.
+     */
+    static List<String> forkJvmArgs(RunDirectory run) {
+        List<String> inherited = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        List<String> args = new ArrayList<>(JvmFlags.COMMON.stream().filter(flag -> !inherited.contains(flag)).toList());
+        args.add("-D" + RunDirectory.PROPERTY + "=" + run.root());
+        return args;
+    }
+
+    /**
+     * Parameter values this host decides (placements from its topology, ...). None yet: the
+     * placement package supplies them once the cross-process benchmarks use it.
+     */
+    static HostParameters hostParameters() {
+        return HostParameters.NONE;
+    }
+
+    private static List<BenchmarkDeclaration> compiledBenchmarks() {
+        PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
+        return BenchmarkDeclaration.fromJmh(BenchmarkList.defaultList()
+                .find(OutputFormatFactory.createFormatInstance(quiet, VerboseMode.SILENT), List.of(".*"), List.of()));
+    }
+
+    private void printPlan(PrintWriter out, BenchmarkPlan plan, CommandLineOptions user) {
+        List<PlannedRun> runs = plan.runs();
+        for (int i = 0; i < runs.size(); i++) {
+            out.println("[" + (i + 1) + "/" + runs.size() + "] " + runs.get(i).label());
+        }
+        Duration perRun = IterationSettings.of(profile, user).nominalPerRun();
+        out.println("profile " + profile.label() + ": " + runs.size() + " runs, about "
+                + Progress.format(perRun.multipliedBy(runs.size())) + " (nominal)");
+        out.flush();
+    }
+
+    /** Accepts smoke, quick, full in any case; anything else is a usage error naming the choices. */
+    static final class ProfileConverter implements ITypeConverter<Profile> {
+        @Override
+        public Profile convert(String value) {
+            return Profile.parse(value);
+        }
+    }
+}

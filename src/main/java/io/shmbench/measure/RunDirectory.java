@@ -1,0 +1,55 @@
+package io.shmbench.measure;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * One run's output directory, {@code results/<run-id>/} (docs/RESULTS-FORMAT.md). The run command
+ * creates it and hands it to every JMH fork as the system property {@value #PROPERTY}; code in a
+ * fork finds it with {@link #current()}.
+ */
+public record RunDirectory(Path root) {
+    /** System property naming the run directory in JMH forks (and in the host while it runs). */
+    public static final String PROPERTY = "shmbench.run.dir";
+    public static final String ENV_FILE = "env.json";
+    public static final String RUN_LOG = "run.log";
+    public static final String RAW = "raw";
+    public static final String JMH_RESULTS = "jmh.json";
+    public static final String OUTCOMES = "outcomes.csv";
+
+    public RunDirectory {
+        root = root.toAbsolutePath().normalize();
+    }
+
+    /** The run this JVM writes into, when it was started by the run command. */
+    public static Optional<RunDirectory> current() {
+        String dir = System.getProperty(PROPERTY);
+        return dir == null || dir.isBlank() ? Optional.empty() : Optional.of(new RunDirectory(Path.of(dir)));
+    }
+
+    public Path envFile() {
+        return root.resolve(ENV_FILE);
+    }
+
+    public Path runLog() {
+        return root.resolve(RUN_LOG);
+    }
+
+    /** {@code raw/}: JMH's JSON, the .hlog interval logs and question-specific CSV. */
+    public Path raw() {
+        return root.resolve(RAW);
+    }
+
+    public Path jmhResults() {
+        return raw().resolve(JMH_RESULTS);
+    }
+
+    public Path outcomes() {
+        return raw().resolve(OUTCOMES);
+    }
+
+    /** Where the latency series {@code series} is logged. */
+    public Path hlog(SeriesName series) {
+        return raw().resolve(series.hlogFileName());
+    }
+}

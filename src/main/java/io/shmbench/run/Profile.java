@@ -1,0 +1,107 @@
+package io.shmbench.run;
+
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How much of the suite a run measures and how long it measures each part, as data.
+ *
+ * <p>A benchmark's {@code @Param} values declare its full sweep, and the first declared value is
+ * its most representative case. {@link #FULL} runs every declared value; {@link #QUICK} runs them
+ * too, except where {@link #overrides()} narrows a sweep; {@link #SMOKE} runs only the first
+ * declared value of each parameter (unless overridden), so every benchmark runs once. JMH options
+ * given after {@code --} ({@code -wi}, {@code -i}, {@code -f}, {@code -p}, ...) win over the profile.
+ *
+ * <p>Cross-process benchmarks add their narrowed sweeps to {@link #QUICK}'s overrides here.
+ */
+public enum Profile {
+    /** CI: every benchmark once, tiny iterations; the whole suite in at most 5 minutes on 2 cores. */
+    SMOKE(1, TimeValue.milliseconds(100), 1, TimeValue.milliseconds(100), 1, ParamDefaults.FIRST_DECLARED,
+            ParamOverrides.NONE),
+    /**
+     * The default: every question at reduced sweeps, at most 15 minutes on 2 cores. Three seconds of
+     * warm-up: on a busy 2-core machine C2 needs that long to compile FFM-heavy loops.
+     */
+    QUICK(3, TimeValue.seconds(1), 3, TimeValue.milliseconds(500), 1, ParamDefaults.ALL_DECLARED,
+            ParamOverrides.builder()
+                    .set("Q1RingSideAlone", "messageBytes", "64", "2048")
+                    .set("Q5PayloadLayout", "servers", "16", "256")
+                    .build()),
+    /** Papers, on target hardware: every sweep, enough iterations and forks for error bars. */
+    FULL(5, TimeValue.seconds(1), 10, TimeValue.seconds(1), 3, ParamDefaults.ALL_DECLARED, ParamOverrides.NONE);
+
+    /** Which declared values a profile runs when it has no override for a parameter. */
+    public enum ParamDefaults {
+        ALL_DECLARED,
+        FIRST_DECLARED
+    }
+
+    private final int warmupIterations;
+    private final TimeValue warmupTime;
+    private final int measurementIterations;
+    private final TimeValue measurementTime;
+    private final int forks;
+    private final ParamDefaults defaults;
+    private final ParamOverrides overrides;
+
+    Profile(int warmupIterations, TimeValue warmupTime, int measurementIterations, TimeValue measurementTime, int forks,
+            ParamDefaults defaults, ParamOverrides overrides) {
+        this.warmupIterations = warmupIterations;
+        this.warmupTime = warmupTime;
+        this.measurementIterations = measurementIterations;
+        this.measurementTime = measurementTime;
+        this.forks = forks;
+        this.defaults = defaults;
+        this.overrides = overrides;
+    }
+
+    /** The profile named {@code name} (any case); the message lists the valid names. */
+    public static Profile parse(String name) {
+        for (Profile profile : values()) {
+            if (profile.label().equalsIgnoreCase(name.trim())) {
+                return profile;
+            }
+        }
+        throw new IllegalArgumentException("unknown profile '" + name + "'; use one of smoke, quick, full");
+    }
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The values of {@code param} this profile runs for {@code benchmark}, which declares {@code declared}. */
+    public List<String> valuesFor(BenchmarkDeclaration benchmark, String param, List<String> declared) {
+        return overrides.lookup(benchmark, param)
+                .orElse(defaults == ParamDefaults.FIRST_DECLARED ? declared.subList(0, 1) : declared);
+    }
+
+    public int warmupIterations() {
+        return warmupIterations;
+    }
+
+    public TimeValue warmupTime() {
+        return warmupTime;
+    }
+
+    public int measurementIterations() {
+        return measurementIterations;
+    }
+
+    public TimeValue measurementTime() {
+        return measurementTime;
+    }
+
+    public int forks() {
+        return forks;
+    }
+
+    public ParamDefaults defaults() {
+        return defaults;
+    }
+
+    public ParamOverrides overrides() {
+        return overrides;
+    }
+}

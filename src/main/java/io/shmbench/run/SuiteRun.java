@@ -1,0 +1,150 @@
+package io.shmbench.run;
+
+import io.shmbench.measure.OutcomeLog;
+import io.shmbench.measure.Outcome;
+import io.shmbench.measure.RunDirectory;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a {@link BenchmarkPlan} through JMH's Java API, one JMH invocation per planned run, and
+ * writes the run directory as it goes: {@code raw/jmh.json} after every run, {@code env.json} at
+ * start and end, {@code run.log} throughout. A run that fails is recorded (env.json's
+ * {@code failedRuns}, {@code raw/outcomes.csv}) and the suite goes on. SIGINT/SIGTERM stops the
+ * forks, keeps what was measured and marks the run incomplete ({@link InterruptGuard}).
+ */
+public final class SuiteRun {
+    private final RunDirectory dir;
+    private final Profile profile;
+    private final BenchmarkPlan plan;
+    private final Options user;
+    private final List<String> forkJvmArgs;
+    private final RunRecord record;
+    private final List<RunResult> results = new ArrayList<>();
+    private final List<RunRecord.FailedRun> failures = new ArrayList<>();
+
+    /**
+     * @param forkJvmArgs appended to every fork's JVM arguments (the suite's flags and the run directory)
+     */
+    public SuiteRun(RunDirectory dir, Profile profile, BenchmarkPlan plan, Options user, List<String> forkJvmArgs,
+                    RunRecord record) {
+        this.dir = dir;
+        this.profile = profile;
+        this.plan = plan;
+        this.user = user;
+        this.forkJvmArgs = List.copyOf(forkJvmArgs);
+        this.record = record;
+    }
+
+    /**
+     * How a suite run ended.
+     *
+     * @param failures    runs that produced no result
+     * @param interrupted SIGINT/SIGTERM stopped it (the JVM is shutting down)
+     */
+    public record Result(List<RunRecord.FailedRun> failures, boolean interrupted) {
+    }
+
+    /** Runs every planned run, or until interrupted. */
+    public Result execute() {
+        boolean interrupted;
+        RunLog log = RunLog.open(dir.runLog());
+        // Benchmarks run in this JVM too when the user asks for -f 0.
+        String previousRunDir = System.setProperty(RunDirectory.PROPERTY, dir.root().toString());
+        try (InterruptGuard guard = new InterruptGuard(this::saveInterrupted)) {
+            record.started();
+            loop(guard);
+            interrupted = !guard.finishNormally();
+            if (!interrupted) {
+                finish(RunRecord.Status.COMPLETE);
+            }
+        } finally {
+            restore(previousRunDir);
+            log.close(); // after the guard: an interruption's last words still reach run.log
+        }
+        synchronized (this) {
+            return new Result(List.copyOf(failures), interrupted);
+        }
+    }
+
+    private void loop(InterruptGuard guard) {
+        SuiteOutputFormat out = new SuiteOutputFormat(OutputFormatFactory.createFormatInstance(System.out,
+                user.verbosity().orElse(VerboseMode.NORMAL)));
+        List<PlannedRun> runs = plan.runs();
+        Progress progress = new Progress(runs.size(), IterationSettings.of(profile, user).nominalPerRun(), System::nanoTime);
+        System.out.println("shmbench: profile " + profile.label() + ", " + runs.size() + " runs, results in " + dir.root());
+        for (int i = 0; i < runs.size() && !guard.interrupted(); i++) {
+            PlannedRun run = runs.get(i);
+            System.out.println();
+            System.out.println(progress.starting(i, run));
+            try {
+                List<RunResult> produced = new ArrayList<>(
+                        new Runner(JmhOptions.forRun(run, profile, user, forkJvmArgs), out).run());
+                if (produced.isEmpty()) {
+                    failed(run, "JMH produced no result");
+                } else {
+                    succeeded(produced);
+                }
+            } catch (RunnerException | RuntimeException e) {
+                if (!guard.interrupted()) {
+                    failed(run, describe(e));
+                }
+            }
+            progress.finishedOne();
+        }
+        if (!guard.interrupted()) {
+            synchronized (this) {
+                out.summary(results);
+            }
+            System.out.println("shmbench: " + runs.size() + " runs in " + Progress.format(progress.elapsed())
+                    + (failures.isEmpty() ? "" : ", " + failures.size() + " failed") + "; results in " + dir.root());
+        }
+    }
+
+    private synchronized void succeeded(List<RunResult> produced) {
+        results.addAll(produced);
+        JmhResultsFile.write(dir.jmhResults(), results);
+    }
+
+    private synchronized void failed(PlannedRun run, String detail) {
+        failures.add(new RunRecord.FailedRun(run, detail));
+        new OutcomeLog(dir.outcomes()).append(run.benchmark().name(), run.series().paramsText(), Outcome.FAILED, detail);
+        System.out.println("shmbench: " + run.label() + " failed: " + detail);
+    }
+
+    private synchronized void finish(RunRecord.Status status) {
+        JmhResultsFile.write(dir.jmhResults(), results);
+        record.finished(status, results.size(), failures);
+    }
+
+    /** Called by the shutdown hook once the loop has stopped (or did not stop in time). */
+    private void saveInterrupted() {
+        finish(RunRecord.Status.INTERRUPTED);
+        System.err.println("shmbench: run interrupted after " + results.size() + " of " + plan.runs().size()
+                + " runs; kept what was measured in " + dir.root() + " (env.json says complete: false)");
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = root == e ? e.toString() : e.getMessage() + ": " + root;
+        return text.length() > 500 ? text.substring(0, 500) + "..." : text;
+    }
+
+    private static void restore(String previousRunDir) {
+        if (previousRunDir == null) {
+            System.clearProperty(RunDirectory.PROPERTY);
+        } else {
+            System.setProperty(RunDirectory.PROPERTY, previousRunDir);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package io.shmbench.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.shmbench.env.Json;
+import io.shmbench.measure.IntervalLog;
+import io.shmbench.shm.SuiteName;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The run command end to end, in a real child JVM that forks real JMH JVMs: a smoke run of the
+ * in-process benchmarks, warm-up/measurement tagging across forks, and SIGTERM in the middle of a run.
+ * Iterations are cut to tens of milliseconds; nothing here asserts a timing.
+ */
+class SuiteRunProcessTest {
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
+
+    @TempDir
+    Path work;
+
+    private Path results() {
+        return work.resolve("results");
+    }
+
+    private static List<Histogram> intervals(Path hlog) throws IOException {
+        HistogramLogReader reader = new HistogramLogReader(hlog.toFile());
+        List<Histogram> intervals = new ArrayList<>();
+        for (EncodableHistogram h; (h = reader.nextIntervalHistogram()) != null; ) {
+            intervals.add((Histogram) h);
+        }
+        reader.close();
+        return intervals;
+    }
+
+    private static List<String> tags(List<Histogram> intervals) {
+        return intervals.stream().map(Histogram::getTag).toList();
+    }
+
+    /** The benchmark and parameters of each result in jmh.json, e.g. {@code Q5PayloadLayout.readSnapshot features=16,...}. */
+    private static Set<String> resultNames(Path jmhJson) throws IOException {
+        Set<String> names = new TreeSet<>();
+        for (JsonNode result : Json.MAPPER.readTree(jmhJson.toFile())) {
+            StringBuilder name = new StringBuilder(result.get("benchmark").asText().replace("io.shmbench.bench.", ""));
+            result.path("params").properties().forEach(p -> name.append(' ').append(p.getKey()).append('=').append(p.getValue().asText()));
+            names.add(name.toString());
+            assertTrue(result.at("/primaryMetric/score").asDouble() > 0, result.toString());
+        }
+        return names;
+    }
+
+    private static void assertNoSegmentsOf(Set<Long> pids) throws IOException {
+        Path shm = Path.of("/dev/shm");
+        if (!Files.isDirectory(shm)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(shm)) {
+            List<String> leftovers = files.map(p -> p.getFileName().toString())
+                    .filter(n -> SuiteName.parse(n).map(s -> pids.contains(s.creatorPid())).orElse(false)).toList();
+            assertEquals(List.of(), leftovers, "segments left in /dev/shm by the run's processes");
+        }
+    }
+
+    @Test
+    void smokeRunOfTheInProcessBenchmarksWritesEveryPartOfTheRunDirectory() throws Exception {
+        try (SuiteProcess suite = SuiteProcess.start(work, "run", "--profile", "smoke", "--only", "Q0,Q1,Q5",
+                "--run-id", "smoke", "--results-dir", results().toString())) {
+            assertEquals(0, suite.waitFor(RUN_TIMEOUT), suite.output());
+            assertNoSegmentsOf(suite.pidsSeen());
+        }
+        Path run = results().resolve("smoke");
+
+        JsonNode env = Json.MAPPER.readTree(run.resolve("env.json").toFile());
+        assertEquals("shmbench-env/1", env.get("schema").asText());
+        assertTrue(env.get("complete").asBoolean());
+        assertEquals("complete", env.get("status").asText());
+        assertEquals("smoke", env.get("profile").asText());
+        assertEquals(8, env.get("runsPlanned").asInt());
+        assertEquals(8, env.get("runsCompleted").asInt());
+        assertEquals(0, env.get("failedRuns").size());
+        assertTrue(env.at("/jvm/forkArgsAppended").toString().contains("-Dshmbench.run.dir="), env.toString());
+        assertFalse(env.get("gitCommit").asText().isEmpty());
+
+        assertEquals(new TreeSet<>(List.of(
+                "Q0RecordingCost.recordOnly",
+                "Q0RecordingCost.timestampsAndRecord",
+                "Q0RecordingCost.timestampsOnly",
+                "Q1RingSideAlone.read messageBytes=2048 mode=OVERWRITE",
+                "Q1RingSideAlone.write messageBytes=2048",
+                "Q5PayloadLayout.aggregateFeature features=16 payloadLayout=AOS servers=16",
+                "Q5PayloadLayout.readSnapshot features=16 payloadLayout=AOS servers=16",
+                "Q5PayloadLayout.writeSnapshot features=16 payloadLayout=AOS servers=16")), resultNames(run.resolve("raw/jmh.json")));
+
+        for (String series : List.of("Q0RecordingCost.recordOnly@.hlog", "Q0RecordingCost.timestampsAndRecord@.hlog")) {
+            List<Histogram> intervals = intervals(run.resolve("raw").resolve(series));
+            assertEquals(List.of(IntervalLog.WARMUP, IntervalLog.MEASUREMENT), tags(intervals), series);
+            assertTrue(intervals.stream().allMatch(h -> h.getTotalCount() > 0), series);
+        }
+        String log = Files.readString(run.resolve("run.log"));
+        assertTrue(log.contains("[8/8] Q5PayloadLayout.writeSnapshot"), log);
+        assertTrue(log.contains("Iteration   1:"), "JMH's own output (relayed from the forks) is in run.log");
+        assertEquals(Path.of("smoke"), Files.readSymbolicLink(results().resolve("latest")));
+    }
+
+    @Test
+    void everyForkAppendsItsWarmupAndMeasurementIntervalsInOrder() throws Exception {
+        try (SuiteProcess suite = SuiteProcess.start(work, "run", "--only", "Q0RecordingCost.timestampsAndRecord",
+                "--run-id", "tagged", "--results-dir", results().toString(),
+                "--", "-wi", "2", "-w", "50ms", "-i", "3", "-r", "50ms", "-f", "2")) {
+            assertEquals(0, suite.waitFor(RUN_TIMEOUT), suite.output());
+        }
+        Path hlog = results().resolve("tagged/raw/Q0RecordingCost.timestampsAndRecord@.hlog");
+
+        List<Histogram> intervals = intervals(hlog);
+
+        String w = IntervalLog.WARMUP;
+        String m = IntervalLog.MEASUREMENT;
+        assertEquals(List.of(w, w, m, m, m, w, w, m, m, m), tags(intervals));
+        for (int i = 0; i < intervals.size(); i++) {
+            assertTrue(intervals.get(i).getTotalCount() > 0, "interval " + i + " recorded operations");
+            if (i > 0) {
+                assertTrue(intervals.get(i).getStartTimeStamp() >= intervals.get(i - 1).getStartTimeStamp(),
+                        "interval " + i + " starts after the one before it");
+            }
+        }
+        List<String> forkComments = Files.readAllLines(hlog).stream().filter(l -> l.startsWith("#fork pid")).toList();
+        assertEquals(2, forkComments.size(), forkComments.toString());
+        assertFalse(forkComments.get(0).equals(forkComments.get(1)), "two different forks wrote: " + forkComments);
+    }
+
+    @Test
+    void sigtermStopsTheForksKeepsWhatWasMeasuredAndMarksTheRunIncomplete() throws Exception {
+        Path run = results().resolve("cut");
+        Path jmhJson = run.resolve("raw/jmh.json");
+        Path secondSeries = run.resolve("raw/Q0RecordingCost.timestampsAndRecord@.hlog");
+        List<ProcessHandle> forks;
+        try (SuiteProcess suite = SuiteProcess.start(work, "run", "--only", "Q0RecordingCost", "--run-id", "cut",
+                "--results-dir", results().toString(), "--", "-wi", "1", "-w", "50ms", "-i", "200", "-r", "50ms", "-f", "1")) {
+            // The first of three runs (recordOnly) finishes; the second has measured a little when the signal comes.
+            long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
+            while (!(Files.exists(jmhJson) && Files.exists(secondSeries) && measuredIntervals(secondSeries) >= 2)) {
+                assertTrue(suite.process().isAlive(), "the run ended before it could be interrupted\n" + suite.output());
+                assertTrue(System.nanoTime() < deadline, "the second run never started measuring\n" + suite.output());
+                Thread.sleep(50);
+            }
+            forks = suite.process().descendants().toList();
+            assertFalse(forks.isEmpty(), "a JMH fork should be running");
+
+            suite.process().destroy(); // SIGTERM
+
+            int exit = suite.waitFor(Duration.ofSeconds(60));
+            assertTrue(exit != 0, "an interrupted run does not report success");
+            for (ProcessHandle fork : forks) {
+                fork.onExit().completeOnTimeout(fork, 30, java.util.concurrent.TimeUnit.SECONDS).join();
+                assertFalse(fork.isAlive(), "fork " + fork.pid() + " outlived the interrupted run");
+            }
+        }
+
+        JsonNode env = Json.MAPPER.readTree(run.resolve("env.json").toFile());
+        assertFalse(env.get("complete").asBoolean(), env.toString());
+        assertEquals("interrupted", env.get("status").asText());
+        assertEquals(3, env.get("runsPlanned").asInt());
+        assertEquals(1, env.get("runsCompleted").asInt());
+        assertFalse(env.get("finished").isNull());
+        assertEquals(Set.of("Q0RecordingCost.recordOnly"), resultNames(jmhJson), "the finished run is kept");
+        assertTrue(measuredIntervals(secondSeries) >= 2, "the interrupted run's intervals are kept");
+        assertTrue(Files.readString(run.resolve("run.log")).contains("interrupted"));
+        assertFalse(Files.readString(run.resolve("run.log")).contains("[3/3]"), "no run started after the signal");
+    }
+
+    private static long measuredIntervals(Path hlog) {
+        try {
+            return intervals(hlog).stream().filter(h -> IntervalLog.MEASUREMENT.equals(h.getTag())).count();
+        } catch (IOException | RuntimeException e) {
+            return 0; // being written
+        }
+    }
+}
