@@ -1,5 +1,7 @@
 package io.shmbench.env;
 
+import io.shmbench.placement.CpuList;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
