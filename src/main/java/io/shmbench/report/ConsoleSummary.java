@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
  * 64 B and both as multiples of the floor measured in the same run.
  */
 public final class ConsoleSummary {
-    public static final String SUMMARY_BYTES = "64";
 
     private ConsoleSummary() {
     }
@@ -22,18 +21,18 @@ public final class ConsoleSummary {
         List<LatencySeries> rows = t.latency().stream()
                 .filter(s -> FloorMultiple.isRoundTrip(s.key()))
                 .filter(s -> s.key().param(FloorMultiple.TRANSPORT).isPresent())
-                .filter(s -> s.key().param(FloorMultiple.MESSAGE_BYTES).map(SUMMARY_BYTES::equals).orElse(true))
+                .filter(s -> s.key().param(FloorMultiple.MESSAGE_BYTES).map(FloorMultiple.SUMMARY_BYTES::equals).orElse(true))
                 .toList();
         List<String> out = new ArrayList<>();
         if (rows.isEmpty()) {
-            out.add("No Q1 round-trip series at " + SUMMARY_BYTES + " B in this run: no summary.");
+            out.add("No Q1 round-trip series at " + FloorMultiple.SUMMARY_BYTES + " B in this run: no summary.");
             return out;
         }
         Map<SeriesKey, FloorMultiple> multiples = t.floorMultiples().stream()
                 .collect(Collectors.toMap(FloorMultiple::key, Function.identity()));
         List<String> varying = varyingNames(rows);
         int width = Math.max(9, rows.stream().mapToInt(s -> name(s.key(), varying).length()).max().orElse(9));
-        out.add(String.format(Locale.ROOT, "Round trip at %s B (%s):", SUMMARY_BYTES, rows.getFirst().key().benchmark()));
+        out.add(String.format(Locale.ROOT, "Round trip at %s B (%s):", FloorMultiple.SUMMARY_BYTES, rows.getFirst().key().benchmark()));
         out.add(String.format(Locale.ROOT, "  %-" + width + "s %12s %12s %10s %10s", "transport", "p50", "p99",
                 "p50/floor", "p99/floor"));
         for (LatencySeries s : rows) {

@@ -15,6 +15,8 @@ public record FloorMultiple(SeriesKey key, long p50Ns, long p99Ns, long floorP50
     public static final String FLOOR = "floor";
     public static final String TRANSPORT = "transport";
     public static final String MESSAGE_BYTES = "messageBytes";
+    /** The message size of the floor-multiple figure and the console summary. */
+    public static final String SUMMARY_BYTES = "64";
 
     public double p50Multiple() {
         return (double) p50Ns / floorP50Ns;

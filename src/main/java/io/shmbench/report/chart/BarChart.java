@@ -3,7 +3,13 @@ package io.shmbench.report.chart;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
@@ -44,6 +50,7 @@ public final class BarChart {
     private LegendItemCollection legend = null;
     private boolean horizontal;
     private ValueAxis valueAxis;
+    private boolean valueLabels;
 
     public BarChart(String title, String categoryLabel, String valueLabel) {
         this.title = title;
@@ -97,6 +104,12 @@ public final class BarChart {
         return this;
     }
 
+    /** Prints each bar's value at its end, so a zero stays visible as "0". */
+    public BarChart valueLabels() {
+        valueLabels = true;
+        return this;
+    }
+
     public boolean isHorizontal() {
         return horizontal;
     }
@@ -140,10 +153,6 @@ public final class BarChart {
                         : SeriesStyle.byIndex(row).colour();
             }
         };
-        for (int i = 0; i < series.size(); i++) {
-            renderer.setSeriesPaint(i, colour != null ? colour.apply(series.get(i), categories.get(0))
-                    : SeriesStyle.byIndex(i).colour());
-        }
         renderer.setDrawBarOutline(true);
         renderer.setDefaultOutlinePaint(Color.DARK_GRAY);
         renderer.setDefaultOutlineStroke(new BasicStroke(0.3f));
@@ -154,6 +163,7 @@ public final class BarChart {
 
         CategoryAxis x = new CategoryAxis(categoryLabel);
         x.setMaximumCategoryLabelLines(3);
+        x.setMaximumCategoryLabelWidthRatio(horizontal ? 0.5f : 1f);
         x.setCategoryMargin(0.2);
         x.setLowerMargin(0.04);
         x.setUpperMargin(0.04);
@@ -165,11 +175,30 @@ public final class BarChart {
         y.setLabel(valueLabel);
         CategoryPlot plot = new CategoryPlot(data, x, y, renderer);
         plot.setOrientation(horizontal ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
+        if (horizontal) {
+            plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
+        }
+        // A log axis has no zero: bars then start at the axis minimum, which must come from the data.
+        renderer.setIncludeBaseInRange(!(y instanceof LogAxis));
         if (legend != null) {
             plot.setFixedLegendItems(legend);
         }
         JFreeChart chart = ChartStyle.chart(title, plot, series.size() > 1 || legend != null);
-        // After the theme, which resets axis fonts.
+        for (int i = 0; i < series.size(); i++) {
+            renderer.setSeriesPaint(i, colour != null ? colour.apply(series.get(i), categories.get(0))
+                    : SeriesStyle.byIndex(i).colour());
+        }
+        if (valueLabels) {
+            renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new SiFormat()));
+            renderer.setDefaultItemLabelsVisible(true);
+            y.setUpperMargin(0.12); // room for the label of the highest bar
+            renderer.setDefaultItemLabelFont(ChartStyle.NOTE);
+            renderer.setDefaultItemLabelPaint(Color.BLACK);
+            renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12,
+                    horizontal ? TextAnchor.CENTER_LEFT : TextAnchor.BOTTOM_CENTER));
+        }
+        // After the theme, which resets series colours and axis fonts.
         for (String c : categories) {
             if (marks.containsKey(c)) {
                 x.setTickLabelPaint(display.get(c), Palette.WARNING);

@@ -57,7 +57,8 @@ public final class Heatmap {
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
         plot.setBackgroundPaint(new Color(0xF2F2F2));
-        if (n <= LABEL_CELLS_UP_TO) {
+        JFreeChart chart = ChartStyle.chart(title, plot, false);
+        if (n <= LABEL_CELLS_UP_TO) { // after the theme, which would repaint annotations in its own colour
             for (Cell c : valid) {
                 XYTextAnnotation a = new XYTextAnnotation(new SiFormat().format(c.value()), c.x(), c.y());
                 a.setFont(ChartStyle.NOTE);
@@ -65,7 +66,6 @@ public final class Heatmap {
                 plot.addAnnotation(a);
             }
         }
-        JFreeChart chart = ChartStyle.chart(title, plot, false);
         NumberAxis scaleAxis = new NumberAxis(scaleLabel);
         scaleAxis.setNumberFormatOverride(new SiFormat());
         scaleAxis.setLabelFont(ChartStyle.AXIS_LABEL);

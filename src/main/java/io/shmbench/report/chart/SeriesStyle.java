@@ -22,7 +22,7 @@ public record SeriesStyle(Color colour, Shape shape, float[] dash) {
     private static final float[] DOTTED = {1.2f, 1.6f};
     private static final float[] DASH_DOT = {4f, 1.5f, 1.2f, 1.5f};
     private static final float LINE_WIDTH = 1.1f;
-    private static final double MARK = 2.6;
+    private static final double MARK = 2.2;
 
     private static final List<Shape> SHAPES = List.of(circle(), square(), triangleUp(), diamond(), triangleDown(),
             cross(), circle(), square(), triangleUp(), diamond());

@@ -21,15 +21,10 @@ public final class StripChart {
                                     Map<String, Map<String, List<Double>>> values) {
         DefaultMultiValueCategoryDataset data = new DefaultMultiValueCategoryDataset();
         ScatterRenderer renderer = new ScatterRenderer();
-        int i = 0;
         for (var series : values.entrySet()) {
             for (String c : categories) {
                 data.add(series.getValue().getOrDefault(c, List.of()), series.getKey(), c);
             }
-            SeriesStyle style = SeriesStyle.byIndex(i);
-            renderer.setSeriesPaint(i, style.colour());
-            renderer.setSeriesShape(i, style.shape());
-            i++;
         }
         renderer.setUseOutlinePaint(false);
         renderer.setUseSeriesOffset(true);
@@ -39,6 +34,11 @@ public final class StripChart {
             n.setNumberFormatOverride(new SiFormat());
         }
         CategoryPlot plot = new CategoryPlot(data, x, y, renderer);
-        return ChartStyle.chart(title, plot, values.size() > 1);
+        JFreeChart chart = ChartStyle.chart(title, plot, values.size() > 1);
+        for (int s = 0; s < values.size(); s++) { // after the theme, which resets series colours
+            renderer.setSeriesPaint(s, SeriesStyle.byIndex(s).colour());
+            renderer.setSeriesShape(s, SeriesStyle.byIndex(s).shape());
+        }
+        return chart;
     }
 }

@@ -50,7 +50,7 @@ public final class TickedLogAxis extends LogAxis {
             @Override
             public List<Double> major(Range r) {
                 List<Double> decades = powers(10, r, 1);
-                if (decades.size() >= 2) {
+                if (decades.size() >= 3) {
                     return decades;
                 }
                 List<Double> finer = new ArrayList<>();

@@ -29,14 +29,15 @@ public final class XYCharts {
             XYSeries s = new XYSeries(line.label(), false, true);
             line.points().forEach(p -> s.add(p.x(), p.y()));
             data.addSeries(s);
-            style(renderer, i, line.style());
         }
         renderer.setDefaultLegendShape(new java.awt.geom.Line2D.Double(-7, 0, 7, 0));
         TickedLogAxis x = TickedLogAxis.percentiles("percentile");
         x.setLowerMargin(0);
         x.setUpperMargin(0.02);
         TickedLogAxis y = TickedLogAxis.decades(yLabel);
-        return ChartStyle.chart(title, new XYPlot(data, x, y, renderer), true);
+        JFreeChart chart = ChartStyle.chart(title, new XYPlot(data, x, y, renderer), true);
+        style(renderer, lines);
+        return chart;
     }
 
     /** Lines with markers; y intervals drawn as error bars when a point has them. */
@@ -56,15 +57,20 @@ public final class XYCharts {
                 s.add(p.x(), p.y(), interval ? p.low() : p.y(), interval ? p.high() : p.y());
             }
             data.addSeries(s);
-            style(renderer, i, line.style());
         }
-        return ChartStyle.chart(title, new XYPlot(data, x, y, renderer), true);
+        JFreeChart chart = ChartStyle.chart(title, new XYPlot(data, x, y, renderer), true);
+        style(renderer, lines);
+        return chart;
     }
 
-    private static void style(XYLineAndShapeRenderer r, int series, SeriesStyle style) {
-        r.setSeriesPaint(series, style.colour());
-        r.setSeriesStroke(series, style.stroke());
-        r.setSeriesShape(series, style.shape());
-        r.setSeriesShapesFilled(series, true);
+    /** After the theme, which would otherwise replace the series colours with its own. */
+    private static void style(XYLineAndShapeRenderer r, List<Line> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            SeriesStyle style = lines.get(i).style();
+            r.setSeriesPaint(i, style.colour());
+            r.setSeriesStroke(i, style.stroke());
+            r.setSeriesShape(i, style.shape());
+            r.setSeriesShapesFilled(i, true);
+        }
     }
 }

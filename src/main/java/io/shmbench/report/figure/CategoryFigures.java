@@ -35,7 +35,7 @@ final class CategoryFigures {
 
     /** p50 bars in the series colour, p99 bars a lighter tint of it. */
     static Color percentileColour(String series, Color base) {
-        return series.startsWith("p50") ? base : Palette.tint(base, P99_TINT);
+        return series.startsWith("p99") ? Palette.tint(base, P99_TINT) : base;
     }
 
     static Map<String, Color> percentileLegend(Color base) {
@@ -125,7 +125,8 @@ final class CategoryFigures {
         }
         spec.extraMarks().forEach((c, mark) -> {
             categories.add(c);
-            bars.mark(c, mark);
+            int colon = mark.indexOf(':');
+            bars.mark(c, colon < 0 ? mark : mark.substring(0, colon));
         });
         if (fixedSeries == null) {
             series.sort(SeriesOrder.VALUES);
@@ -149,7 +150,15 @@ final class CategoryFigures {
             bars.horizontal();
         }
         JFreeChart chart = bars.build();
-        int height = Math.max(ChartStyle.HEIGHT_PT, bars.isHorizontal() ? 60 + 16 * ordered.size() * Math.max(1, series.size() / 2) : 0);
+        if (!spec.extraMarks().isEmpty()) {
+            ChartStyle.addNote(chart, "\u2717 " + spec.extraMarks().entrySet().stream()
+                    .map(e -> e.getKey() + ": " + e.getValue()).collect(java.util.stream.Collectors.joining("; ")),
+                    Palette.WARNING);
+        }
+        if (!spec.figureNote().isEmpty()) {
+            ChartStyle.addNote(chart, spec.figureNote(), java.awt.Color.DARK_GRAY);
+        }
+        int height = Math.max(ChartStyle.HEIGHT_PT, bars.isHorizontal() ? 70 + 24 * ordered.size() * Math.max(1, series.size() / 2) : 0);
         String caption = spec.question() + ": " + what + " of " + group.benchmark()
                 + (group.params().isEmpty() ? "" : " (" + FigureKit.describe(group.params()) + ")")
                 + " by " + spec.axisLabel() + "." + (spec.captionNote().isEmpty() ? "" : " " + spec.captionNote());

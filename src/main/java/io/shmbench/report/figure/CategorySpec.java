@@ -13,8 +13,10 @@ import java.util.function.UnaryOperator;
  * @param seriesParam null: the bars of a category are its p50 and p99 (latency) or its single
  *                    throughput; else one bar per value of this parameter
  * @param decorate    rewrites a category label (adds a marker to an incorrect-by-design variant)
+ * @param extraMarks  category to "mark: detail"; the category shows the mark, a note below the plot the detail
+ * @param figureNote  printed below the plot (explains a marker), empty for none
  */
 record CategorySpec(String question, String axisLabel, List<String> categoryParams, String seriesParam,
                     List<Double> percentiles, Comparator<String> categoryOrder, UnaryOperator<String> decorate,
-                    Map<String, String> extraMarks, String captionNote) {
+                    Map<String, String> extraMarks, String captionNote, String figureNote) {
 }

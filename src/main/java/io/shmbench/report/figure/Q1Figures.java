@@ -29,8 +29,6 @@ import java.util.function.ToDoubleFunction;
  */
 final class Q1Figures {
     static final String Q = "Q1";
-    /** The floor-multiple figure and the console summary use this size. */
-    static final String SUMMARY_BYTES = "64";
     private static final int TALL_PT = 236;
 
     private Q1Figures() {
@@ -55,7 +53,8 @@ final class Q1Figures {
             List<SeriesKey> keys = series.stream().map(LatencySeries::key).toList();
             List<String> vary = Variants.varying(keys);
             var styles = Variants.styles(keys);
-            List<Line> lines = series.stream().map(s -> new Line(Variants.label(s.key(), vary), styles.get(s.key()),
+            // Legend in the order the lines are stacked: slowest first.
+            List<Line> lines = series.stream().sorted(Comparator.comparingLong((LatencySeries s) -> -s.at(50))).map(s -> new Line(Variants.label(s.key(), vary), styles.get(s.key()),
                     FigureKit.percentilePoints(s))).toList();
             String what = FigureKit.latencyName(group);
             JFreeChart chart = XYCharts.percentiles(FigureKit.withFixed("Q1 " + what, group.params()),
@@ -98,7 +97,10 @@ final class Q1Figures {
                                      List<String> vary, Map<SeriesKey, SeriesStyle> styles, List<Outcome> failures,
                                      ToDoubleFunction<Throughput> value, ToDoubleFunction<Throughput> error) {
         List<Line> lines = new ArrayList<>();
-        bySeries.forEach((k, rows) -> lines.add(new Line(Variants.label(k, vary), styles.get(k), rows.stream()
+        // Legend in the order the lines are stacked: highest first.
+        List<SeriesKey> order = new ArrayList<>(bySeries.keySet());
+        order.sort(Comparator.comparingDouble(k -> -bySeries.get(k).stream().mapToDouble(value).max().orElse(0)));
+        order.forEach(k -> lines.add(new Line(Variants.label(k, vary), styles.get(k), bySeries.get(k).stream()
                 .map(r -> Line.Point.withError(Double.parseDouble(r.key().param(FigureKit.MESSAGE_BYTES).orElseThrow()),
                         value.applyAsDouble(r), error.applyAsDouble(r)))
                 .sorted(Comparator.comparingDouble(Line.Point::x)).toList())));
@@ -112,19 +114,20 @@ final class Q1Figures {
 
     private static void floorMultiples(List<FloorMultiple> multiples, List<Outcome> failures, FigureSet out) {
         List<FloorMultiple> at = multiples.stream()
-                .filter(m -> m.key().param(FigureKit.MESSAGE_BYTES).map(SUMMARY_BYTES::equals).orElse(true))
+                .filter(m -> m.key().param(FigureKit.MESSAGE_BYTES).map(FloorMultiple.SUMMARY_BYTES::equals).orElse(true))
                 .sorted(Comparator.comparingDouble(FloorMultiple::p50Multiple)).toList();
         if (at.isEmpty()) {
-            out.skip(Q, "multiple of floor: no round-trip series together with a floor series at " + SUMMARY_BYTES + " B");
+            out.skip(Q, "multiple of floor: no round-trip series together with a floor series at " + FloorMultiple.SUMMARY_BYTES + " B");
             return;
         }
         var byBenchmark = Variants.groupBy(at, FloorMultiple::key, List.of());
-        byBenchmark.forEach((group, rows) -> {
+        byBenchmark.forEach((group, unsorted) -> {
+            List<FloorMultiple> rows = unsorted.stream().sorted(Comparator.comparingDouble(FloorMultiple::p50Multiple)).toList();
             List<SeriesKey> keys = rows.stream().map(FloorMultiple::key).toList();
             List<String> vary = Variants.varying(keys);
             var styles = Variants.styles(keys);
             Map<String, Color> colours = new LinkedHashMap<>();
-            BarChart bars = new BarChart("Q1 round trip as a multiple of floor, " + SUMMARY_BYTES + " B", null,
+            BarChart bars = new BarChart("Q1 round trip as a multiple of floor, " + FloorMultiple.SUMMARY_BYTES + " B", null,
                     "\u00d7 floor round trip (log)").series(List.of("p50", "p99")).horizontal()
                     .valueAxis(TickedLogAxis.decades("\u00d7 floor"));
             List<String> categories = new ArrayList<>();
@@ -134,7 +137,7 @@ final class Q1Figures {
                 colours.put(c, styles.get(m.key()).colour());
                 bars.bar("p50", c, m.p50Multiple(), Double.NaN).bar("p99", c, m.p99Multiple(), Double.NaN);
             }
-            for (Outcome o : FigureKit.failuresFor(failures, group.benchmark(), Map.of(FigureKit.MESSAGE_BYTES, SUMMARY_BYTES))) {
+            for (Outcome o : FigureKit.failuresFor(failures, group.benchmark(), Map.of(FigureKit.MESSAGE_BYTES, FloorMultiple.SUMMARY_BYTES))) {
                 String c = Variants.label(o.key(), vary);
                 if (!categories.contains(c)) {
                     categories.add(c);
@@ -144,8 +147,8 @@ final class Q1Figures {
             bars.categories(categories)
                     .colour((s, c) -> CategoryFigures.percentileColour(s, colours.getOrDefault(c, Palette.GREY)))
                     .legend(CategoryFigures.percentileLegend(Palette.GREY));
-            out.add(new Figure(Figure.safeId("q1_" + group.method() + "_floor_multiple_" + SUMMARY_BYTES + "B"), Q,
-                    "Round trip of each transport at " + SUMMARY_BYTES + " B as a multiple of the floor (one cache line "
+            out.add(new Figure(Figure.safeId("q1_" + group.method() + "_floor_multiple_" + FloorMultiple.SUMMARY_BYTES + "B"), Q,
+                    "Round trip of each transport at " + FloorMultiple.SUMMARY_BYTES + " B as a multiple of the floor (one cache line "
                             + "bounced between the two processes, same run): p50 and p99, log scale.",
                     bars.build(), io.shmbench.report.chart.ChartStyle.WIDTH_PT, 220));
         });

@@ -35,7 +35,8 @@ final class Q2Figures {
         CategorySpec spec = new CategorySpec(Q, "memory order", List.of(PARAM), null, List.of(50.0, 99.0),
                 Comparator.comparingInt(Q2Figures::rank).thenComparing(SeriesOrder.VALUES), Q2Figures::decorate,
                 Map.of(), "\u2020 gives no happens-before between payload and index: a reader may see a stale or torn "
-                + "message. \u2717 marks a variant that timed out or delivered corrupt messages.");
+                + "message. \u2717 marks a variant that timed out or delivered corrupt messages.",
+                "\u2020 no happens-before between payload and index: may read stale or torn messages");
         CategoryFigures.latency(latency, failures, spec, out);
         CategoryFigures.throughput(throughput, failures, spec, out);
     }

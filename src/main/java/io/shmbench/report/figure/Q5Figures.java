@@ -27,7 +27,7 @@ final class Q5Figures {
             return;
         }
         CategorySpec spec = new CategorySpec(Q, "servers", List.of("servers"), "payloadLayout", List.of(50.0),
-                SeriesOrder.VALUES, UnaryOperator.identity(), Map.of(), "One bar per payload layout.");
+                SeriesOrder.VALUES, UnaryOperator.identity(), Map.of(), "One bar per payload layout.", "");
         CategoryFigures.latency(latency, FigureKit.failures(t, Q), spec, out);
         CategoryFigures.throughput(throughput, FigureKit.failures(t, Q), spec, out);
     }

@@ -10,6 +10,7 @@ import io.shmbench.report.chart.ChartStyle;
 import io.shmbench.report.chart.Figure;
 import io.shmbench.report.chart.Heatmap;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,8 @@ import java.util.function.UnaryOperator;
  */
 final class Q6Figures {
     static final String Q = "Q6";
+    static final List<String> PLACEMENTS = List.of("same-core", "smt-sibling", "cross-core", "cross-node",
+            "cross-node-remote-memory");
 
     private Q6Figures() {
     }
@@ -41,8 +44,9 @@ final class Q6Figures {
             }
         }
         CategorySpec spec = new CategorySpec(Q, "placement", List.of("placement"), Variants.TRANSPORT,
-                List.of(50.0, 99.0), SeriesOrder.VALUES, UnaryOperator.identity(), unavailable,
-                "Placements this host cannot offer are listed as unavailable with the reason.");
+                List.of(50.0, 99.0), Comparator.comparingInt(Q6Figures::rank).thenComparing(SeriesOrder.VALUES),
+                UnaryOperator.identity(), unavailable,
+                "Placements this host cannot offer are listed as unavailable with the reason.", "");
         CategoryFigures.latency(latency, FigureKit.failures(t, Q), spec, out);
         CategoryFigures.throughput(throughput, FigureKit.failures(t, Q), spec, out);
         if (t.coreMatrix().isEmpty()) {
@@ -51,6 +55,12 @@ final class Q6Figures {
             out.add(heatmap(t.coreMatrix(), "p50", CoreLatency::p50Ns));
             out.add(heatmap(t.coreMatrix(), "p99", CoreLatency::p99Ns));
         }
+    }
+
+    /** Placements from closest to farthest apart (issue 3's names); unknown ones after them. */
+    private static int rank(String placement) {
+        int i = PLACEMENTS.indexOf(placement);
+        return i < 0 ? PLACEMENTS.size() : i;
     }
 
     private static Figure heatmap(List<CoreLatency> matrix, String name, ToDoubleFunction<CoreLatency> value) {

@@ -54,7 +54,7 @@ final class Q7Figures {
         List<String> scenarios = counts.stream().map(FaultSummary::scenario).distinct().toList();
         List<String> metrics = counts.stream().map(FaultSummary::metric).distinct().toList();
         BarChart bars = new BarChart("Q7 messages torn, caught and lost", null, "count (all trials)")
-                .categories(scenarios).series(metrics);
+                .categories(scenarios).series(metrics).valueLabels();
         counts.forEach(f -> bars.bar(f.metric(), f.scenario(), f.total(), Double.NaN));
         if (scenarios.size() > 3) {
             bars.horizontal();
