@@ -7,6 +7,7 @@ import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.HorizontalAlignment;
@@ -43,6 +44,12 @@ public final class ChartStyle {
 
     private static final Color GRID = new Color(0xDDDDDD);
     private static final Color AXIS = new Color(0x444444);
+
+    static {
+        // JFreeChart draws rotated text (vertical axis labels) as glyph outlines by default, a
+        // workaround for a JDK 1.3 bug; in SVG and PDF that turns the text into paths. Draw it as text.
+        TextUtils.setUseDrawRotatedStringWorkaround(false);
+    }
 
     private ChartStyle() {
     }

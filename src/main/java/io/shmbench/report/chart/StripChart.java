@@ -34,7 +34,7 @@ public final class StripChart {
             n.setNumberFormatOverride(new SiFormat());
         }
         CategoryPlot plot = new CategoryPlot(data, x, y, renderer);
-        JFreeChart chart = ChartStyle.chart(title, plot, values.size() > 1);
+        JFreeChart chart = ChartStyle.chart(title, plot, true); // the legend names the metric even when it is alone
         for (int s = 0; s < values.size(); s++) { // after the theme, which resets series colours
             renderer.setSeriesPaint(s, SeriesStyle.byIndex(s).colour());
             renderer.setSeriesShape(s, SeriesStyle.byIndex(s).shape());
