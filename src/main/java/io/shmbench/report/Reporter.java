@@ -12,6 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -49,13 +53,7 @@ public final class Reporter {
         List<String> summary = ConsoleSummary.lines(tables);
         try {
             prepare(layout.plotsDir());
-            for (Figure f : figures.figures()) {
-                try {
-                    figureFiles.addAll(FigureRenderer.write(f, layout.plotsDir()));
-                } catch (IOException | RuntimeException e) {
-                    problems.error(layout.plotsDir().resolve(f.id()) + ": figure could not be written: " + e);
-                }
-            }
+            figureFiles.addAll(render(figures.figures(), layout.plotsDir(), problems));
             index = IndexPage.write(layout.plotsDir(), layout, data, tables, figures, problems, summary);
         } catch (IOException e) {
             problems.error(layout.plotsDir() + ": cannot write figures: " + e);
@@ -68,6 +66,40 @@ public final class Reporter {
         out.flush();
         err.flush();
         return new Result(problems.hasErrors() ? 1 : 0, problems, tables, figures, csv, figureFiles, index);
+    }
+
+    /**
+     * Writes the figures on all cores: rendering (PNG, SVG, PDF) is most of a report's time and
+     * every chart is independent of the others.
+     */
+    private static List<Path> render(List<Figure> figures, Path dir, Problems problems) {
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), figures.size()));
+        List<Path> files = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<List<Path>>> done = new ArrayList<>();
+            for (Figure f : figures) {
+                done.add(pool.submit(() -> {
+                    try {
+                        return FigureRenderer.write(f, dir);
+                    } catch (IOException | RuntimeException e) {
+                        problems.error(dir.resolve(f.id()) + ": figure could not be written: " + e);
+                        return List.<Path>of();
+                    }
+                }));
+            }
+            for (Future<List<Path>> d : done) {
+                try {
+                    files.addAll(d.get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    problems.error(dir + ": interrupted while writing figures");
+                    break;
+                } catch (ExecutionException e) {
+                    problems.error(dir + ": figure could not be written: " + e.getCause());
+                }
+            }
+        }
+        return files;
     }
 
     /** Creates the plots directory and removes figures of an earlier report of the same run. */

@@ -49,14 +49,14 @@ public final class FigureRenderer {
         return files;
     }
 
-    static void writePng(Figure f, Path file) throws IOException {
+    public static void writePng(Figure f, Path file) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
             ChartUtils.writeScaledChartAsPNG(out, f.chart(), f.widthPt(), f.heightPt(),
                     ChartStyle.PNG_SCALE, ChartStyle.PNG_SCALE);
         }
     }
 
-    static void writeSvg(Figure f, Path file) throws IOException {
+    public static void writeSvg(Figure f, Path file) throws IOException {
         Document doc;
         try {
             doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().getDOMImplementation()
@@ -81,7 +81,7 @@ public final class FigureRenderer {
         }
     }
 
-    static void writePdf(Figure f, Path file) throws IOException {
+    public static void writePdf(Figure f, Path file) throws IOException {
         try (PDDocument doc = new PDDocument();
              PdfBoxGraphics2DFontTextDrawer fonts = fontDrawer()) {
             PDPage page = new PDPage(new PDRectangle(f.widthPt(), f.heightPt()));
