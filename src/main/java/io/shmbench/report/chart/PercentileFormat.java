@@ -2,15 +2,12 @@ package io.shmbench.report.chart;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.text.FieldPosition;
-import java.text.NumberFormat;
-import java.text.ParsePosition;
 
 /**
  * Labels an axis position x = 1/(1-p) (HdrHistogram's percentile plot) with its percentile p:
  * 2 reads 50%, 10 reads 90%, 1000 reads 99.9%.
  */
-public final class PercentileFormat extends NumberFormat {
+public final class PercentileFormat extends TickFormat {
     private static final long serialVersionUID = 1L;
 
     /** The axis position of a percentile (0..100, exclusive of 100). */
@@ -19,19 +16,8 @@ public final class PercentileFormat extends NumberFormat {
     }
 
     @Override
-    public StringBuffer format(double x, StringBuffer to, FieldPosition pos) {
+    String label(double x) {
         double p = 100.0 * (1.0 - 1.0 / x);
-        String text = new BigDecimal(p).round(new MathContext(10)).stripTrailingZeros().toPlainString();
-        return to.append(text).append('%');
-    }
-
-    @Override
-    public StringBuffer format(long number, StringBuffer to, FieldPosition pos) {
-        return format((double) number, to, pos);
-    }
-
-    @Override
-    public Number parse(String source, ParsePosition pos) {
-        throw new UnsupportedOperationException("tick labels are only formatted");
+        return new BigDecimal(p).round(new MathContext(10)).stripTrailingZeros().toPlainString() + "%";
     }
 }
