@@ -108,7 +108,8 @@ public final class Reporter {
         try (Stream<Path> old = Files.list(plotsDir)) {
             for (Path p : old.toList()) {
                 String n = p.getFileName().toString();
-                if (n.endsWith(".png") || n.endsWith(".svg") || n.endsWith(".pdf") || n.equals(IndexPage.FILE)) {
+                // Only the reporter's own files (q<N>_*.png|svg|pdf): --plots may point at a directory with others.
+                if (n.matches("q[0-9]+_[A-Za-z0-9_.-]+\\.(png|svg|pdf)") || n.equals(IndexPage.FILE)) {
                     Files.delete(p);
                 }
             }

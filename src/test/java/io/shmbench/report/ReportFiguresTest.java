@@ -62,6 +62,7 @@ class ReportFiguresTest {
     }
 
     /** The names a reader sees for the series: legend entries and category labels. */
+    @SuppressWarnings("unchecked") // JFreeChart's datasets return raw lists
     private static List<String> seriesNames(JFreeChart chart) {
         List<String> names = new ArrayList<>();
         if (chart.getPlot() instanceof XYPlot xy) {
@@ -155,6 +156,7 @@ class ReportFiguresTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked") // JFreeChart's datasets return raw lists
     void failedAndUnsafeVariantsAreMarkedNotDropped() {
         CategoryPlot q2 = (CategoryPlot) figure("q2_roundTrip_latency_64B_shm-ring").chart().getPlot();
         List<String> categories = q2.getDataset().getColumnKeys().stream().map(Object::toString).toList();
