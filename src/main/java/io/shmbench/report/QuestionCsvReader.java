@@ -1,0 +1,86 @@
+package io.shmbench.report;
+
+import org.apache.commons.csv.CSVRecord;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the question-specific raw CSV files whose columns docs/RESULTS-FORMAT.md lists. */
+public final class QuestionCsvReader {
+    public static final String OUTCOMES = "outcomes.csv";
+    public static final String Q3_LOSS = "q3_overwrite_loss.csv";
+    public static final String Q6_PLACEMENTS = "q6_placements.csv";
+    public static final String Q6_CORE_MATRIX = "q6_core_matrix.csv";
+    public static final String Q7_FAULTS = "q7_faults.csv";
+
+    private QuestionCsvReader() {
+    }
+
+    public static List<Outcome> outcomes(Path file) throws BadInputException {
+        RawCsv csv = RawCsv.read(file, List.of("benchmark", "params", "status", "detail"));
+        List<Outcome> out = new ArrayList<>();
+        for (CSVRecord r : csv.records()) {
+            String status = csv.required(r, "status");
+            if (!Outcome.STATUSES.contains(status)) {
+                throw csv.error(r, "unknown status '" + status
+                        + "' (expected one of " + Outcome.STATUSES + ")");
+            }
+            SeriesKey key;
+            try {
+                key = SeriesKey.of(csv.required(r, "benchmark"), SeriesKey.parseParams(csv.text(r, "params")));
+            } catch (IllegalArgumentException e) {
+                throw csv.error(r, e.getMessage());
+            }
+            out.add(new Outcome(key, status, csv.text(r, "detail")));
+        }
+        return out;
+    }
+
+    public static List<LossObservation> loss(Path file) throws BadInputException {
+        RawCsv csv = RawCsv.read(file, List.of("slots", "rate_ratio", "written", "delivered", "missed",
+                "loss_fraction", "staleness_p50_ns", "staleness_p99_ns"));
+        List<LossObservation> out = new ArrayList<>();
+        for (CSVRecord r : csv.records()) {
+            out.add(new LossObservation(csv.integer(r, "slots"), csv.number(r, "rate_ratio"),
+                    csv.integer(r, "written"), csv.integer(r, "delivered"), csv.integer(r, "missed"),
+                    csv.number(r, "loss_fraction"), csv.optionalNumber(r, "staleness_p50_ns"),
+                    csv.optionalNumber(r, "staleness_p99_ns")));
+        }
+        return out;
+    }
+
+    public static List<Placement> placements(Path file) throws BadInputException {
+        RawCsv csv = RawCsv.read(file, List.of("placement", "available", "reason"));
+        List<Placement> out = new ArrayList<>();
+        for (CSVRecord r : csv.records()) {
+            out.add(new Placement(csv.required(r, "placement"), csv.bool(r, "available"), csv.text(r, "reason")));
+        }
+        return out;
+    }
+
+    public static List<CoreLatency> coreMatrix(Path file) throws BadInputException {
+        RawCsv csv = RawCsv.read(file, List.of("cpu_a", "cpu_b", "p50_ns", "p99_ns"));
+        List<CoreLatency> out = new ArrayList<>();
+        for (CSVRecord r : csv.records()) {
+            out.add(new CoreLatency((int) csv.integer(r, "cpu_a"), (int) csv.integer(r, "cpu_b"),
+                    csv.optionalNumber(r, "p50_ns"), csv.optionalNumber(r, "p99_ns")));
+        }
+        return out;
+    }
+
+    public static List<FaultObservation> faults(Path file) throws BadInputException {
+        RawCsv csv = RawCsv.read(file, List.of("scenario", "trial", "metric", "value"));
+        List<FaultObservation> out = new ArrayList<>();
+        for (CSVRecord r : csv.records()) {
+            String metric = csv.required(r, "metric");
+            if (!metric.endsWith("_ns") && !metric.endsWith("_count")) {
+                throw csv.error(r, "metric '" + metric
+                        + "' does not end in its unit (_ns or _count)");
+            }
+            out.add(new FaultObservation(csv.required(r, "scenario"), (int) csv.integer(r, "trial"), metric,
+                    csv.number(r, "value")));
+        }
+        return out;
+    }
+}

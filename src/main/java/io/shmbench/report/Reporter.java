@@ -1,0 +1,118 @@
+package io.shmbench.report;
+
+import io.shmbench.report.chart.ChartStyle;
+import io.shmbench.report.chart.Figure;
+import io.shmbench.report.chart.FigureRenderer;
+import io.shmbench.report.figure.FigureSet;
+import io.shmbench.report.figure.Figures;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * Turns a run directory into tidy CSV, figures and an index page, and prints a short summary.
+ * Bad or missing inputs are reported and skipped; everything that can still be made is made, and
+ * the exit code says whether anything was wrong.
+ */
+public final class Reporter {
+    /** What one report produced. */
+    public record Result(int exitCode, Problems problems, ReportTables tables, FigureSet figures,
+                         List<Path> csvFiles, List<Path> figureFiles, Path indexPage) {
+    }
+
+    private Reporter() {
+    }
+
+    public static Result report(RunLayout layout, PrintWriter out, PrintWriter err) {
+        Problems problems = new Problems();
+        if (!ChartStyle.hasPreferredFont()) {
+            problems.note("font " + ChartStyle.PREFERRED_FONT + " is not installed (Debian: fonts-dejavu-core); "
+                    + "figures use the logical font SansSerif instead");
+        }
+        RunData data = RunReader.read(layout, problems);
+        ReportTables tables = ReportTables.of(data);
+        List<Path> csv = List.of();
+        try {
+            csv = TidyCsvWriter.writeAll(layout.csvDir(), tables);
+        } catch (IOException e) {
+            problems.error(layout.csvDir() + ": cannot write the tidy CSV files: " + e);
+        }
+        FigureSet figures = Figures.build(tables, data.faults());
+        figures.errors().forEach(problems::error);
+        List<Path> figureFiles = new ArrayList<>();
+        Path index = null;
+        List<String> summary = ConsoleSummary.lines(tables);
+        try {
+            prepare(layout.plotsDir());
+            figureFiles.addAll(render(figures.figures(), layout.plotsDir(), problems));
+            index = IndexPage.write(layout.plotsDir(), layout, data, tables, figures, problems, summary);
+        } catch (IOException e) {
+            problems.error(layout.plotsDir() + ": cannot write figures: " + e);
+        }
+        summary.forEach(out::println);
+        out.println("Wrote " + csv.size() + " CSV files to " + layout.csvDir() + " and " + figures.figures().size()
+                + " figures (PNG, SVG, PDF) to " + layout.plotsDir() + (index == null ? "" : "; open " + index));
+        problems.notes().forEach(n -> out.println("note: " + n));
+        problems.errors().forEach(e -> err.println("error: " + e));
+        out.flush();
+        err.flush();
+        return new Result(problems.hasErrors() ? 1 : 0, problems, tables, figures, csv, figureFiles, index);
+    }
+
+    /**
+     * Writes the figures on all cores: rendering (PNG, SVG, PDF) is most of a report's time and
+     * every chart is independent of the others.
+     */
+    private static List<Path> render(List<Figure> figures, Path dir, Problems problems) {
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), figures.size()));
+        List<Path> files = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<List<Path>>> done = new ArrayList<>();
+            for (Figure f : figures) {
+                done.add(pool.submit(() -> {
+                    try {
+                        return FigureRenderer.write(f, dir);
+                    } catch (IOException | RuntimeException e) {
+                        problems.error(dir.resolve(f.id()) + ": figure could not be written: " + e);
+                        return List.<Path>of();
+                    }
+                }));
+            }
+            for (Future<List<Path>> d : done) {
+                try {
+                    files.addAll(d.get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    problems.error(dir + ": interrupted while writing figures");
+                    break;
+                } catch (ExecutionException e) {
+                    problems.error(dir + ": figure could not be written: " + e.getCause());
+                }
+            }
+        }
+        return files;
+    }
+
+    /** Creates the plots directory and removes figures of an earlier report of the same run. */
+    private static void prepare(Path plotsDir) throws IOException {
+        Files.createDirectories(plotsDir);
+        try (Stream<Path> old = Files.list(plotsDir)) {
+            for (Path p : old.toList()) {
+                String n = p.getFileName().toString();
+                // Only the reporter's own files (q<N>_*.png|svg|pdf): --plots may point at a directory with others.
+                if (n.matches("q[0-9]+_[A-Za-z0-9_.-]+\\.(png|svg|pdf)") || n.equals(IndexPage.FILE)) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}

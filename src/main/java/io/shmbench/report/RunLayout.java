@@ -1,0 +1,48 @@
+package io.shmbench.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Where a run's inputs and the reporter's outputs live (docs/RESULTS-FORMAT.md): {@code
+ * results/<run-id>/} holds env.json and raw/, the reporter writes csv/ beside raw/ and figures to
+ * {@code plots/<run-id>/}, two levels up from the run directory.
+ */
+public record RunLayout(Path runDir, String runId, Path plotsDir) {
+
+    /** Resolves symbolic links (results/latest) so the run id is the real directory's name. */
+    public static RunLayout of(Path runDir, Path plotsDirOverride) throws IOException {
+        Path real = runDir.toRealPath();
+        String runId = real.getFileName().toString();
+        Path plots = plotsDirOverride != null
+                ? plotsDirOverride
+                : plotsRoot(real).resolve(runId);
+        return new RunLayout(real, runId, plots);
+    }
+
+    private static Path plotsRoot(Path realRunDir) {
+        Path results = realRunDir.getParent();
+        Path projectRoot = results == null ? null : results.getParent();
+        return projectRoot == null ? Path.of("plots") : projectRoot.resolve("plots");
+    }
+
+    public Path envJson() {
+        return runDir.resolve("env.json");
+    }
+
+    public Path rawDir() {
+        return runDir.resolve("raw");
+    }
+
+    public Path jmhJson() {
+        return rawDir().resolve("jmh.json");
+    }
+
+    public Path rawCsv(String name) {
+        return rawDir().resolve(name);
+    }
+
+    public Path csvDir() {
+        return runDir.resolve("csv");
+    }
+}

@@ -1,0 +1,144 @@
+package io.shmbench.report;
+
+import org.HdrHistogram.AbstractHistogram;
+import org.HdrHistogram.HistogramIterationValue;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes the tidy CSV files under {@code results/<run-id>/csv/} (columns documented in README.md,
+ * "Reading the results"): one observation per row, units in the column names, key columns first.
+ */
+public final class TidyCsvWriter {
+    public static final String LATENCY_SUMMARY = "latency_summary.csv";
+    public static final String LATENCY_PERCENTILES = "latency_percentiles.csv";
+    public static final String THROUGHPUT = "throughput.csv";
+    public static final String FLOOR_MULTIPLES = "floor_multiples.csv";
+    public static final String OUTCOMES = "outcomes.csv";
+    public static final String Q3_LOSS = "q3_loss.csv";
+    public static final String Q6_PLACEMENTS = "q6_placements.csv";
+    public static final String Q6_CORE_MATRIX = "q6_core_matrix.csv";
+    public static final String Q7_FAULTS = "q7_faults.csv";
+
+    /** Percentile levels of the summary, as in HdrHistogram's getValueAtPercentile. */
+    public static final double[] SUMMARY_PERCENTILES = {50, 90, 99, 99.9, 99.99};
+    /** Resolution of latency_percentiles.csv: HdrHistogram's default for its percentile output. */
+    public static final int PERCENTILE_TICKS_PER_HALF_DISTANCE = 5;
+
+    private TidyCsvWriter() {
+    }
+
+    /** Writes every file; a file with no data still gets its header row. */
+    public static List<Path> writeAll(Path dir, ReportTables t) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> written = new ArrayList<>();
+        written.add(write(dir.resolve(LATENCY_SUMMARY), KeyColumns.header("samples", "min_ns", "p50_ns", "p90_ns",
+                "p99_ns", "p99_9_ns", "p99_99_ns", "max_ns", "mean_ns"), out -> {
+            for (LatencySeries s : t.latency()) {
+                AbstractHistogram h = s.histogram();
+                List<Object> row = new ArrayList<>(KeyColumns.values(s.key()));
+                row.add(h.getTotalCount());
+                row.add(h.getMinValue());
+                for (double p : SUMMARY_PERCENTILES) {
+                    row.add(h.getValueAtPercentile(p));
+                }
+                row.add(h.getMaxValue());
+                row.add(Cells.number(h.getMean()));
+                out.printRecord(row);
+            }
+        }));
+        written.add(write(dir.resolve(LATENCY_PERCENTILES), KeyColumns.header("percentile", "latency_ns"), out -> {
+            for (LatencySeries s : t.latency()) {
+                List<String> key = KeyColumns.values(s.key());
+                for (HistogramIterationValue v : s.histogram().percentiles(PERCENTILE_TICKS_PER_HALF_DISTANCE)) {
+                    List<Object> row = new ArrayList<>(key);
+                    row.add(Cells.number(v.getPercentileLevelIteratedTo()));
+                    row.add(v.getValueIteratedTo());
+                    out.printRecord(row);
+                }
+            }
+        }));
+        written.add(write(dir.resolve(THROUGHPUT), KeyColumns.header("msgs_per_s", "msgs_per_s_error", "bytes_per_s",
+                "cpu_ns_per_msg"), out -> {
+            for (Throughput r : t.throughput()) {
+                List<Object> row = new ArrayList<>(KeyColumns.values(r.key()));
+                row.add(Cells.number(r.msgsPerS()));
+                row.add(Cells.number(r.msgsPerSError()));
+                row.add(Cells.number(r.bytesPerS()));
+                row.add(Cells.number(r.cpuNsPerMsg()));
+                out.printRecord(row);
+            }
+        }));
+        written.add(write(dir.resolve(FLOOR_MULTIPLES), KeyColumns.header("p50_ns", "p99_ns", "floor_p50_ns",
+                "floor_p99_ns", "p50_x_floor", "p99_x_floor"), out -> {
+            for (FloorMultiple m : t.floorMultiples()) {
+                List<Object> row = new ArrayList<>(KeyColumns.values(m.key()));
+                row.add(m.p50Ns());
+                row.add(m.p99Ns());
+                row.add(m.floorP50Ns());
+                row.add(m.floorP99Ns());
+                row.add(Cells.number(m.p50Multiple()));
+                row.add(Cells.number(m.p99Multiple()));
+                out.printRecord(row);
+            }
+        }));
+        written.add(write(dir.resolve(OUTCOMES), KeyColumns.header("status", "detail"), out -> {
+            for (Outcome o : t.outcomes()) {
+                List<Object> row = new ArrayList<>(KeyColumns.values(o.key()));
+                row.add(o.status());
+                row.add(o.detail());
+                out.printRecord(row);
+            }
+        }));
+        written.add(write(dir.resolve(Q3_LOSS), List.of("rate_ratio", "slots", "trials", "written", "delivered",
+                "missed", "loss_fraction", "staleness_p50_ns", "staleness_p99_ns"), out -> {
+            for (LossPoint p : t.loss()) {
+                out.printRecord(Cells.number(p.rateRatio()), p.slots(), p.trials(), p.written(), p.delivered(),
+                        p.missed(), Cells.number(p.lossFraction()), Cells.number(p.stalenessP50Ns()),
+                        Cells.number(p.stalenessP99Ns()));
+            }
+        }));
+        written.add(write(dir.resolve(Q6_PLACEMENTS), List.of("placement", "available", "reason"), out -> {
+            for (Placement p : t.placements()) {
+                out.printRecord(p.name(), p.available(), p.reason());
+            }
+        }));
+        written.add(write(dir.resolve(Q6_CORE_MATRIX), List.of("cpu_a", "cpu_b", "p50_ns", "p99_ns"), out -> {
+            for (CoreLatency c : t.coreMatrix()) {
+                out.printRecord(c.cpuA(), c.cpuB(), Cells.number(c.p50Ns()), Cells.number(c.p99Ns()));
+            }
+        }));
+        written.add(write(dir.resolve(Q7_FAULTS), List.of("scenario", "metric", "trials", "min", "median", "max",
+                "mean", "total"), out -> {
+            for (FaultSummary f : t.faults()) {
+                out.printRecord(f.scenario(), f.metric(), f.trials(), Cells.number(f.min()), Cells.number(f.median()),
+                        Cells.number(f.max()), Cells.number(f.mean()), Cells.number(f.total()));
+            }
+        }));
+        return written;
+    }
+
+    @FunctionalInterface
+    private interface Rows {
+        void print(CSVPrinter out) throws IOException;
+    }
+
+    private static Path write(Path file, List<String> header, Rows rows) throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new))
+                .setRecordSeparator('\n').get();
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVPrinter out = new CSVPrinter(w, format)) {
+            rows.print(out);
+        }
+        return file;
+    }
+
+}

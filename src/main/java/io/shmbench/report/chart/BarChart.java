@@ -1,0 +1,210 @@
+package io.shmbench.report.chart;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.StatisticalBarRenderer;
+import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Paint;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * Grouped bars: categories along one axis, one bar per series in each, with optional symmetric error
+ * bars (JMH's 99.9% confidence half-width). A category can carry a mark ("timed out", "3 corrupt",
+ * "unavailable") that is printed under its label in the warning colour, so a configuration without
+ * a valid result shows as such instead of vanishing.
+ */
+public final class BarChart {
+    /** One bar; {@code error} NaN for none, {@code value} NaN for no bar. */
+    public record Bar(String series, String category, double value, double error) {
+    }
+
+    private final String title;
+    private final String categoryLabel;
+    private final String valueLabel;
+    private final List<String> series = new ArrayList<>();
+    private final List<String> categories = new ArrayList<>();
+    private final List<Bar> bars = new ArrayList<>();
+    private final Map<String, String> marks = new LinkedHashMap<>();
+    private BiFunction<String, String, Color> colour = null;
+    private LegendItemCollection legend = null;
+    private boolean horizontal;
+    private ValueAxis valueAxis;
+    private boolean valueLabels;
+
+    public BarChart(String title, String categoryLabel, String valueLabel) {
+        this.title = title;
+        this.categoryLabel = categoryLabel;
+        this.valueLabel = valueLabel;
+    }
+
+    public BarChart categories(List<String> c) {
+        categories.addAll(c);
+        return this;
+    }
+
+    public BarChart series(List<String> s) {
+        series.addAll(s);
+        return this;
+    }
+
+    public BarChart bar(String s, String category, double value, double error) {
+        bars.add(new Bar(s, category, value, error));
+        return this;
+    }
+
+    /** Marks a category: its label gets {@code mark} on a second line, in the warning colour. */
+    public BarChart mark(String category, String mark) {
+        marks.merge(category, mark, (a, b) -> a + "; " + b);
+        return this;
+    }
+
+    /** Colour of each bar by (series, category); default: series styles in order. */
+    public BarChart colour(BiFunction<String, String, Color> c) {
+        this.colour = c;
+        return this;
+    }
+
+    /** A legend of swatches (label, colour), for when bar colours do not follow the series. */
+    public BarChart legend(Map<String, Color> items) {
+        legend = new LegendItemCollection();
+        items.forEach((label, c) -> {
+            LegendItem item = new LegendItem(label, null, null, null, true, new Rectangle2D.Double(-3, -3, 6, 6),
+                    true, c, true, Color.DARK_GRAY, new BasicStroke(0.4f), false, new Line2D.Double(),
+                    new BasicStroke(1f), c);
+            item.setLabelFont(ChartStyle.LEGEND);
+            legend.add(item);
+        });
+        return this;
+    }
+
+    /** Bars grow to the right; better when category labels are long or many. */
+    public BarChart horizontal() {
+        horizontal = true;
+        return this;
+    }
+
+    /** Prints each bar's value at its end, so a zero stays visible as "0". */
+    public BarChart valueLabels() {
+        valueLabels = true;
+        return this;
+    }
+
+    public boolean isHorizontal() {
+        return horizontal;
+    }
+
+    public BarChart valueAxis(ValueAxis axis) {
+        valueAxis = axis;
+        return this;
+    }
+
+    public JFreeChart build() {
+        DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
+        Map<String, String> display = new LinkedHashMap<>();
+        for (String c : categories) {
+            String mark = marks.get(c);
+            display.put(c, mark == null ? c : c + "\n\u2717 " + mark);
+        }
+        // Every (series, category) cell exists, empty where there is no bar, so categories keep their order and place.
+        for (String s : series) {
+            for (String c : categories) {
+                data.add((Number) null, null, s, display.get(c));
+            }
+        }
+        for (Bar b : bars) {
+            if (!display.containsKey(b.category()) || !series.contains(b.series())) {
+                throw new IllegalArgumentException("bar for unknown series/category " + b);
+            }
+            Double value = Double.isNaN(b.value()) ? null : b.value();
+            Double error = Double.isNaN(b.error()) ? null : b.error();
+            data.add(value, error, b.series(), display.get(b.category()));
+        }
+        StatisticalBarRenderer renderer = new StatisticalBarRenderer() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                return colourOf(row, column);
+            }
+
+            private Color colourOf(int row, int column) {
+                return colour != null ? colour.apply(series.get(row), categories.get(column))
+                        : SeriesStyle.byIndex(row).colour();
+            }
+        };
+        renderer.setDrawBarOutline(true);
+        renderer.setDefaultOutlinePaint(Color.DARK_GRAY);
+        renderer.setDefaultOutlineStroke(new BasicStroke(0.3f));
+        renderer.setErrorIndicatorPaint(Color.BLACK);
+        renderer.setErrorIndicatorStroke(new BasicStroke(0.6f));
+        renderer.setItemMargin(0.05);
+        renderer.setMaximumBarWidth(0.12);
+
+        CategoryAxis x = new CategoryAxis(categoryLabel);
+        x.setMaximumCategoryLabelLines(3);
+        x.setMaximumCategoryLabelWidthRatio(horizontal ? 0.5f : 1f);
+        x.setCategoryMargin(0.2);
+        x.setLowerMargin(0.04);
+        x.setUpperMargin(0.04);
+        ValueAxis y = valueAxis != null ? valueAxis : new NumberAxis(valueLabel);
+        if (y instanceof NumberAxis n) {
+            n.setAutoRangeIncludesZero(true);
+            n.setNumberFormatOverride(new SiFormat());
+        }
+        y.setLabel(valueLabel);
+        CategoryPlot plot = new CategoryPlot(data, x, y, renderer);
+        plot.setOrientation(horizontal ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
+        if (horizontal) {
+            plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
+        }
+        // A log axis has no zero: bars then start at the axis minimum, which must come from the data.
+        renderer.setIncludeBaseInRange(!(y instanceof LogAxis));
+        if (legend != null) {
+            plot.setFixedLegendItems(legend);
+        }
+        JFreeChart chart = ChartStyle.chart(title, plot, series.size() > 1 || legend != null);
+        for (int i = 0; i < series.size(); i++) {
+            renderer.setSeriesPaint(i, colour != null ? colour.apply(series.get(i), categories.get(0))
+                    : SeriesStyle.byIndex(i).colour());
+        }
+        if (valueLabels) {
+            renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new SiFormat()));
+            renderer.setDefaultItemLabelsVisible(true);
+            y.setUpperMargin(0.12); // room for the label of the highest bar
+            renderer.setDefaultItemLabelFont(ChartStyle.NOTE);
+            renderer.setDefaultItemLabelPaint(Color.BLACK);
+            renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12,
+                    horizontal ? TextAnchor.CENTER_LEFT : TextAnchor.BOTTOM_CENTER));
+        }
+        // After the theme, which resets series colours and axis fonts.
+        for (String c : categories) {
+            if (marks.containsKey(c)) {
+                x.setTickLabelPaint(display.get(c), Palette.WARNING);
+                x.setTickLabelFont(display.get(c), ChartStyle.MARK);
+            }
+        }
+        return chart;
+    }
+}

@@ -1,0 +1,179 @@
+package io.shmbench.report.figure;
+
+import io.shmbench.report.LatencySeries;
+import io.shmbench.report.Outcome;
+import io.shmbench.report.SeriesKey;
+import io.shmbench.report.SeriesOrder;
+import io.shmbench.report.Throughput;
+import io.shmbench.report.chart.BarChart;
+import io.shmbench.report.chart.ChartStyle;
+import io.shmbench.report.chart.Figure;
+import io.shmbench.report.chart.Palette;
+import io.shmbench.report.chart.SeriesStyle;
+import org.jfree.chart.JFreeChart;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Bar figures where one parameter makes the categories (memory order, padding variant, server
+ * count, placement): latency at chosen percentiles and throughput with its 99.9% confidence
+ * interval. Configurations that failed and categories the host could not offer appear, marked.
+ */
+final class CategoryFigures {
+    private static final double P99_TINT = 0.55;
+    private static final String THROUGHPUT = "throughput";
+
+    private CategoryFigures() {
+    }
+
+    /** p50 bars in the series colour, p99 bars a lighter tint of it. */
+    static Color percentileColour(String series, Color base) {
+        return series.startsWith("p99") ? Palette.tint(base, P99_TINT) : base;
+    }
+
+    static Map<String, Color> percentileLegend(Color base) {
+        Map<String, Color> legend = new LinkedHashMap<>();
+        legend.put("p50", base);
+        legend.put("p99", Palette.tint(base, P99_TINT));
+        return legend;
+    }
+
+    static void latency(List<LatencySeries> latency, List<Outcome> failures, CategorySpec spec, FigureSet out) {
+        var groups = Variants.groupBy(latency, LatencySeries::key, fixedParams(latency.stream().map(LatencySeries::key).toList(), spec));
+        groups.forEach((group, series) -> {
+            String what = FigureKit.latencyName(group);
+            List<Double> ps = spec.seriesParam() == null ? List.of(50.0, 99.0) : spec.percentiles();
+            if (spec.seriesParam() == null) {
+                out.add(figure(spec, group, series, LatencySeries::key, failures, "latency", what + " (ns)",
+                        List.of("p50", "p99"), (s, k) -> s.at(k.equals("p50") ? 50 : 99), s -> Double.NaN,
+                        "p50 and p99 of " + what));
+            } else {
+                for (double p : ps) {
+                    String name = "p" + io.shmbench.report.Cells.number(p);
+                    out.add(figure(spec, group, series, LatencySeries::key, failures, "latency_" + name,
+                            name + " " + what + " (ns)", null, (s, k) -> s.at(p), s -> Double.NaN, name + " of " + what));
+                }
+            }
+        });
+    }
+
+    static void throughput(List<Throughput> rows, List<Outcome> failures, CategorySpec spec, FigureSet out) {
+        var groups = Variants.groupBy(rows, Throughput::key, fixedParams(rows.stream().map(Throughput::key).toList(), spec));
+        groups.forEach((group, series) -> out.add(figure(spec, group, series, Throughput::key, failures, THROUGHPUT,
+                "throughput (messages/s)", spec.seriesParam() == null ? List.of(THROUGHPUT) : null,
+                (r, k) -> r.msgsPerS(), Throughput::msgsPerSError,
+                "throughput with JMH's 99.9% confidence interval as error bars")));
+    }
+
+    /** The parameters that split figures: all but the category and series parameters. */
+    private static List<String> fixedParams(List<SeriesKey> keys, CategorySpec spec) {
+        List<String> except = new ArrayList<>(spec.categoryParams());
+        if (spec.seriesParam() != null) {
+            except.add(spec.seriesParam());
+        }
+        return Variants.allExcept(keys, except.toArray(String[]::new));
+    }
+
+    @FunctionalInterface
+    interface Value<T> {
+        double of(T item, String series);
+    }
+
+    /**
+     * @param fixedSeries the bar names when the bars of a category are metrics (p50/p99, throughput);
+     *                    null when they are the values of the spec's series parameter
+     */
+    private static <T> Figure figure(CategorySpec spec, SeriesKey group, List<T> items, Function<T, SeriesKey> key,
+                                     List<Outcome> failures, String kind, String valueLabel, List<String> fixedSeries,
+                                     Value<T> value, Function<T, Double> error, String what) {
+        BarChart bars = new BarChart(FigureKit.withFixed(spec.question() + " " + group.method() + " by " + spec.axisLabel(),
+                group.params()), null, valueLabel);
+        Set<String> categories = new TreeSet<>(spec.categoryOrder());
+        List<String> series = new ArrayList<>();
+        Map<String, Color> colours = new LinkedHashMap<>();
+        for (T item : items) {
+            SeriesKey k = key.apply(item);
+            String c = category(spec, k);
+            categories.add(c);
+            if (fixedSeries == null) {
+                String s = k.param(spec.seriesParam()).orElse("");
+                if (!series.contains(s)) {
+                    series.add(s);
+                }
+                bars.bar(s, c, value.of(item, s), error.apply(item));
+            } else {
+                colours.put(c, baseColour(k));
+                for (String s : fixedSeries) {
+                    bars.bar(s, c, value.of(item, s), s.equals(THROUGHPUT) ? error.apply(item) : Double.NaN);
+                }
+            }
+        }
+        for (Outcome o : FigureKit.failuresFor(failures, group.benchmark(), group.params())) {
+            if (spec.categoryParams().stream().allMatch(p -> o.key().param(p).isPresent())) {
+                String c = category(spec, o.key());
+                categories.add(c);
+                bars.mark(c, o.key().param(spec.seriesParam() == null ? "" : spec.seriesParam())
+                        .map(s -> s + ": ").orElse("") + o.mark());
+            }
+        }
+        spec.extraMarks().forEach((c, mark) -> {
+            categories.add(c);
+            int colon = mark.indexOf(':');
+            bars.mark(c, colon < 0 ? mark : mark.substring(0, colon));
+        });
+        if (fixedSeries == null) {
+            series.sort(SeriesOrder.VALUES);
+            boolean transports = Variants.TRANSPORT.equals(spec.seriesParam());
+            for (int i = 0; i < series.size(); i++) {
+                colours.put(series.get(i), transports ? SeriesStyle.forTransport(series.get(i), i).colour()
+                        : SeriesStyle.byIndex(i).colour());
+            }
+            bars.series(series).colour((s, c) -> colours.get(s));
+        } else {
+            bars.series(fixedSeries).colour((s, c) -> percentileColour(s, colours.getOrDefault(c, Palette.BLUE)));
+            Color legendColour = colours.values().stream().distinct().count() == 1
+                    ? colours.values().iterator().next() : Palette.GREY;
+            if (fixedSeries.size() > 1) {
+                bars.legend(percentileLegend(legendColour));
+            }
+        }
+        List<String> ordered = new ArrayList<>(categories);
+        bars.categories(ordered);
+        if (ordered.size() > 4 || ordered.stream().anyMatch(c -> c.length() > 12)) {
+            bars.horizontal();
+        }
+        JFreeChart chart = bars.build();
+        if (!spec.extraMarks().isEmpty()) {
+            ChartStyle.addNote(chart, "\u2717 " + spec.extraMarks().entrySet().stream()
+                    .map(e -> e.getKey() + ": " + e.getValue()).collect(java.util.stream.Collectors.joining("; ")),
+                    Palette.WARNING);
+        }
+        if (!spec.figureNote().isEmpty()) {
+            ChartStyle.addNote(chart, spec.figureNote(), java.awt.Color.DARK_GRAY);
+        }
+        int height = Math.max(ChartStyle.HEIGHT_PT, bars.isHorizontal() ? 70 + 24 * ordered.size() * Math.max(1, series.size() / 2) : 0);
+        String caption = spec.question() + ": " + what + " of " + group.benchmark()
+                + (group.params().isEmpty() ? "" : " (" + FigureKit.describe(group.params()) + ")")
+                + " by " + spec.axisLabel() + "." + (spec.captionNote().isEmpty() ? "" : " " + spec.captionNote());
+        return new Figure(Figure.safeId(spec.question().toLowerCase(java.util.Locale.ROOT) + "_" + group.method() + "_"
+                + kind + (group.params().isEmpty() ? "" : "_" + FigureKit.idPart(group.params()))), spec.question(),
+                caption, chart, ChartStyle.WIDTH_PT, Math.min(height, 420));
+    }
+
+    private static String category(CategorySpec spec, SeriesKey k) {
+        String label = spec.categoryParams().size() == 1 ? k.param(spec.categoryParams().getFirst()).orElse("")
+                : Variants.label(k, spec.categoryParams());
+        return spec.decorate().apply(label);
+    }
+
+    private static Color baseColour(SeriesKey k) {
+        return k.param(Variants.TRANSPORT).map(t -> SeriesStyle.forTransport(t, 0).colour()).orElse(Palette.BLUE);
+    }
+}

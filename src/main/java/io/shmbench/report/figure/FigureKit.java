@@ -1,0 +1,96 @@
+package io.shmbench.report.figure;
+
+import io.shmbench.report.LatencySeries;
+import io.shmbench.report.Outcome;
+import io.shmbench.report.ReportTables;
+import io.shmbench.report.SeriesKey;
+import io.shmbench.report.Throughput;
+import io.shmbench.report.TidyCsvWriter;
+import io.shmbench.report.chart.ChartStyle;
+import io.shmbench.report.chart.Line;
+import io.shmbench.report.chart.Palette;
+import io.shmbench.report.chart.PercentileFormat;
+import org.HdrHistogram.HistogramIterationValue;
+import org.jfree.chart.JFreeChart;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Small pieces every question's figures share. */
+final class FigureKit {
+    static final String MESSAGE_BYTES = "messageBytes";
+
+    private FigureKit() {
+    }
+
+    static List<LatencySeries> latency(ReportTables t, String question) {
+        return t.latency().stream().filter(s -> s.key().question().equals(question)).toList();
+    }
+
+    static List<Throughput> throughput(ReportTables t, String question) {
+        return t.throughput().stream().filter(r -> r.key().question().equals(question)).toList();
+    }
+
+    /** Outcomes of a question that are not ok. */
+    static List<Outcome> failures(ReportTables t, String question) {
+        return t.outcomes().stream().filter(o -> !o.ok() && o.key().question().equals(question)).toList();
+    }
+
+    /** Failures of {@code benchmark} that agree with every fixed parameter of a figure. */
+    static List<Outcome> failuresFor(List<Outcome> failures, String benchmark, Map<String, String> fixed) {
+        return failures.stream().filter(o -> o.key().benchmark().equals(benchmark))
+                .filter(o -> fixed.entrySet().stream()
+                        .allMatch(e -> o.key().param(e.getKey()).map(e.getValue()::equals).orElse(true)))
+                .toList();
+    }
+
+    /** The points of HdrHistogram's percentile distribution, x = 1/(1-p); 100% (x infinite) left out. */
+    static List<Line.Point> percentilePoints(LatencySeries s) {
+        List<Line.Point> points = new ArrayList<>();
+        for (HistogramIterationValue v : s.histogram().percentiles(TidyCsvWriter.PERCENTILE_TICKS_PER_HALF_DISTANCE)) {
+            double p = v.getPercentileLevelIteratedTo();
+            if (p < 100.0) {
+                points.add(new Line.Point(PercentileFormat.position(p), Math.max(1, v.getValueIteratedTo())));
+            }
+        }
+        return points;
+    }
+
+    /** "round-trip latency" for a round-trip benchmark, "<method> latency" otherwise. */
+    static String latencyName(SeriesKey key) {
+        return key.method().toLowerCase(Locale.ROOT).contains("roundtrip") ? "round-trip latency"
+                : key.method() + " latency";
+    }
+
+    /** The fixed parameters of a group, for a title: "64 B, spin". */
+    static String describe(Map<String, String> fixed) {
+        return fixed.entrySet().stream().map(e -> MESSAGE_BYTES.equals(e.getKey()) ? e.getValue() + " B"
+                : e.getValue().matches("-?[0-9.]+|true|false") ? e.getKey() + "=" + e.getValue() : e.getValue())
+                .collect(Collectors.joining(", "));
+    }
+
+    static String withFixed(String title, Map<String, String> fixed) {
+        String d = describe(fixed);
+        return d.isEmpty() ? title : title + ", " + d;
+    }
+
+    /** A figure id part from fixed parameters: "64B_spin". */
+    static String idPart(Map<String, String> fixed) {
+        return fixed.entrySet().stream().map(e -> MESSAGE_BYTES.equals(e.getKey()) ? e.getValue() + "B" : e.getValue())
+                .collect(Collectors.joining("_"));
+    }
+
+    /** For XY charts: a note below the plot naming the configurations without a valid result. */
+    static void noteFailures(JFreeChart chart, List<Outcome> failures, List<String> varying) {
+        if (failures.isEmpty()) {
+            return;
+        }
+        String text = failures.stream().map(o -> Variants.label(o.key(), varying.isEmpty()
+                        ? List.copyOf(o.key().params().keySet()) : varying) + ": " + o.mark())
+                .distinct().collect(Collectors.joining("; "));
+        ChartStyle.addNote(chart, "\u2717 no valid result \u2014 " + text, Palette.WARNING);
+    }
+}

@@ -1,0 +1,156 @@
+package io.shmbench.report.figure;
+
+import io.shmbench.report.FloorMultiple;
+import io.shmbench.report.LatencySeries;
+import io.shmbench.report.Outcome;
+import io.shmbench.report.ReportTables;
+import io.shmbench.report.SeriesKey;
+import io.shmbench.report.Throughput;
+import io.shmbench.report.chart.BarChart;
+import io.shmbench.report.chart.Figure;
+import io.shmbench.report.chart.Line;
+import io.shmbench.report.chart.Palette;
+import io.shmbench.report.chart.SeriesStyle;
+import io.shmbench.report.chart.TickedLogAxis;
+import io.shmbench.report.chart.XYCharts;
+import org.jfree.chart.JFreeChart;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Q1, how fast is each transport: the latency percentile distribution per message size, throughput
+ * against message size, and the round trip as a multiple of the floor.
+ */
+final class Q1Figures {
+    static final String Q = "Q1";
+    private static final int TALL_PT = 236;
+
+    private Q1Figures() {
+    }
+
+    static void build(ReportTables t, FigureSet out) {
+        List<LatencySeries> latency = FigureKit.latency(t, Q);
+        List<Throughput> throughput = FigureKit.throughput(t, Q);
+        if (latency.isEmpty() && throughput.isEmpty()) {
+            out.skip(Q, "no Q1 latency logs or throughput results in this run");
+            return;
+        }
+        List<Outcome> failures = FigureKit.failures(t, Q);
+        percentiles(latency, failures, out);
+        throughputVsSize(throughput, failures, out);
+        floorMultiples(t.floorMultiples(), failures, out);
+    }
+
+    private static void percentiles(List<LatencySeries> latency, List<Outcome> failures, FigureSet out) {
+        var groups = Variants.groupBy(latency, LatencySeries::key, List.of(FigureKit.MESSAGE_BYTES));
+        groups.forEach((group, series) -> {
+            List<SeriesKey> keys = series.stream().map(LatencySeries::key).toList();
+            List<String> vary = Variants.varying(keys);
+            var styles = Variants.styles(keys);
+            // Legend in the order the lines are stacked: slowest first.
+            List<Line> lines = series.stream().sorted(Comparator.comparingLong((LatencySeries s) -> -s.at(50))).map(s -> new Line(Variants.label(s.key(), vary), styles.get(s.key()),
+                    FigureKit.percentilePoints(s))).toList();
+            String what = FigureKit.latencyName(group);
+            JFreeChart chart = XYCharts.percentiles(FigureKit.withFixed("Q1 " + what, group.params()),
+                    what + " (ns)", lines);
+            FigureKit.noteFailures(chart, FigureKit.failuresFor(failures, group.benchmark(), group.params()), vary);
+            out.add(new Figure(Figure.safeId("q1_" + group.method() + "_percentiles_" + FigureKit.idPart(group.params())),
+                    Q, "Latency distribution by percentile (HdrHistogram style: x = 1/(1\u2212p), both axes log) of every "
+                    + group.benchmark() + " series" + (group.params().isEmpty() ? "" : " at "
+                    + FigureKit.describe(group.params())) + "; measurement intervals only.",
+                    chart, io.shmbench.report.chart.ChartStyle.WIDTH_PT, TALL_PT));
+        });
+        if (latency.isEmpty()) {
+            out.skip(Q, "latency percentiles: no Q1 latency logs in this run");
+        }
+    }
+
+    private static void throughputVsSize(List<Throughput> throughput, List<Outcome> failures, FigureSet out) {
+        List<Throughput> sized = throughput.stream().filter(r -> r.key().param(FigureKit.MESSAGE_BYTES).isPresent()).toList();
+        if (sized.isEmpty()) {
+            out.skip(Q, "throughput vs message size: no Q1 throughput results with a message size");
+            return;
+        }
+        var groups = Variants.groupBy(sized, Throughput::key, List.of());
+        groups.forEach((group, rows) -> {
+            var bySeries = Variants.groupBy(rows, Throughput::key,
+                    Variants.allExcept(rows.stream().map(Throughput::key).toList(), FigureKit.MESSAGE_BYTES));
+            List<SeriesKey> seriesKeys = new ArrayList<>(bySeries.keySet());
+            List<String> vary = Variants.varying(seriesKeys);
+            var styles = Variants.styles(seriesKeys);
+            List<Outcome> marked = FigureKit.failuresFor(failures, group.benchmark(), Map.of());
+            out.add(sizeFigure(group, "msgs", "throughput (messages/s)", bySeries, vary, styles, marked,
+                    Throughput::msgsPerS, Throughput::msgsPerSError));
+            out.add(sizeFigure(group, "bytes", "throughput (bytes/s)", bySeries, vary, styles, marked,
+                    Throughput::bytesPerS, r -> r.msgsPerSError() * Double.parseDouble(
+                            r.key().param(FigureKit.MESSAGE_BYTES).orElseThrow())));
+        });
+    }
+
+    private static Figure sizeFigure(SeriesKey group, String unit, String yLabel, Map<SeriesKey, List<Throughput>> bySeries,
+                                     List<String> vary, Map<SeriesKey, SeriesStyle> styles, List<Outcome> failures,
+                                     ToDoubleFunction<Throughput> value, ToDoubleFunction<Throughput> error) {
+        List<Line> lines = new ArrayList<>();
+        // Legend in the order the lines are stacked: highest first.
+        List<SeriesKey> order = new ArrayList<>(bySeries.keySet());
+        order.sort(Comparator.comparingDouble(k -> -bySeries.get(k).stream().mapToDouble(value).max().orElse(0)));
+        order.forEach(k -> lines.add(new Line(Variants.label(k, vary), styles.get(k), bySeries.get(k).stream()
+                .map(r -> Line.Point.withError(Double.parseDouble(r.key().param(FigureKit.MESSAGE_BYTES).orElseThrow()),
+                        value.applyAsDouble(r), error.applyAsDouble(r)))
+                .sorted(Comparator.comparingDouble(Line.Point::x)).toList())));
+        JFreeChart chart = XYCharts.lines("Q1 " + group.method() + " throughput vs size",
+                TickedLogAxis.powersOfTwo("message size (bytes)", 7), TickedLogAxis.decades(yLabel), lines);
+        FigureKit.noteFailures(chart, failures, vary);
+        return new Figure(Figure.safeId("q1_" + group.method() + "_throughput_" + unit), Q,
+                "Throughput of " + group.benchmark() + " against message size (log-log), " + yLabel
+                        + "; error bars: JMH's 99.9% confidence interval.", chart);
+    }
+
+    private static void floorMultiples(List<FloorMultiple> multiples, List<Outcome> failures, FigureSet out) {
+        List<FloorMultiple> at = multiples.stream()
+                .filter(m -> m.key().param(FigureKit.MESSAGE_BYTES).map(FloorMultiple.SUMMARY_BYTES::equals).orElse(true))
+                .sorted(Comparator.comparingDouble(FloorMultiple::p50Multiple)).toList();
+        if (at.isEmpty()) {
+            out.skip(Q, "multiple of floor: no round-trip series together with a floor series at " + FloorMultiple.SUMMARY_BYTES + " B");
+            return;
+        }
+        var byBenchmark = Variants.groupBy(at, FloorMultiple::key, List.of());
+        byBenchmark.forEach((group, unsorted) -> {
+            List<FloorMultiple> rows = unsorted.stream().sorted(Comparator.comparingDouble(FloorMultiple::p50Multiple)).toList();
+            List<SeriesKey> keys = rows.stream().map(FloorMultiple::key).toList();
+            List<String> vary = Variants.varying(keys);
+            var styles = Variants.styles(keys);
+            Map<String, Color> colours = new LinkedHashMap<>();
+            BarChart bars = new BarChart("Q1 round trip as a multiple of floor, " + FloorMultiple.SUMMARY_BYTES + " B", null,
+                    "\u00d7 floor round trip (log)").series(List.of("p50", "p99")).horizontal()
+                    .valueAxis(TickedLogAxis.decades("\u00d7 floor"));
+            List<String> categories = new ArrayList<>();
+            for (FloorMultiple m : rows) {
+                String c = Variants.label(m.key(), vary);
+                categories.add(c);
+                colours.put(c, styles.get(m.key()).colour());
+                bars.bar("p50", c, m.p50Multiple(), Double.NaN).bar("p99", c, m.p99Multiple(), Double.NaN);
+            }
+            for (Outcome o : FigureKit.failuresFor(failures, group.benchmark(), Map.of(FigureKit.MESSAGE_BYTES, FloorMultiple.SUMMARY_BYTES))) {
+                String c = Variants.label(o.key(), vary);
+                if (!categories.contains(c)) {
+                    categories.add(c);
+                }
+                bars.mark(c, o.mark());
+            }
+            bars.categories(categories)
+                    .colour((s, c) -> CategoryFigures.percentileColour(s, colours.getOrDefault(c, Palette.GREY)))
+                    .legend(CategoryFigures.percentileLegend(Palette.GREY));
+            out.add(new Figure(Figure.safeId("q1_" + group.method() + "_floor_multiple_" + FloorMultiple.SUMMARY_BYTES + "B"), Q,
+                    "Round trip of each transport at " + FloorMultiple.SUMMARY_BYTES + " B as a multiple of the floor (one cache line "
+                            + "bounced between the two processes, same run): p50 and p99, log scale.",
+                    bars.build(), io.shmbench.report.chart.ChartStyle.WIDTH_PT, 220));
+        });
+    }
+}

@@ -1,0 +1,137 @@
+package io.shmbench.report.figure;
+
+import io.shmbench.report.LatencySeries;
+import io.shmbench.report.LossPoint;
+import io.shmbench.report.Outcome;
+import io.shmbench.report.ReportTables;
+import io.shmbench.report.SeriesKey;
+import io.shmbench.report.Throughput;
+import io.shmbench.report.chart.Figure;
+import io.shmbench.report.chart.Line;
+import io.shmbench.report.chart.SeriesStyle;
+import io.shmbench.report.chart.TickedLogAxis;
+import io.shmbench.report.chart.XYCharts;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Q3, how many slots: throughput and latency against the slot count (1 to 64K, powers of two and
+ * not, so mask against modulo shows), and in OVERWRITE mode the fraction lost and the staleness of
+ * what is read, one line per writer/reader rate ratio (the seed's sizing rule).
+ */
+final class Q3Figures {
+    static final String Q = "Q3";
+    static final String SLOTS = "slots";
+
+    private Q3Figures() {
+    }
+
+    static void build(ReportTables t, FigureSet out) {
+        List<LatencySeries> latency = FigureKit.latency(t, Q).stream().filter(s -> s.key().param(SLOTS).isPresent()).toList();
+        List<Throughput> throughput = FigureKit.throughput(t, Q).stream().filter(r -> r.key().param(SLOTS).isPresent()).toList();
+        if (latency.isEmpty() && throughput.isEmpty() && t.loss().isEmpty()) {
+            out.skip(Q, "no Q3 latency logs, throughput results or raw/q3_overwrite_loss.csv in this run");
+            return;
+        }
+        List<Outcome> failures = FigureKit.failures(t, Q);
+        latencyVsSlots(latency, failures, out);
+        throughputVsSlots(throughput, failures, out);
+        loss(t.loss(), out);
+    }
+
+    private static void latencyVsSlots(List<LatencySeries> latency, List<Outcome> failures, FigureSet out) {
+        var figures = Variants.groupBy(latency, LatencySeries::key, List.of());
+        figures.forEach((group, series) -> {
+            var bySeries = Variants.groupBy(series, LatencySeries::key,
+                    Variants.allExcept(series.stream().map(LatencySeries::key).toList(), SLOTS));
+            List<SeriesKey> keys = new ArrayList<>(bySeries.keySet());
+            List<String> vary = Variants.varying(keys);
+            var styles = Variants.styles(keys);
+            List<Line> lines = new ArrayList<>();
+            bySeries.forEach((k, s) -> {
+                String name = keys.size() == 1 ? "" : Variants.label(k, vary) + " ";
+                lines.add(new Line(name + "p50", styles.get(k), points(s, x -> x.at(50))));
+                lines.add(new Line(name + "p99", styles.get(k).dashed(), points(s, x -> x.at(99))));
+            });
+            String what = FigureKit.latencyName(group);
+            JFreeChart chart = XYCharts.lines("Q3 " + what + " vs slots", TickedLogAxis.powersOfTwo("slots", 6),
+                    TickedLogAxis.decades(what + " (ns)"), lines);
+            FigureKit.noteFailures(chart, FigureKit.failuresFor(failures, group.benchmark(), Map.of()), vary);
+            out.add(new Figure(Figure.safeId("q3_" + group.method() + "_latency_vs_slots"), Q,
+                    "p50 (solid) and p99 (dashed) " + what + " of " + group.benchmark() + " against the slot count.", chart));
+        });
+    }
+
+    private static void throughputVsSlots(List<Throughput> rows, List<Outcome> failures, FigureSet out) {
+        var figures = Variants.groupBy(rows, Throughput::key, List.of());
+        figures.forEach((group, series) -> {
+            var bySeries = Variants.groupBy(series, Throughput::key,
+                    Variants.allExcept(series.stream().map(Throughput::key).toList(), SLOTS));
+            List<SeriesKey> keys = new ArrayList<>(bySeries.keySet());
+            List<String> vary = Variants.varying(keys);
+            var styles = Variants.styles(keys);
+            List<Line> lines = new ArrayList<>();
+            bySeries.forEach((k, s) -> lines.add(new Line(keys.size() == 1 ? "throughput" : Variants.label(k, vary),
+                    styles.get(k), s.stream().map(r -> Line.Point.withError(slots(r.key()), r.msgsPerS(), r.msgsPerSError()))
+                    .sorted(Comparator.comparingDouble(Line.Point::x)).toList())));
+            JFreeChart chart = XYCharts.lines("Q3 " + group.method() + " throughput vs slots",
+                    TickedLogAxis.powersOfTwo("slots", 6), TickedLogAxis.decades("throughput (messages/s)"), lines);
+            FigureKit.noteFailures(chart, FigureKit.failuresFor(failures, group.benchmark(), Map.of()), vary);
+            out.add(new Figure(Figure.safeId("q3_" + group.method() + "_throughput_vs_slots"), Q,
+                    "Throughput of " + group.benchmark() + " against the slot count; error bars: JMH's 99.9% confidence interval.",
+                    chart));
+        });
+    }
+
+    private static void loss(List<LossPoint> loss, FigureSet out) {
+        if (loss.isEmpty()) {
+            out.skip(Q, "loss and staleness vs slots: no raw/q3_overwrite_loss.csv in this run");
+            return;
+        }
+        out.add(lossFigure(loss, "q3_loss_fraction_vs_slots", "Q3 OVERWRITE loss vs slots",
+                new NumberAxis("fraction of messages lost"), LossPoint::lossFraction,
+                "Fraction of written messages the reader never saw (OVERWRITE mode) against the slot count, one line "
+                        + "per writer/reader rate ratio W/R. The seed's rule: slots = ceil(W/R) plus margin."));
+        if (loss.stream().anyMatch(p -> !Double.isNaN(p.stalenessP99Ns()) && p.stalenessP99Ns() > 0)) {
+            out.add(lossFigure(loss, "q3_staleness_vs_slots", "Q3 OVERWRITE staleness vs slots",
+                    TickedLogAxis.decades("p99 staleness (ns)"), LossPoint::stalenessP99Ns,
+                    "p99 age of what the reader reads (OVERWRITE mode) against the slot count, per rate ratio W/R."));
+        }
+    }
+
+    private static Figure lossFigure(List<LossPoint> loss, String id, String title, org.jfree.chart.axis.ValueAxis y,
+                                     ToDoubleFunction<LossPoint> value, String caption) {
+        Map<Double, List<LossPoint>> byRatio = new TreeMap<>();
+        loss.forEach(p -> byRatio.computeIfAbsent(p.rateRatio(), r -> new ArrayList<>()).add(p));
+        List<Line> lines = new ArrayList<>();
+        int i = 0;
+        for (var e : byRatio.entrySet()) {
+            boolean log = y instanceof TickedLogAxis;
+            lines.add(new Line("W/R = " + io.shmbench.report.Cells.number(e.getKey()), SeriesStyle.byIndex(i++),
+                    e.getValue().stream().filter(p -> !log || value.applyAsDouble(p) > 0)
+                            .map(p -> new Line.Point(p.slots(), value.applyAsDouble(p)))
+                            .filter(p -> !Double.isNaN(p.y()))
+                            .sorted(Comparator.comparingDouble(Line.Point::x)).toList()));
+        }
+        if (y instanceof NumberAxis n) {
+            n.setRange(0, 1.02);
+        }
+        return new Figure(id, Q, caption, XYCharts.lines(title, TickedLogAxis.powersOfTwo("slots", 6), y, lines));
+    }
+
+    private static List<Line.Point> points(List<LatencySeries> series, ToDoubleFunction<LatencySeries> value) {
+        return series.stream().map(s -> new Line.Point(slots(s.key()), value.applyAsDouble(s)))
+                .sorted(Comparator.comparingDouble(Line.Point::x)).toList();
+    }
+
+    private static double slots(SeriesKey k) {
+        return Double.parseDouble(k.param(SLOTS).orElseThrow());
+    }
+}

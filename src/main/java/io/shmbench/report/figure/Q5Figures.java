@@ -1,0 +1,34 @@
+package io.shmbench.report.figure;
+
+import io.shmbench.report.LatencySeries;
+import io.shmbench.report.ReportTables;
+import io.shmbench.report.SeriesOrder;
+import io.shmbench.report.Throughput;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Q5, AoS or SoA: the cost of writing a snapshot, aggregating one feature and reading everything,
+ * one bar per payload layout (AoS, SoA, hybrid), grouped by server count.
+ */
+final class Q5Figures {
+    static final String Q = "Q5";
+
+    private Q5Figures() {
+    }
+
+    static void build(ReportTables t, FigureSet out) {
+        List<LatencySeries> latency = FigureKit.latency(t, Q);
+        List<Throughput> throughput = FigureKit.throughput(t, Q);
+        if (latency.isEmpty() && throughput.isEmpty()) {
+            out.skip(Q, "no Q5 latency logs or throughput results in this run");
+            return;
+        }
+        CategorySpec spec = new CategorySpec(Q, "servers", List.of("servers"), "payloadLayout", List.of(50.0),
+                SeriesOrder.VALUES, UnaryOperator.identity(), Map.of(), "One bar per payload layout.", "");
+        CategoryFigures.latency(latency, FigureKit.failures(t, Q), spec, out);
+        CategoryFigures.throughput(throughput, FigureKit.failures(t, Q), spec, out);
+    }
+}

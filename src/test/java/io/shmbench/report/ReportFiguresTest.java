@@ -1,0 +1,201 @@
+package io.shmbench.report;
+
+import io.shmbench.report.chart.ChartStyle;
+import io.shmbench.report.chart.Figure;
+import io.shmbench.report.chart.FigureRenderer;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.category.CategoryDataset;
+import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+import javax.imageio.ImageIO;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every figure of a fixture run exists as PNG, SVG and PDF, holds the expected series and keeps its text as text. */
+class ReportFiguresTest {
+    /** The figures the standard fixture must produce (one per question's data shape). */
+    static final Set<String> EXPECTED = Set.of(
+            "q1_roundTrip_percentiles_64B", "q1_roundTrip_percentiles_2048B", "q1_stream_throughput_msgs",
+            "q1_stream_throughput_bytes", "q1_roundTrip_floor_multiple_64B",
+            "q2_roundTrip_latency_64B_shm-ring", "q2_stream_throughput_64B_shm-ring",
+            "q3_roundTrip_latency_vs_slots", "q3_stream_throughput_vs_slots", "q3_loss_fraction_vs_slots",
+            "q3_staleness_vs_slots", "q4_stream_throughput_shm-ring", "q4_roundTrip_latency_shm-ring",
+            "q5_write_latency_p50", "q6_roundTrip_latency_p50", "q6_roundTrip_latency_p99", "q6_stream_throughput",
+            "q6_core_matrix_p50", "q6_core_matrix_p99", "q7_detection_time", "q7_loss_counts");
+
+    @TempDir
+    static Path dir;
+    static FixtureRun fixture;
+    static ReportFixture report;
+
+    @BeforeAll
+    static void run() throws Exception {
+        fixture = FixtureRun.standard(dir);
+        report = ReportFixture.report(fixture);
+    }
+
+    private static Figure figure(String id) {
+        return report.result.figures().figures().stream().filter(f -> f.id().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("no figure " + id));
+    }
+
+    /** The names a reader sees for the series: legend entries and category labels. */
+    @SuppressWarnings("unchecked") // JFreeChart's datasets return raw lists
+    private static List<String> seriesNames(JFreeChart chart) {
+        List<String> names = new ArrayList<>();
+        if (chart.getPlot() instanceof XYPlot xy) {
+            XYDataset d = xy.getDataset();
+            for (int i = 0; i < d.getSeriesCount(); i++) {
+                names.add(d.getSeriesKey(i).toString());
+            }
+        } else if (chart.getPlot() instanceof CategoryPlot cp) {
+            CategoryDataset d = cp.getDataset();
+            d.getRowKeys().forEach(k -> names.add(k.toString()));
+            d.getColumnKeys().forEach(k -> names.addAll(List.of(k.toString().split("\n"))));
+        }
+        return names;
+    }
+
+    @Test
+    void everyExpectedFigureIsMade() {
+        Set<String> made = report.result.figures().figures().stream().map(Figure::id).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new TreeSet<>(EXPECTED), made);
+        assertTrue(report.result.figures().skipped().isEmpty(), report.result.figures().skipped().toString());
+    }
+
+    @Test
+    void pngDecodesAtThreeTimesThePointSize() throws Exception {
+        for (Figure f : report.result.figures().figures()) {
+            BufferedImage img = ImageIO.read(FigureRenderer.files(fixture.plotsDir, f).get(0).toFile());
+            assertNotNull(img, f.id());
+            assertEquals(f.widthPt() * ChartStyle.PNG_SCALE, img.getWidth(), f.id());
+            assertEquals(f.heightPt() * ChartStyle.PNG_SCALE, img.getHeight(), f.id());
+            assertEquals(ChartStyle.WIDTH_PT, f.widthPt(), "one printed column wide: " + f.id());
+        }
+    }
+
+    @Test
+    void svgIsXmlWithTheSeriesNamesAsText() throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setNamespaceAware(true);
+        // Batik writes the SVG 1.0 DOCTYPE; the test reads offline, so the DTD is not fetched.
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        for (Figure f : report.result.figures().figures()) {
+            Path svg = FigureRenderer.files(fixture.plotsDir, f).get(1);
+            Document doc = factory.newDocumentBuilder().parse(svg.toFile());
+            assertEquals("svg", doc.getDocumentElement().getLocalName(), f.id());
+            assertEquals(ChartStyle.WIDTH_PT + "pt", doc.getDocumentElement().getAttribute("width"));
+            String text = doc.getDocumentElement().getTextContent();
+            assertTrue(text.contains(f.title()), f.id() + ": title as text");
+            for (String name : seriesNames(f.chart())) {
+                assertTrue(text.contains(name), f.id() + ": series '" + name + "' as text in SVG");
+            }
+        }
+    }
+
+    @Test
+    void pdfOpensWithPdfBoxAndKeepsTextAsText() throws Exception {
+        for (Figure f : report.result.figures().figures()) {
+            Path pdf = FigureRenderer.files(fixture.plotsDir, f).get(2);
+            try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+                assertEquals(1, doc.getNumberOfPages(), f.id());
+                assertEquals(f.widthPt(), doc.getPage(0).getMediaBox().getWidth(), 0.01);
+                // PDFBox's text extraction puts spaces into rotated text (vertical axis labels): compare without.
+                String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+                assertTrue(text.contains(f.title().replaceAll("\\s+", "")), f.id() + ": title as text in PDF, got " + text);
+                for (String name : seriesNames(f.chart())) {
+                    assertTrue(text.contains(name.replaceAll("\\s+", "")), f.id() + ": '" + name + "' in PDF text " + text);
+                }
+                String yLabel = f.chart().getPlot() instanceof XYPlot xy ? xy.getRangeAxis().getLabel()
+                        : ((CategoryPlot) f.chart().getPlot()).getRangeAxis().getLabel();
+                assertTrue(text.contains(yLabel.replaceAll("\\s+", "")), f.id() + ": value axis label '" + yLabel + "' as text");
+            }
+        }
+    }
+
+    @Test
+    void chartDatasetsHoldTheExpectedSeries() {
+        XYPlot q1 = (XYPlot) figure("q1_roundTrip_percentiles_64B").chart().getPlot();
+        Set<String> transports = new TreeSet<>();
+        for (int i = 0; i < q1.getDataset().getSeriesCount(); i++) {
+            transports.add(q1.getDataset().getSeriesKey(i).toString());
+        }
+        assertEquals(new TreeSet<>(FixtureRun.Q1_TRANSPORTS), transports);
+
+        XYPlot loss = (XYPlot) figure("q3_loss_fraction_vs_slots").chart().getPlot();
+        assertEquals(4, loss.getDataset().getSeriesCount());
+        assertEquals("W/R = 1.25", loss.getDataset().getSeriesKey(1).toString());
+        assertEquals(5, loss.getDataset().getItemCount(0), "one point per slot count");
+
+        CategoryPlot q5 = (CategoryPlot) figure("q5_write_latency_p50").chart().getPlot();
+        assertEquals(List.of("AoS", "SoA", "hybrid"), q5.getDataset().getRowKeys());
+        assertEquals(List.of("16", "64", "256"), q5.getDataset().getColumnKeys());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked") // JFreeChart's datasets return raw lists
+    void failedAndUnsafeVariantsAreMarkedNotDropped() {
+        CategoryPlot q2 = (CategoryPlot) figure("q2_roundTrip_latency_64B_shm-ring").chart().getPlot();
+        List<String> categories = q2.getDataset().getColumnKeys().stream().map(Object::toString).toList();
+        assertEquals("PLAIN \u2020\n\u2717 timed out", categories.get(0), "a hung variant keeps its place, marked");
+        assertEquals("OPAQUE \u2020\n\u2717 3 corrupt", categories.get(1));
+        assertEquals(List.of("RELEASE_ACQUIRE", "VOLATILE", "FENCED"), categories.subList(2, 5));
+        assertEquals(null, q2.getDataset().getValue(0, 0), "no bar for the variant without a result");
+
+        CategoryPlot q6 = (CategoryPlot) figure("q6_roundTrip_latency_p50").chart().getPlot();
+        assertTrue(q6.getDataset().getColumnKeys().contains("cross-node\n\u2717 unavailable"));
+
+        String q1Notes = subtitles(figure("q1_roundTrip_percentiles_64B").chart());
+        assertTrue(q1Notes.contains("mq: unsupported"), q1Notes);
+        assertFalse(subtitles(figure("q1_roundTrip_percentiles_2048B").chart()).contains("mq"),
+                "the 64 B failure is not marked at 2048 B");
+    }
+
+    private static String subtitles(JFreeChart chart) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < chart.getSubtitleCount(); i++) {
+            if (chart.getSubtitle(i) instanceof org.jfree.chart.title.TextTitle t) {
+                b.append(t.getText()).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    @Test
+    void indexPageShowsEverythingAndNeedsNothingFromOutside() throws Exception {
+        String html = Files.readString(fixture.plotsDir.resolve("index.html"));
+        for (Figure f : report.result.figures().figures()) {
+            assertTrue(html.contains("src=\"" + f.id() + ".png\""), f.id());
+            assertTrue(html.contains("href=\"" + f.id() + ".svg\"") && html.contains("href=\"" + f.id() + ".pdf\""));
+        }
+        assertTrue(html.contains("Fixture CPU @ 3.0GHz"), "environment from env.json");
+        assertTrue(html.contains("cpu.model"));
+        assertTrue(html.contains("Q1Transports.roundTrip@messageBytes=64,transport=shm-ring"), "latency table");
+        assertTrue(html.contains("Round trip at 64 B"), "summary");
+        assertFalse(html.matches("(?s).*(src|href)=\"(https?:)?//.*"), "no external assets");
+        assertFalse(html.contains("<script") || html.contains("<link"), "no scripts or linked styles");
+    }
+}

@@ -1,0 +1,46 @@
+package io.shmbench.report;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Runs the reporter on a fixture and keeps what it printed; reads the CSV it wrote. */
+final class ReportFixture {
+    final Reporter.Result result;
+    final String out;
+    final String err;
+
+    private ReportFixture(Reporter.Result result, String out, String err) {
+        this.result = result;
+        this.out = out;
+        this.err = err;
+    }
+
+    static ReportFixture report(FixtureRun f) throws IOException {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Reporter.Result r = Reporter.report(RunLayout.of(f.runDir, null), new PrintWriter(out), new PrintWriter(err));
+        return new ReportFixture(r, out.toString(), err.toString());
+    }
+
+    static List<CSVRecord> csv(Path file) throws IOException {
+        try (CSVParser p = CSVParser.parse(file, StandardCharsets.UTF_8,
+                CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            return p.getRecords();
+        }
+    }
+
+    static List<String> header(Path file) throws IOException {
+        try (CSVParser p = CSVParser.parse(file, StandardCharsets.UTF_8,
+                CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            return p.getHeaderNames();
+        }
+    }
+}
