@@ -2,6 +2,8 @@ package io.shmbench.cli;
 
 import io.shmbench.env.EnvironmentProbe;
 import io.shmbench.measure.RunDirectory;
+import io.shmbench.report.Reporter;
+import io.shmbench.report.RunLayout;
 import io.shmbench.run.BenchmarkDeclaration;
 import io.shmbench.run.BenchmarkPlan;
 import io.shmbench.run.HostParameters;
@@ -26,6 +28,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -115,23 +118,28 @@ public final class RunCommand implements Callable<Integer> {
         if (result.interrupted()) {
             return EXIT_INTERRUPTED; // the shutdown hook has saved the run; the JVM is exiting
         }
-        runReporter(run);
+        int reported = runReporter(run);
         List<RunRecord.FailedRun> failed = result.failures();
         if (!failed.isEmpty()) {
             spec.commandLine().getErr().println("error: " + failed.size() + " of " + plan.runs().size()
                     + " runs failed (see " + run.envFile() + " failedRuns and " + run.outcomes() + ")");
             return 1;
         }
-        return 0;
+        return reported == 0 ? 0 : 1;
     }
 
     /**
-     * Where the reporter (package io.shmbench.report: tidy CSV, charts, index page) is called once a
-     * run has finished. It is not on main yet, so there is nothing to call: the raw results stay
-     * in {@code run}.
+     * Turns the finished (or interrupted) run into tidy CSV, figures and the index page, as
+     * {@code report} would; returns the reporter's exit code (0 when every input was fine).
      */
-    void runReporter(RunDirectory run) {
-        spec.commandLine().getOut().println("shmbench: raw results in " + run.root() + " (the reporter is not part of the suite yet)");
+    int runReporter(RunDirectory run) {
+        try {
+            return Reporter.report(RunLayout.of(run.root(), null), spec.commandLine().getOut(),
+                    spec.commandLine().getErr()).exitCode();
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("error: cannot report " + run.root() + ": " + e.getMessage());
+            return 1;
+        }
     }
 
     /**
