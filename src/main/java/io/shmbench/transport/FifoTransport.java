@@ -1,0 +1,122 @@
+package io.shmbench.transport;
+
+import io.shmbench.shm.Libc;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code fifo}: two named pipes ({@code mkfifo(3)}, 0600) in a private 0700 directory.
+ *
+ * <p>Each side opens its reading end first (non-blocking, so it never waits) and then retries
+ * opening its writing end until the other side's reader is there (ENXIO until then). The names
+ * are removed as soon as the peer's ready message arrives.
+ */
+final class FifoTransport implements Transport {
+    static final String NAME = "fifo";
+    private static final String TO_PEER = "to-peer";
+    private static final String FROM_PEER = "from-peer";
+    private static final MethodHandle MKFIFO = Libc.functionWithErrno("mkfifo",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "two named pipes (mkfifo) in a private directory";
+    }
+
+    @Override
+    public SizeLimit sizeLimit() {
+        return StreamLimits.SIZE_LIMIT;
+    }
+
+    @Override
+    public ParentEnd prepare(ChannelConfig config) {
+        StreamLimits.check(NAME, config);
+        PrivateDirectory dir = PrivateDirectory.create(NAME);
+        try {
+            mkfifo(dir.resolve(TO_PEER));
+            mkfifo(dir.resolve(FROM_PEER));
+        } catch (RuntimeException e) {
+            dir.close();
+            throw e;
+        }
+        return new End(config, dir);
+    }
+
+    @Override
+    public Channel openPeer(List<String> args, ChannelConfig config, PeerWatch parent) {
+        if (args.size() != 2) {
+            throw new IllegalArgumentException(NAME + " peer needs 2 arguments (to-peer and from-peer FIFO paths), got " + args);
+        }
+        return open(config, parent, Path.of(args.get(0)), Path.of(args.get(1)));
+    }
+
+    /** Opens the reading FIFO, then waits for the other side's reader to open the writing one. */
+    private static Channel open(ChannelConfig config, PeerWatch other, Path readPath, Path writePath) {
+        NativeFd in = NativeFd.open(readPath, NativeFd.O_RDONLY, -1);
+        try {
+            BoundedWait wait = new BoundedWait(NAME, config, other);
+            NativeFd out;
+            while ((out = NativeFd.open(writePath, NativeFd.O_WRONLY, NativeFd.ENXIO)) == null) {
+                wait.pauseForSetup("for the other side to open " + writePath);
+            }
+            return new FdStreamChannel(NAME, config, other, in, out, false);
+        } catch (RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    private static void mkfifo(Path path) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(Libc.callStateLayout());
+            if ((int) MKFIFO.invokeExact(state, arena.allocateFrom(path.toString()), 0600) != 0) {
+                throw new ChannelException("mkfifo(" + path + ") failed: " + Libc.strerror(Libc.errno(state)));
+            }
+        } catch (ChannelException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new ChannelException("mkfifo(" + path + ") failed: " + t, t);
+        }
+    }
+
+    private static final class End implements ParentEnd {
+        private final ChannelConfig config;
+        private final PrivateDirectory dir;
+
+        End(ChannelConfig config, PrivateDirectory dir) {
+            this.config = config;
+            this.dir = dir;
+        }
+
+        @Override
+        public List<String> peerArgs() {
+            return List.of(dir.resolve(TO_PEER).toString(), dir.resolve(FROM_PEER).toString());
+        }
+
+        @Override
+        public Channel connect(PeerWatch peer) {
+            return open(config, peer, dir.resolve(FROM_PEER), dir.resolve(TO_PEER));
+        }
+
+        @Override
+        public void peerConnected() {
+            dir.close();
+        }
+
+        @Override
+        public void close() {
+            dir.close();
+        }
+    }
+}
