@@ -21,6 +21,7 @@ final class BoundedWait {
     private final long timeoutNanos;
     private final WaitStrategy strategy;
     private final PeerWatch peer;
+    private final boolean spin;
     private long deadline;
     private int attempts;
 
@@ -29,6 +30,23 @@ final class BoundedWait {
         this.timeoutNanos = config.timeoutNanos();
         this.strategy = config.waitMode().sharedMemoryStrategy();
         this.peer = peer;
+        this.spin = config.waitMode() == WaitMode.SPIN;
+    }
+
+    /**
+     * After a failed non-blocking attempt on a descriptor: spin once ({@link WaitMode#SPIN}) or
+     * sleep in {@code poll(2)} for a bounded slice ({@link WaitMode#BLOCK}).
+     */
+    void await(NativeFd fd, short events, String waitingFor) {
+        if (spin) {
+            idle(waitingFor);
+        } else {
+            fd.poll(events, sleepMillis(waitingFor));
+        }
+    }
+
+    boolean spins() {
+        return spin;
     }
 
     void reset() {

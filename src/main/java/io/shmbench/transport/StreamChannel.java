@@ -27,7 +27,6 @@ abstract class StreamChannel implements Channel {
     final String transport;
     final BoundedWait wait;
     private final int maxMessageSize;
-    private final boolean spin;
     /** The frame header, native so that it can go out with the payload in one gathering write. */
     final MemorySegment header = Arena.ofAuto().allocate(8, 8);
     private boolean closed;
@@ -35,7 +34,6 @@ abstract class StreamChannel implements Channel {
     StreamChannel(String transport, ChannelConfig config, PeerWatch peer) {
         this.transport = transport;
         this.maxMessageSize = config.maxMessageSize();
-        this.spin = config.waitMode() == WaitMode.SPIN;
         this.wait = new BoundedWait(transport, config, peer);
     }
 
@@ -66,12 +64,7 @@ abstract class StreamChannel implements Channel {
     @Override
     public final void send(MemorySegment message, int length) {
         ensureOpen();
-        if (length < 0 || length > maxMessageSize) {
-            throw tooLarge(length);
-        }
-        if (message.byteSize() < length) {
-            throw new IllegalArgumentException("message segment of " + message.byteSize() + " bytes is shorter than length " + length);
-        }
+        ChannelChecks.send(transport, maxMessageSize, message, length);
         header.set(ValueLayout.JAVA_INT, 0, length);
         long total = HEADER_SIZE + (long) length;
         long done = 0;
@@ -94,10 +87,7 @@ abstract class StreamChannel implements Channel {
     @Override
     public final int receive(MemorySegment buffer) {
         ensureOpen();
-        if (buffer.byteSize() < maxMessageSize) {
-            throw new IllegalArgumentException("receive buffer of " + buffer.byteSize() + " bytes is smaller than the channel's largest message, "
-                    + maxMessageSize + " bytes");
-        }
+        ChannelChecks.receive(maxMessageSize, buffer);
         wait.reset();
         readFully(header, HEADER_SIZE, FOR_MESSAGE);
         int length = header.get(ValueLayout.JAVA_INT, 0);
@@ -124,21 +114,16 @@ abstract class StreamChannel implements Channel {
     }
 
     private void await(boolean forWrite, String waitingFor) {
-        if (spin) {
+        if (wait.spins()) {
             wait.idle(waitingFor);
         } else {
             sleepUntilReady(forWrite, wait.sleepMillis(waitingFor));
         }
     }
 
-    MessageTooLargeException tooLarge(long length) {
-        return new MessageTooLargeException(transport + ": message of " + length + " bytes exceeds this channel's largest message, "
-                + maxMessageSize + " bytes (ChannelConfig.maxMessageSize)");
-    }
-
     final void ensureOpen() {
         if (closed) {
-            throw new ChannelException(transport + ": the channel is closed");
+            throw ChannelChecks.closed(transport);
         }
     }
 

@@ -19,10 +19,10 @@ public final class Transports {
         BY_NAME.put(FifoTransport.NAME, FifoTransport::new);
         BY_NAME.put(TcpTransport.NAME, TcpTransport::new);
         BY_NAME.put(UdsTransport.NAME, UdsTransport::new);
-        // BY_NAME.put(MqTransport.NAME, MqTransport::new);
-        // BY_NAME.put(ShmRingTransport.NAME, ShmRingTransport::new);
-        // BY_NAME.put(FloorTransport.NAME, FloorTransport::new);
-        // BY_NAME.put(AgronaTransport.NAME, AgronaTransport::new);
+        BY_NAME.put(MqTransport.NAME, MqTransport::new);
+        BY_NAME.put(ShmRingTransport.NAME, ShmRingTransport::new);
+        BY_NAME.put(FloorTransport.NAME, FloorTransport::new);
+        BY_NAME.put(AgronaTransport.NAME, AgronaTransport::new);
         // BY_NAME.put(ChronicleQueueTransport.NAME, ChronicleQueueTransport::new);
     }
 

@@ -1,0 +1,114 @@
+package io.shmbench.transport;
+
+import io.shmbench.shm.Libc;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * A {@link Channel} over two POSIX message queues, one per direction. The kernel keeps message
+ * boundaries, so there is no framing; each message is one {@code mq_send}/{@code mq_receive},
+ * straight between the caller's segment and the kernel. A queue tells nothing when the other
+ * process dies, so waits look at the peer's pid between bounded {@code poll(2)} slices.
+ */
+final class MqChannel implements Channel {
+    private static final String FOR_MESSAGE = "for a message";
+    private static final String FOR_ROOM = "for room in the queue (the peer is not reading)";
+
+    private final int maxMessageSize;
+    private final NativeFd out;
+    private final NativeFd in;
+    private final BoundedWait wait;
+    private final MemorySegment callState = Arena.ofAuto().allocate(Libc.callStateLayout());
+    private boolean closed;
+
+    MqChannel(ChannelConfig config, PeerWatch peer, NativeFd out, NativeFd in) {
+        this.maxMessageSize = config.maxMessageSize();
+        this.out = out;
+        this.in = in;
+        this.wait = new BoundedWait(MqTransport.NAME, config, peer);
+    }
+
+    @Override
+    public String transport() {
+        return MqTransport.NAME;
+    }
+
+    @Override
+    public int maxMessageSize() {
+        return maxMessageSize;
+    }
+
+    @Override
+    public void send(MemorySegment message, int length) {
+        ensureOpen();
+        ChannelChecks.send(MqTransport.NAME, maxMessageSize, message, length);
+        wait.reset();
+        try {
+            while (true) {
+                int result = message.isNative()
+                        ? (int) PosixMq.MQ_SEND_ADDRESS.invokeExact(callState, out.fd(), message.address(), (long) length, 0)
+                        : (int) PosixMq.MQ_SEND.invokeExact(callState, out.fd(), message, (long) length, 0);
+                if (result == 0) {
+                    return;
+                }
+                retryOrThrow("mq_send");
+                wait.await(out, NativeFd.POLLOUT, FOR_ROOM);
+            }
+        } catch (ChannelException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new ChannelException("mq_send failed: " + t, t);
+        }
+    }
+
+    @Override
+    public int receive(MemorySegment buffer) {
+        ensureOpen();
+        ChannelChecks.receive(maxMessageSize, buffer);
+        // mq_receive insists on a buffer of at least the queue's message size.
+        long room = Math.max(1, maxMessageSize);
+        wait.reset();
+        try {
+            while (true) {
+                long n = buffer.isNative()
+                        ? (long) PosixMq.MQ_RECEIVE_ADDRESS.invokeExact(callState, in.fd(), buffer.address(), room, 0L)
+                        : (long) PosixMq.MQ_RECEIVE.invokeExact(callState, in.fd(), buffer, room, 0L);
+                if (n >= 0) {
+                    return (int) n;
+                }
+                retryOrThrow("mq_receive");
+                wait.await(in, NativeFd.POLLIN, FOR_MESSAGE);
+            }
+        } catch (ChannelException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new ChannelException("mq_receive failed: " + t, t);
+        }
+    }
+
+    private void retryOrThrow(String call) {
+        int errno = Libc.errno(callState);
+        if (errno != NativeFd.EAGAIN && errno != NativeFd.EINTR) {
+            throw new ChannelException(MqTransport.NAME + ": " + call + " failed: " + Libc.strerror(errno));
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw ChannelChecks.closed(MqTransport.NAME);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            try {
+                out.close();
+            } finally {
+                in.close();
+            }
+        }
+    }
+}
