@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "run-bench.sh", mixinStandardHelpOptions = true,
         description = "shmbench: inter-process communication benchmarks around a shared-memory SWSR ring.",
-        subcommands = {})
+        subcommands = {CheckCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_USAGE = 2;
 

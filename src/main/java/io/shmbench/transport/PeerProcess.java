@@ -100,6 +100,10 @@ public final class PeerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(JvmFlags.COMMON);
+        String chronicleBuild = System.getProperty(ChronicleSettings.BUILD_DIRECTORY);
+        if (chronicleBuild != null) {
+            command.add("-D" + ChronicleSettings.BUILD_DIRECTORY + "=" + chronicleBuild); // one such directory per run, not per peer
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(PeerMain.class.getName());

@@ -23,7 +23,7 @@ public final class Transports {
         BY_NAME.put(ShmRingTransport.NAME, ShmRingTransport::new);
         BY_NAME.put(FloorTransport.NAME, FloorTransport::new);
         BY_NAME.put(AgronaTransport.NAME, AgronaTransport::new);
-        // BY_NAME.put(ChronicleQueueTransport.NAME, ChronicleQueueTransport::new);
+        BY_NAME.put(ChronicleQueueTransport.NAME, ChronicleQueueTransport::new);
     }
 
     private Transports() {
