@@ -70,7 +70,7 @@ final class FifoTransport implements Transport {
             while ((out = NativeFd.open(writePath, NativeFd.O_WRONLY, NativeFd.ENXIO)) == null) {
                 wait.pauseForSetup("for the other side to open " + writePath);
             }
-            return new FdStreamChannel(NAME, config, other, in, out, false);
+            return new StreamChannel(NAME, config, other, in, out, false, null);
         } catch (RuntimeException e) {
             in.close();
             throw e;

@@ -2,7 +2,6 @@ package io.shmbench.transport;
 
 import io.shmbench.shm.Libc;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -19,7 +18,6 @@ final class MqChannel implements Channel {
     private final NativeFd out;
     private final NativeFd in;
     private final BoundedWait wait;
-    private final MemorySegment callState = Arena.ofAuto().allocate(Libc.callStateLayout());
     private boolean closed;
 
     MqChannel(ChannelConfig config, PeerWatch peer, NativeFd out, NativeFd in) {
@@ -47,12 +45,12 @@ final class MqChannel implements Channel {
         try {
             while (true) {
                 int result = message.isNative()
-                        ? (int) PosixMq.MQ_SEND_ADDRESS.invokeExact(callState, out.fd(), message.address(), (long) length, 0)
-                        : (int) PosixMq.MQ_SEND.invokeExact(callState, out.fd(), message, (long) length, 0);
+                        ? (int) PosixMq.MQ_SEND_ADDRESS.invokeExact(out.callState(), out.fd(), message.address(), (long) length, 0)
+                        : (int) PosixMq.MQ_SEND.invokeExact(out.callState(), out.fd(), message, (long) length, 0);
                 if (result == 0) {
                     return;
                 }
-                retryOrThrow("mq_send");
+                retryOrThrow(out, "mq_send");
                 wait.await(out, NativeFd.POLLOUT, FOR_ROOM);
             }
         } catch (ChannelException e) {
@@ -72,12 +70,12 @@ final class MqChannel implements Channel {
         try {
             while (true) {
                 long n = buffer.isNative()
-                        ? (long) PosixMq.MQ_RECEIVE_ADDRESS.invokeExact(callState, in.fd(), buffer.address(), room, 0L)
-                        : (long) PosixMq.MQ_RECEIVE.invokeExact(callState, in.fd(), buffer, room, 0L);
+                        ? (long) PosixMq.MQ_RECEIVE_ADDRESS.invokeExact(in.callState(), in.fd(), buffer.address(), room, 0L)
+                        : (long) PosixMq.MQ_RECEIVE.invokeExact(in.callState(), in.fd(), buffer, room, 0L);
                 if (n >= 0) {
                     return (int) n;
                 }
-                retryOrThrow("mq_receive");
+                retryOrThrow(in, "mq_receive");
                 wait.await(in, NativeFd.POLLIN, FOR_MESSAGE);
             }
         } catch (ChannelException e) {
@@ -87,8 +85,8 @@ final class MqChannel implements Channel {
         }
     }
 
-    private void retryOrThrow(String call) {
-        int errno = Libc.errno(callState);
+    private static void retryOrThrow(NativeFd queue, String call) {
+        int errno = Libc.errno(queue.callState());
         if (errno != NativeFd.EAGAIN && errno != NativeFd.EINTR) {
             throw new ChannelException(MqTransport.NAME + ": " + call + " failed: " + Libc.strerror(errno));
         }

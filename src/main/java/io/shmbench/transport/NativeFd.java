@@ -40,10 +40,12 @@ final class NativeFd implements AutoCloseable {
             FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG), CRITICAL);
     private static final MethodHandle WRITE_ADDRESS = Libc.functionWithErrno("write",
             FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG), CRITICAL);
+    // Pointers to this class's own structs go as raw addresses too: a downcall given two segments
+    // (the errno capture and a struct) allocates on every call.
     private static final MethodHandle WRITEV = Libc.functionWithErrno("writev",
-            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT), CRITICAL);
     private static final MethodHandle POLL = Libc.functionWithErrno("poll",
-            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT));
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT));
     private static final MethodHandle FCNTL = Libc.functionWithErrno("fcntl",
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT),
             Linker.Option.firstVariadicArg(2));
@@ -58,25 +60,37 @@ final class NativeFd implements AutoCloseable {
 
     private final int fd;
     private final String description;
+    private final boolean owned;
+    /** Shared, not automatic: a downcall taking a segment of an automatic arena allocates on every call. */
+    private final Arena arena = Arena.ofShared();
     private final MemorySegment callState;
     private final MemorySegment pollFd;
     private final MemorySegment iovecs;
     private boolean closed;
 
     NativeFd(int fd, String description) {
+        this(fd, description, true);
+    }
+
+    private NativeFd(int fd, String description, boolean owned) {
         this.fd = fd;
         this.description = description;
-        Arena arena = Arena.ofAuto();
+        this.owned = owned;
         this.callState = arena.allocate(Libc.callStateLayout());
         this.pollFd = arena.allocate(8, 8);
         this.iovecs = arena.allocate(2 * IOVEC_SIZE, 8);
         pollFd.set(ValueLayout.JAVA_INT, 0, fd);
     }
 
+    /** A descriptor that something else (a NIO channel) owns and closes; {@link #close()} leaves it open. */
+    static NativeFd borrowed(int fd, String description) {
+        return new NativeFd(fd, description, false);
+    }
+
     /** Opens a path (a FIFO) non-blocking; returns null when {@code retryErrno} says "not yet" (ENXIO: no reader). */
     static NativeFd open(Path path, int flags, int retryErrno) {
-        MemorySegment state = Arena.ofAuto().allocate(Libc.callStateLayout());
         try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(Libc.callStateLayout());
             int fd = (int) OPEN.invokeExact(state, arena.allocateFrom(path.toString()), flags | O_NONBLOCK | O_CLOEXEC, 0);
             if (fd >= 0) {
                 return new NativeFd(fd, path.toString());
@@ -113,6 +127,11 @@ final class NativeFd implements AutoCloseable {
 
     int fd() {
         return fd;
+    }
+
+    /** The errno capture segment of this descriptor's calls (for callers that make their own calls on it, such as mq_send). */
+    MemorySegment callState() {
+        return callState;
     }
 
     /** Sets O_NONBLOCK (the descriptors this class creates have it; inherited ones such as stdin need it set). */
@@ -175,7 +194,7 @@ final class NativeFd implements AutoCloseable {
         iovecs.set(ValueLayout.JAVA_LONG, 16, second.address() + secondOffset);
         iovecs.set(ValueLayout.JAVA_LONG, 24, secondLength);
         try {
-            return result((long) WRITEV.invokeExact(callState, fd, iovecs, 2), "writev");
+            return result((long) WRITEV.invokeExact(callState, fd, iovecs.address(), 2), "writev");
         } catch (ChannelException e) {
             throw e;
         } catch (Throwable t) {
@@ -202,7 +221,7 @@ final class NativeFd implements AutoCloseable {
         pollFd.set(ValueLayout.JAVA_SHORT, 4, events);
         pollFd.set(ValueLayout.JAVA_SHORT, 6, (short) 0);
         try {
-            int n = (int) POLL.invokeExact(callState, pollFd, 1L, millis);
+            int n = (int) POLL.invokeExact(callState, pollFd.address(), 1L, millis);
             if (n < 0 && Libc.errno(callState) != EINTR) {
                 throw new ChannelException("poll(" + description + ") failed: " + Libc.strerror(Libc.errno(callState)));
             }
@@ -218,9 +237,17 @@ final class NativeFd implements AutoCloseable {
         if (!closed) {
             closed = true;
             try {
-                int ignored = (int) CLOSE.invokeExact(fd);
+                if (owned) {
+                    int ignored = (int) CLOSE.invokeExact(fd);
+                }
             } catch (Throwable t) {
                 throw new ChannelException("close(" + description + ") failed: " + t, t);
+            } finally {
+                try {
+                    arena.close();
+                } catch (IllegalStateException inUse) {
+                    // another thread is still inside a call on this descriptor (closing at shutdown): leave it to exit
+                }
             }
         }
     }

@@ -79,6 +79,7 @@ public final class PeerMain implements Callable<Integer> {
         }
         PeerTask task = task();
         ChannelConfig config = new ChannelConfig(maxSize, PEER_TIMEOUT, WaitMode.parse(waitMode), depth);
+        task.checkFits(transport, config);
         ProcessHandle parent = ProcessHandle.of(parentPid)
                 .orElseThrow(() -> new IllegalStateException("parent pid " + parentPid + " is not running"));
         watchParent(parent, !stdioData);
@@ -111,10 +112,6 @@ public final class PeerMain implements Callable<Integer> {
     }
 
     static void sink(Channel channel, MemorySegment buffer, PeerTask task, MemorySegment report, PrintStream log) {
-        if (channel.maxMessageSize() < SinkReport.SIZE) {
-            throw new IllegalArgumentException("a sink reports in a " + SinkReport.SIZE + "-byte message; this channel carries at most "
-                    + channel.maxMessageSize());
-        }
         MessageChecksum checksum = new MessageChecksum();
         long count = 0;
         try {
@@ -136,12 +133,6 @@ public final class PeerMain implements Callable<Integer> {
     /** For each start message: {@code messages} stamped messages at the intended rate. */
     static void source(Channel channel, MemorySegment buffer, PeerTask task, WaitMode waitMode) {
         int size = task.messageSize();
-        if (size > channel.maxMessageSize()) {
-            throw channel.maxMessageSize() < SourceStamp.SIZE
-                    ? new IllegalArgumentException("this channel carries no " + SourceStamp.SIZE + "-byte stamp")
-                    : new MessageTooLargeException("source message size " + size + " exceeds the channel's " + channel.maxMessageSize());
-        }
-        SourceStamp.fill(buffer, size);
         long period = task.ratePerSecond() == 0 ? 0 : 1_000_000_000L / task.ratePerSecond();
         long sequence = 0;
         while (true) {

@@ -52,10 +52,12 @@ public final class PeerProcess implements AutoCloseable {
      * Starts a peer running {@code task} on the other end of a new {@code transport} channel.
      *
      * @param logFile where the peer's stdout and stderr go (appended; its directory must exist)
+     * @throws MessageTooLargeException when the transport cannot carry the configured size or the task's messages
      * @throws ChannelException when the peer does not come up within the timeout; the message
      *                          includes the end of its log
      */
     public static PeerProcess start(Transport transport, ChannelConfig config, PeerTask task, Path logFile) {
+        task.checkFits(transport.name(), config);
         ParentEnd end = transport.prepare(config);
         PeerProcess peer;
         try {

@@ -23,6 +23,21 @@ public record PeerTask(PeerRole role, long messages, int messageSize, long rateP
         }
     }
 
+    /**
+     * Refuses, before any process starts, a task the channel cannot carry: a sink reports in a
+     * {@link SinkReport#SIZE}-byte message, a source sends {@code messageSize} bytes.
+     */
+    public void checkFits(String transport, ChannelConfig config) {
+        if (role == PeerRole.SINK && config.maxMessageSize() < SinkReport.SIZE) {
+            throw new MessageTooLargeException(transport + ": a sink reports in a " + SinkReport.SIZE
+                    + "-byte message; a channel of at most " + config.maxMessageSize() + " bytes cannot carry it");
+        }
+        if (role == PeerRole.SOURCE && messageSize > config.maxMessageSize()) {
+            throw new MessageTooLargeException(transport + ": source messages of " + messageSize
+                    + " bytes exceed the channel's largest message, " + config.maxMessageSize() + " bytes");
+        }
+    }
+
     public static PeerTask echo() {
         return new PeerTask(PeerRole.ECHO, 0, 0, 0);
     }

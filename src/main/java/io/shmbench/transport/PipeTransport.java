@@ -53,7 +53,7 @@ final class PipeTransport implements Transport {
     public Channel openPeer(List<String> args, ChannelConfig config, PeerWatch parent) {
         NativeFd in = new NativeFd(STDIN, "stdin pipe").nonBlocking();
         NativeFd out = new NativeFd(STDOUT, "stdout pipe").nonBlocking();
-        return new FdStreamChannel(NAME, config, parent, in, out, true);
+        return new StreamChannel(NAME, config, parent, in, out, true, null);
     }
 
     private static final class End implements ParentEnd {
@@ -94,7 +94,7 @@ final class PipeTransport implements Transport {
         @Override
         public Channel connect(PeerWatch peer) {
             handedOver = true;
-            return new FdStreamChannel(NAME, config, peer, parentIn.nonBlocking(), parentOut.nonBlocking(), true);
+            return new StreamChannel(NAME, config, peer, parentIn.nonBlocking(), parentOut.nonBlocking(), true, null);
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.shmbench.transport;
 
 import io.shmbench.shm.Libc;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -9,7 +10,7 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -32,6 +33,8 @@ final class PosixMq {
     private static final MethodHandle MQ_OPEN = Libc.functionWithErrno("mq_open",
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS),
             Linker.Option.firstVariadicArg(2));
+    private static final MethodHandle MQ_GETATTR = Libc.functionWithErrno("mq_getattr",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
     private static final MethodHandle MQ_UNLINK = Libc.functionWithErrno("mq_unlink",
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
     // The descriptors are non-blocking, so these never sleep: critical calls, heap segments allowed.
@@ -100,6 +103,25 @@ final class PosixMq {
         }
     }
 
+    /** A queue's geometry as the kernel holds it. */
+    record Attributes(long maxMessages, long messageSize) {
+    }
+
+    static Attributes attributes(NativeFd queue) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(Libc.callStateLayout());
+            MemorySegment attr = arena.allocate(ATTR_SIZE, 8);
+            if ((int) MQ_GETATTR.invokeExact(state, queue.fd(), attr) != 0) {
+                throw new ChannelException("mq_getattr(" + queue + ") failed: " + Libc.strerror(Libc.errno(state)));
+            }
+            return new Attributes(attr.get(ValueLayout.JAVA_LONG, ATTR_MAXMSG), attr.get(ValueLayout.JAVA_LONG, ATTR_MSGSIZE));
+        } catch (ChannelException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new ChannelException("mq_getattr failed: " + t, t);
+        }
+    }
+
     /** True when a queue of that name exists (tests use it to prove nothing was left). */
     static boolean exists(String name) {
         try {
@@ -117,8 +139,10 @@ final class PosixMq {
         }
 
         private static int readInt(Path path) {
-            try {
-                return Integer.parseInt(Files.readString(path).trim());
+            // Not Files.readString: on JDK 25 it returns "8" for this /proc file holding "8192\n"
+            // (the file reports size 0); a plain stream reads it whole.
+            try (FileInputStream in = new FileInputStream(path.toFile())) {
+                return Integer.parseInt(new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim());
             } catch (IOException | NumberFormatException e) {
                 throw new ChannelException("cannot read the POSIX message queue limit " + path + ": " + e.getMessage(), e);
             }

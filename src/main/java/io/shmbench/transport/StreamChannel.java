@@ -5,64 +5,69 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /**
- * Whole messages over a kernel byte stream (pipe, FIFO, TCP, Unix socket): each message is a
- * 4-byte little-endian length followed by the payload.
+ * Whole messages over a kernel byte stream: two pipe or FIFO ends, or a socket's one descriptor
+ * for both directions. Each message is a 4-byte little-endian length followed by the payload. All
+ * four stream transports ({@code pipe}, {@code fifo}, {@code tcp}, {@code uds}) use this class and
+ * {@link NativeFd}, so they differ only in the kernel mechanism.
  *
- * <p>Costs, on purpose: the length and the payload leave in one gathering write (one segment on
- * the wire with TCP_NODELAY) when the payload is a native segment; a receive reads the length and
+ * <p>Costs, on purpose: the length and a native payload leave in one {@code writev(2)} (one segment
+ * on the wire with TCP_NODELAY), straight from the caller's segment; a receive reads the length and
  * then the payload straight into the caller's buffer, one extra {@code read(2)} per message instead
  * of a copy out of a staging buffer. Descriptors are non-blocking: an operation is tried first and
- * only when it finds nothing does the side sleep in the kernel ({@link WaitMode#BLOCK}) or spin
+ * only when it finds nothing does the side sleep in {@code poll(2)} ({@link WaitMode#BLOCK}) or spin
  * ({@link WaitMode#SPIN}).
  *
  * <p>A timeout while waiting for the first byte of a message leaves the stream intact (a peer can
  * keep waiting); a timeout in the middle of a message breaks it.
  */
-abstract class StreamChannel implements Channel {
+final class StreamChannel implements Channel {
     static final int HEADER_SIZE = 4;
     private static final String FOR_MESSAGE = "for a message";
     private static final String FOR_REST = "for the rest of a message";
     private static final String FOR_ROOM = "for room to send (the peer is not reading)";
 
-    final String transport;
-    final BoundedWait wait;
+    private final String transport;
     private final int maxMessageSize;
+    private final BoundedWait wait;
+    private final NativeFd in;
+    private final NativeFd out;
+    private final AutoCloseable owner;
     /** The frame header, native so that it can go out with the payload in one gathering write. */
-    final MemorySegment header = Arena.ofAuto().allocate(8, 8);
+    private final MemorySegment header = Arena.ofAuto().allocate(8, 8);
+    /**
+     * A FIFO opened for reading before any writer reads as end-of-stream; until the first byte
+     * arrives that means "the peer has not opened its end yet", not "the peer is gone".
+     */
+    private boolean writerSeen;
     private boolean closed;
 
-    StreamChannel(String transport, ChannelConfig config, PeerWatch peer) {
+    /**
+     * @param writerKnown false for a FIFO whose writer may not have opened it yet
+     * @param owner       closes the descriptors when they belong to something else (a NIO socket), or null
+     */
+    StreamChannel(String transport, ChannelConfig config, PeerWatch peer, NativeFd in, NativeFd out, boolean writerKnown,
+                  AutoCloseable owner) {
         this.transport = transport;
         this.maxMessageSize = config.maxMessageSize();
         this.wait = new BoundedWait(transport, config, peer);
+        this.in = in;
+        this.out = out;
+        this.writerSeen = writerKnown;
+        this.owner = owner;
     }
 
-    /** Bytes read (&gt; 0), 0 when nothing is there yet, -1 at end of stream. */
-    abstract long readSome(MemorySegment target, long offset, long length);
-
-    /** Bytes written (&ge; 0), -1 when the reader is gone. */
-    abstract long writeSome(MemorySegment source, long offset, long length);
-
-    /** Writes part of the header and then the payload from its start, in one call when possible. */
-    abstract long writeHeaderAndPayload(long headerOffset, MemorySegment payload, int length);
-
-    /** Sleeps in the kernel until the stream is readable (or writable), at most {@code millis}. */
-    abstract void sleepUntilReady(boolean forWrite, int millis);
-
-    abstract void closeStreams();
-
     @Override
-    public final String transport() {
+    public String transport() {
         return transport;
     }
 
     @Override
-    public final int maxMessageSize() {
+    public int maxMessageSize() {
         return maxMessageSize;
     }
 
     @Override
-    public final void send(MemorySegment message, int length) {
+    public void send(MemorySegment message, int length) {
         ensureOpen();
         ChannelChecks.send(transport, maxMessageSize, message, length);
         header.set(ValueLayout.JAVA_INT, 0, length);
@@ -70,22 +75,27 @@ abstract class StreamChannel implements Channel {
         long done = 0;
         wait.reset();
         while (done < total) {
-            long n = done < HEADER_SIZE
-                    ? writeHeaderAndPayload(done, message, length)
-                    : writeSome(message, done - HEADER_SIZE, total - done);
+            long n;
+            if (done >= HEADER_SIZE) {
+                n = out.write(message, done - HEADER_SIZE, total - done);
+            } else if (message.isNative() && length > 0) {
+                n = out.write(header, done, HEADER_SIZE - done, message, 0, length);
+            } else {
+                n = out.write(header, done, HEADER_SIZE - done);
+            }
             if (n < 0) {
                 throw wait.peer().gone(transport, "to send");
             }
             if (n > 0) {
                 done += n;
             } else {
-                await(true, FOR_ROOM);
+                wait.await(out, NativeFd.POLLOUT, FOR_ROOM);
             }
         }
     }
 
     @Override
-    public final int receive(MemorySegment buffer) {
+    public int receive(MemorySegment buffer) {
         ensureOpen();
         ChannelChecks.receive(maxMessageSize, buffer);
         wait.reset();
@@ -102,36 +112,41 @@ abstract class StreamChannel implements Channel {
     private void readFully(MemorySegment target, long length, String waitingFor) {
         long done = 0;
         while (done < length) {
-            long n = readSome(target, done, length - done);
+            long n = in.read(target, done, length - done);
             if (n > 0) {
+                writerSeen = true;
                 done += n;
-            } else if (n < 0) {
+            } else if (n < 0 && writerSeen) {
                 throw wait.peer().gone(transport, waitingFor);
             } else {
-                await(false, done == 0 ? waitingFor : FOR_REST);
+                wait.await(in, NativeFd.POLLIN, done == 0 ? waitingFor : FOR_REST);
             }
         }
     }
 
-    private void await(boolean forWrite, String waitingFor) {
-        if (wait.spins()) {
-            wait.idle(waitingFor);
-        } else {
-            sleepUntilReady(forWrite, wait.sleepMillis(waitingFor));
-        }
-    }
-
-    final void ensureOpen() {
+    private void ensureOpen() {
         if (closed) {
             throw ChannelChecks.closed(transport);
         }
     }
 
     @Override
-    public final void close() {
-        if (!closed) {
-            closed = true;
-            closeStreams();
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            out.close();
+            in.close();
+        } finally {
+            if (owner != null) {
+                try {
+                    owner.close();
+                } catch (Exception e) {
+                    throw new ChannelException(transport + ": close failed: " + e.getMessage(), e);
+                }
+            }
         }
     }
 }

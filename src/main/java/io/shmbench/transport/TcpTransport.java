@@ -66,9 +66,9 @@ final class TcpTransport implements Transport {
             while (out.hasRemaining()) {
                 socket.write(out);
             }
-            return new SocketStreamChannel(NAME, config, parent, socket);
+            return Sockets.messages(NAME, config, parent, socket);
         } catch (IOException e) {
-            SocketStreamChannel.closeQuietly(socket);
+            Sockets.closeQuietly(socket);
             throw new ChannelException(NAME + ": cannot connect to loopback port " + port + ": " + e.getMessage(), e);
         }
     }
@@ -96,14 +96,14 @@ final class TcpTransport implements Transport {
         @Override
         public Channel connect(PeerWatch peer) {
             BoundedWait wait = new BoundedWait(NAME, config, peer);
-            SocketChannel socket = SocketStreamChannel.accept(server, wait);
-            SocketStreamChannel.closeQuietly(server);
+            SocketChannel socket = Sockets.accept(server, wait);
+            Sockets.closeQuietly(server);
             try {
                 socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 checkToken(socket, wait);
-                return new SocketStreamChannel(NAME, config, peer, socket);
+                return Sockets.messages(NAME, config, peer, socket);
             } catch (IOException | RuntimeException e) {
-                SocketStreamChannel.closeQuietly(socket);
+                Sockets.closeQuietly(socket);
                 if (e instanceof ChannelException ce) {
                     throw ce;
                 }
@@ -131,12 +131,12 @@ final class TcpTransport implements Transport {
 
         @Override
         public void peerConnected() {
-            SocketStreamChannel.closeQuietly(server);
+            Sockets.closeQuietly(server);
         }
 
         @Override
         public void close() {
-            SocketStreamChannel.closeQuietly(server);
+            Sockets.closeQuietly(server);
         }
     }
 }

@@ -41,7 +41,7 @@ final class UdsTransport implements Transport {
             try {
                 server.bind(UnixDomainSocketAddress.of(dir.resolve(SOCKET_FILE)), 1);
             } catch (IOException e) {
-                SocketStreamChannel.closeQuietly(server);
+                Sockets.closeQuietly(server);
                 throw e;
             }
             return new End(config, dir, server);
@@ -58,7 +58,7 @@ final class UdsTransport implements Transport {
         }
         Path path = Path.of(args.get(0));
         try {
-            return new SocketStreamChannel(NAME, config, parent, SocketChannel.open(UnixDomainSocketAddress.of(path)));
+            return Sockets.messages(NAME, config, parent, SocketChannel.open(UnixDomainSocketAddress.of(path)));
         } catch (IOException e) {
             throw new ChannelException(NAME + ": cannot connect to " + path + ": " + e.getMessage(), e);
         }
@@ -82,14 +82,14 @@ final class UdsTransport implements Transport {
 
         @Override
         public Channel connect(PeerWatch peer) {
-            SocketChannel socket = SocketStreamChannel.accept(server, new BoundedWait(NAME, config, peer));
+            SocketChannel socket = Sockets.accept(server, new BoundedWait(NAME, config, peer));
             peerConnected();
-            return new SocketStreamChannel(NAME, config, peer, socket);
+            return Sockets.messages(NAME, config, peer, socket);
         }
 
         @Override
         public void peerConnected() {
-            SocketStreamChannel.closeQuietly(server);
+            Sockets.closeQuietly(server);
             dir.close();
         }
 

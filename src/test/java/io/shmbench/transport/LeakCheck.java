@@ -22,7 +22,11 @@ final class LeakCheck {
     }
 
     static Set<String> ours() {
-        String marker = "-" + ProcessHandle.current().pid() + "-";
+        return ours("-" + ProcessHandle.current().pid() + "-");
+    }
+
+    /** Suite-named entries of /dev/shm and java.io.tmpdir whose name contains {@code marker}. */
+    static Set<String> ours(String marker) {
         Set<String> names = new TreeSet<>();
         for (Path dir : List.of(Path.of("/dev/shm"), Path.of(System.getProperty("java.io.tmpdir")))) {
             try (Stream<Path> entries = Files.list(dir)) {

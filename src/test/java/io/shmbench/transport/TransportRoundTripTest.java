@@ -10,7 +10,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -85,7 +87,30 @@ class TransportRoundTripTest {
                             () -> name + ": echoed bytes differ for a message of " + size + " bytes");
                 }
             }
+            heapSegmentsAndBuffers(name, channel, largest, random);
             assertTrue(peer.isAlive());
+        }
+    }
+
+    /** The same channel also takes heap segments and ByteBuffers (the convenience forms). */
+    private static void heapSegmentsAndBuffers(String name, Channel channel, int largest, Random random) {
+        byte[] sent = new byte[largest];
+        byte[] received = new byte[largest];
+        for (int size : new int[] {1, 17, largest}) {
+            random.nextBytes(sent);
+            channel.send(MemorySegment.ofArray(sent), size);
+            assertEquals(size, channel.receive(MemorySegment.ofArray(received)), name + ": heap echo length");
+            assertEquals(-1, Arrays.mismatch(sent, 0, size, received, 0, size), name + ": heap echo bytes");
+
+            ByteBuffer out = ByteBuffer.allocateDirect(largest + 3).position(3).limit(3 + size);
+            for (int i = 3; i < 3 + size; i++) {
+                out.put(i, sent[i - 3]);
+            }
+            ByteBuffer in = ByteBuffer.allocateDirect(largest + 5).position(5);
+            channel.send(out);
+            assertEquals(size, channel.receive(in), name + ": buffer echo length");
+            assertEquals(3, out.position(), "send leaves the position alone");
+            assertEquals(-1, in.slice(5, size).mismatch(out.slice(3, size)), name + ": buffer echo bytes");
         }
     }
 }
