@@ -14,6 +14,8 @@ import java.time.Duration;
 public record ChannelConfig(int maxMessageSize, Duration timeout, WaitMode waitMode, int depth) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_DEPTH = 64;
+    /** Connecting waits for a JVM to start, on a machine that may be loaded: at least this long. */
+    public static final Duration MIN_SETUP_TIMEOUT = Duration.ofSeconds(60);
 
     public ChannelConfig {
         if (maxMessageSize < 0) {
@@ -53,5 +55,15 @@ public record ChannelConfig(int maxMessageSize, Duration timeout, WaitMode waitM
 
     public long timeoutNanos() {
         return timeout.toNanos();
+    }
+
+    /** How long connecting may take: the timeout, but at least {@link #MIN_SETUP_TIMEOUT}. */
+    public Duration setupTimeout() {
+        return timeout.compareTo(MIN_SETUP_TIMEOUT) > 0 ? timeout : MIN_SETUP_TIMEOUT;
+    }
+
+    /** This config with {@link #setupTimeout()} as its timeout, for the waits while connecting. */
+    ChannelConfig forSetup() {
+        return withTimeout(setupTimeout());
     }
 }

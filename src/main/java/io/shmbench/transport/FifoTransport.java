@@ -65,7 +65,7 @@ final class FifoTransport implements Transport {
     private static Channel open(ChannelConfig config, PeerWatch other, Path readPath, Path writePath) {
         NativeFd in = NativeFd.open(readPath, NativeFd.O_RDONLY, -1);
         try {
-            BoundedWait wait = new BoundedWait(NAME, config, other);
+            BoundedWait wait = new BoundedWait(NAME, config.forSetup(), other);
             NativeFd out;
             while ((out = NativeFd.open(writePath, NativeFd.O_WRONLY, NativeFd.ENXIO)) == null) {
                 wait.pauseForSetup("for the other side to open " + writePath);

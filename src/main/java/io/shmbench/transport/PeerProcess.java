@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
  * the other end of a channel, and that channel's parent end.
  *
  * <p>{@link #start} prepares the transport, starts the child with its stdout and stderr appended
- * to the log file the caller names, connects, and waits (up to the configured timeout) for the
- * peer's ready message, so a returned peer is known to work. The child is always stopped: by
+ * to the log file the caller names, connects, and waits (up to {@link ChannelConfig#setupTimeout()},
+ * at least a minute, since a JVM starts slowly on a loaded machine; a peer that dies is noticed at
+ * once) for the peer's ready message, so a returned peer is known to work. The child is always stopped: by
  * {@link #close()}, on any failure while starting, and by a JVM shutdown hook; and it exits by
  * itself when this JVM dies (see {@link PeerMain}). Every name the transport created is removed
  * once the peer is connected.
@@ -88,9 +89,21 @@ public final class PeerProcess implements AutoCloseable {
 
     private void connect(ChannelConfig config) {
         channel = end.connect(PeerWatch.peer(process.toHandle()));
+        long deadline = System.nanoTime() + config.setupTimeout().toNanos();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buffer = arena.allocate(Math.max(1, config.maxMessageSize()));
-            int length = channel.receive(buffer);
+            int length;
+            while (true) {
+                try {
+                    length = channel.receive(buffer);
+                    break;
+                } catch (ChannelTimeoutException e) {
+                    // A JVM may take longer to start than a benchmark's timeout; nothing was read yet, so wait on.
+                    if (System.nanoTime() - deadline > 0) {
+                        throw e;
+                    }
+                }
+            }
             if (length != 0) {
                 throw new ChannelException("expected the peer's empty ready message, got " + length + " bytes");
             }

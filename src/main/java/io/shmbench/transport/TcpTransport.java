@@ -95,7 +95,7 @@ final class TcpTransport implements Transport {
 
         @Override
         public Channel connect(PeerWatch peer) {
-            BoundedWait wait = new BoundedWait(NAME, config, peer);
+            BoundedWait wait = new BoundedWait(NAME, config.forSetup(), peer);
             SocketChannel socket = Sockets.accept(server, wait);
             Sockets.closeQuietly(server);
             try {

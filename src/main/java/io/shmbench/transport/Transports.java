@@ -24,6 +24,7 @@ public final class Transports {
         BY_NAME.put(FloorTransport.NAME, FloorTransport::new);
         BY_NAME.put(AgronaTransport.NAME, AgronaTransport::new);
         BY_NAME.put(ChronicleQueueTransport.NAME, ChronicleQueueTransport::new);
+        // chronicle-style (io.shmbench.queue) joins here once that package is on main.
     }
 
     private Transports() {

@@ -82,7 +82,7 @@ final class UdsTransport implements Transport {
 
         @Override
         public Channel connect(PeerWatch peer) {
-            SocketChannel socket = Sockets.accept(server, new BoundedWait(NAME, config, peer));
+            SocketChannel socket = Sockets.accept(server, new BoundedWait(NAME, config.forSetup(), peer));
             peerConnected();
             return Sockets.messages(NAME, config, peer, socket);
         }

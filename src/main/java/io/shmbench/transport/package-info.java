@@ -5,7 +5,7 @@
  * <h2>How a benchmark uses it</h2>
  * <pre>{@code
  * ChannelConfig config = ChannelConfig.of(4096).withWaitMode(WaitMode.SPIN);
- * try (PeerProcess peer = PeerProcess.start(Transports.byName("uds"), config, PeerRole.ECHO, logFile)) {
+ * try (PeerProcess peer = PeerProcess.start(Transports.byName("uds"), config, PeerTask.echo(), logFile)) {
  *     Channel channel = peer.channel();
  *     MemorySegment out = arena.allocate(config.maxMessageSize());   // made once
  *     MemorySegment in = arena.allocate(config.maxMessageSize());
@@ -30,13 +30,16 @@
  *       {@code tcp}, {@code uds}, {@code mq}, {@code shm-ring}, {@code floor}, {@code agrona},
  *       {@code chronicle-queue}).</li>
  *   <li>{@link io.shmbench.transport.PeerProcess} starts {@link io.shmbench.transport.PeerMain} in a
- *       child JVM running one {@link io.shmbench.transport.PeerRole} and always stops it.</li>
+ *       child JVM running one {@link io.shmbench.transport.PeerTask} (echo, sink, source; see
+ *       {@link io.shmbench.transport.PeerRole}, {@link io.shmbench.transport.SinkReport},
+ *       {@link io.shmbench.transport.SourceStamp}) and always stops it.</li>
  * </ul>
  *
  * <h2>Cost rules</h2>
- * The send and receive paths allocate nothing and copy no more than the mechanism requires: kernel
- * transports move bytes straight between the caller's segment and the kernel (pass native
- * segments: NIO copies a heap segment through a temporary direct buffer), shared-memory transports
- * copy once into the shared slot and once out of it.
+ * The send and receive paths allocate nothing once compiled (HotPathAllocationTest) and copy no
+ * more than the mechanism requires: kernel transports make their system calls through FFM straight
+ * on the caller's segment (sockets included: NIO only sets them up), shared-memory transports copy
+ * once into the shared slot and once out of it. Pass native segments: a heap segment works but
+ * costs a second system call per send on stream transports (no {@code writev} of heap memory).
  */
 package io.shmbench.transport;
