@@ -14,32 +14,28 @@ import java.lang.foreign.MemorySegment;
  * mapped /dev/shm segment. Sends claim space ({@code tryClaim}), copy once and commit; receives
  * copy once out of the buffer in the read callback (a handler made once, so nothing is allocated).
  */
-final class AgronaChannel implements Channel, MessageHandler {
+final class AgronaChannel extends BaseChannel implements MessageHandler {
     private static final int MESSAGE_TYPE = 1;
     private static final String FOR_MESSAGE = "for a message";
     private static final String FOR_ROOM = "for room in the ring buffer (the peer is not reading)";
 
-    private final int maxMessageSize;
     private final SharedSegment outSegment;
     private final SharedSegment inSegment;
     private final MemorySegment outMemory;
     private final MemorySegment inMemory;
     private final OneToOneRingBuffer out;
     private final OneToOneRingBuffer in;
-    private final BoundedWait wait;
     private MemorySegment target;
     private int received;
-    private boolean closed;
 
     AgronaChannel(ChannelConfig config, PeerWatch peer, SharedSegment outSegment, SharedSegment inSegment) {
-        this.maxMessageSize = config.maxMessageSize();
+        super(AgronaTransport.NAME, config, peer);
         this.outSegment = outSegment;
         this.inSegment = inSegment;
         this.outMemory = outSegment.memory();
         this.inMemory = inSegment.memory();
         this.out = ringOver(outMemory);
         this.in = ringOver(inMemory);
-        this.wait = new BoundedWait(AgronaTransport.NAME, config, peer);
         if (out.maxMsgLength() < maxMessageSize) {
             throw new ChannelException(AgronaTransport.NAME + ": ring buffer of " + out.capacity() + " bytes carries at most "
                     + out.maxMsgLength() + " bytes, not " + maxMessageSize);
@@ -51,19 +47,8 @@ final class AgronaChannel implements Channel, MessageHandler {
     }
 
     @Override
-    public String transport() {
-        return AgronaTransport.NAME;
-    }
-
-    @Override
-    public int maxMessageSize() {
-        return maxMessageSize;
-    }
-
-    @Override
     public void send(MemorySegment message, int length) {
-        ensureOpen();
-        ChannelChecks.send(AgronaTransport.NAME, maxMessageSize, message, length);
+        checkSend(message, length);
         int index;
         wait.reset();
         while ((index = out.tryClaim(MESSAGE_TYPE, length)) == RingBuffer.INSUFFICIENT_CAPACITY) {
@@ -75,8 +60,7 @@ final class AgronaChannel implements Channel, MessageHandler {
 
     @Override
     public int receive(MemorySegment buffer) {
-        ensureOpen();
-        ChannelChecks.receive(maxMessageSize, buffer);
+        checkReceive(buffer);
         target = buffer;
         wait.reset();
         while (in.read(this, 1) == 0) {
@@ -93,18 +77,9 @@ final class AgronaChannel implements Channel, MessageHandler {
         received = length;
     }
 
-    private void ensureOpen() {
-        if (closed) {
-            throw ChannelChecks.closed(AgronaTransport.NAME);
-        }
-    }
-
     @Override
-    public void close() {
-        if (!closed) {
-            closed = true;
-            outSegment.close();
-            inSegment.close();
-        }
+    void release() {
+        outSegment.close();
+        inSegment.close();
     }
 }

@@ -14,28 +14,13 @@ import java.util.List;
  * size, and at least 8 times that size. Needs {@code --add-exports java.base/jdk.internal.misc=ALL-UNNAMED}
  * ({@code io.shmbench.cli.JvmFlags}).
  */
-final class AgronaTransport implements Transport {
+final class AgronaTransport extends BaseTransport {
     static final String NAME = "agrona";
     private static final String KIND = "agrona";
     private static final int MAX_CAPACITY = 1 << 30;
     private static final int MIN_CAPACITY = 4096;
     private static final SizeLimit LIMIT = new SizeLimit(16 << 20,
             "OneToOneRingBuffer carries at most capacity/8 per message; the suite caps a buffer at 128 MiB");
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "reference: Agrona OneToOneRingBuffer over /dev/shm, one per direction";
-    }
-
-    @Override
-    public SizeLimit sizeLimit() {
-        return LIMIT;
-    }
 
     /** Ring capacity (a power of two) for the config: room for {@code depth} records and Agrona's capacity/8 rule. */
     static int capacity(ChannelConfig config) {
@@ -53,11 +38,13 @@ final class AgronaTransport implements Transport {
         return (value + 7) & ~7L;
     }
 
+    AgronaTransport() {
+        super(NAME, "reference: Agrona OneToOneRingBuffer over /dev/shm, one per direction", LIMIT);
+    }
+
     @Override
     public ParentEnd prepare(ChannelConfig config) {
-        if (!LIMIT.allows(config.maxMessageSize())) {
-            throw LIMIT.tooLarge(NAME, config.maxMessageSize());
-        }
+        checkSize(config);
         long size = (long) capacity(config) + RingBufferDescriptor.TRAILER_LENGTH;
         SharedSegment toPeer = SharedSegment.create(KIND, size);
         SharedSegment fromPeer;
@@ -78,9 +65,7 @@ final class AgronaTransport implements Transport {
 
     @Override
     public Channel openPeer(List<String> args, ChannelConfig config, PeerWatch parent) {
-        if (args.size() != 2) {
-            throw new IllegalArgumentException(NAME + " peer needs 2 arguments (to-peer and from-peer segment paths), got " + args);
-        }
+        peerArgs(args, "to-peer segment path", "from-peer segment path");
         SharedSegment toPeer = SharedSegment.attach(Path.of(args.get(0)));
         try {
             return new AgronaChannel(config, parent, SharedSegment.attach(Path.of(args.get(1))), toPeer);

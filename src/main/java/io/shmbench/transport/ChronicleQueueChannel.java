@@ -17,42 +17,27 @@ import java.lang.foreign.MemorySegment;
  * ({@code unsafeWrite}/{@code unsafeRead} with the segment's address, no allocation); heap segments
  * go through their backing array.
  */
-final class ChronicleQueueChannel implements Channel {
+final class ChronicleQueueChannel extends BaseChannel {
     private static final String FOR_MESSAGE = "for a message";
 
-    private final int maxMessageSize;
     private final ChronicleQueue outQueue;
     private final ChronicleQueue inQueue;
     private final ExcerptAppender appender;
     private final ExcerptTailer tailer;
-    private final BoundedWait wait;
     private final Runnable onClose;
-    private boolean closed;
 
     ChronicleQueueChannel(ChannelConfig config, PeerWatch peer, ChronicleQueue outQueue, ChronicleQueue inQueue, Runnable onClose) {
-        this.maxMessageSize = config.maxMessageSize();
+        super(ChronicleQueueTransport.NAME, config, peer);
         this.outQueue = outQueue;
         this.inQueue = inQueue;
         this.appender = outQueue.createAppender();
         this.tailer = inQueue.createTailer();
-        this.wait = new BoundedWait(ChronicleQueueTransport.NAME, config, peer);
         this.onClose = onClose;
     }
 
     @Override
-    public String transport() {
-        return ChronicleQueueTransport.NAME;
-    }
-
-    @Override
-    public int maxMessageSize() {
-        return maxMessageSize;
-    }
-
-    @Override
     public void send(MemorySegment message, int length) {
-        ensureOpen();
-        ChannelChecks.send(ChronicleQueueTransport.NAME, maxMessageSize, message, length);
+        checkSend(message, length);
         try (DocumentContext document = appender.writingDocument()) {
             Bytes<?> bytes = document.wire().bytes();
             bytes.writeInt(length);
@@ -66,8 +51,7 @@ final class ChronicleQueueChannel implements Channel {
 
     @Override
     public int receive(MemorySegment buffer) {
-        ensureOpen();
-        ChannelChecks.receive(maxMessageSize, buffer);
+        checkReceive(buffer);
         wait.reset();
         while (true) {
             try (DocumentContext document = tailer.readingDocument()) {
@@ -90,24 +74,15 @@ final class ChronicleQueueChannel implements Channel {
         }
     }
 
-    private void ensureOpen() {
-        if (closed) {
-            throw ChannelChecks.closed(ChronicleQueueTransport.NAME);
-        }
-    }
-
     @Override
-    public void close() {
-        if (!closed) {
-            closed = true;
-            try {
-                tailer.close();
-                appender.close();
-                outQueue.close();
-                inQueue.close();
-            } finally {
-                onClose.run();
-            }
+    void release() {
+        try {
+            tailer.close();
+            appender.close();
+            outQueue.close();
+            inQueue.close();
+        } finally {
+            onClose.run();
         }
     }
 }

@@ -18,7 +18,7 @@ import java.util.List;
  * creates a {@code target/} directory under java.io.tmpdir unless {@code project.build.directory}
  * is set; this class points it at its own private directory when nobody set it.
  */
-final class ChronicleQueueTransport implements Transport {
+final class ChronicleQueueTransport extends BaseTransport {
     static final String NAME = "chronicle-queue";
     private static final String KIND = "chronicle";
     private static final String TO_PEER = "to-peer";
@@ -28,26 +28,13 @@ final class ChronicleQueueTransport implements Transport {
     private static final SizeLimit LIMIT = new SizeLimit(4 << 20,
             "Chronicle allows a document of at most a quarter of the queue's block size; the suite maps 64 MiB blocks and keeps 4 MiB");
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "reference: Chronicle Queue, one queue per direction in a private directory";
-    }
-
-    @Override
-    public SizeLimit sizeLimit() {
-        return LIMIT;
+    ChronicleQueueTransport() {
+        super(NAME, "reference: Chronicle Queue, one queue per direction in a private directory", LIMIT);
     }
 
     @Override
     public ParentEnd prepare(ChannelConfig config) {
-        if (!LIMIT.allows(config.maxMessageSize())) {
-            throw LIMIT.tooLarge(NAME, config.maxMessageSize());
-        }
+        checkSize(config);
         ChronicleSettings.apply();
         PrivateDirectory dir = PrivateDirectory.create(KIND);
         try {
@@ -62,9 +49,7 @@ final class ChronicleQueueTransport implements Transport {
 
     @Override
     public Channel openPeer(List<String> args, ChannelConfig config, PeerWatch parent) {
-        if (args.size() != 1) {
-            throw new IllegalArgumentException(NAME + " peer needs 1 argument (the queue directory), got " + args);
-        }
+        peerArgs(args, "queue directory");
         ChronicleSettings.apply();
         Path dir = Path.of(args.get(0));
         return new ChronicleQueueChannel(config, parent, open(dir.resolve(FROM_PEER)), open(dir.resolve(TO_PEER)), () -> { });

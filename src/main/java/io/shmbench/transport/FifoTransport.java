@@ -17,31 +17,20 @@ import java.util.List;
  * opening its writing end until the other side's reader is there (ENXIO until then). The names
  * are removed as soon as the peer's ready message arrives.
  */
-final class FifoTransport implements Transport {
+final class FifoTransport extends BaseTransport {
     static final String NAME = "fifo";
     private static final String TO_PEER = "to-peer";
     private static final String FROM_PEER = "from-peer";
     private static final MethodHandle MKFIFO = Libc.functionWithErrno("mkfifo",
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "two named pipes (mkfifo) in a private directory";
-    }
-
-    @Override
-    public SizeLimit sizeLimit() {
-        return StreamLimits.SIZE_LIMIT;
+    FifoTransport() {
+        super(NAME, "two named pipes (mkfifo) in a private directory", STREAM_LIMIT);
     }
 
     @Override
     public ParentEnd prepare(ChannelConfig config) {
-        StreamLimits.check(NAME, config);
+        checkSize(config);
         PrivateDirectory dir = PrivateDirectory.create(NAME);
         try {
             mkfifo(dir.resolve(TO_PEER));
@@ -55,9 +44,7 @@ final class FifoTransport implements Transport {
 
     @Override
     public Channel openPeer(List<String> args, ChannelConfig config, PeerWatch parent) {
-        if (args.size() != 2) {
-            throw new IllegalArgumentException(NAME + " peer needs 2 arguments (to-peer and from-peer FIFO paths), got " + args);
-        }
+        peerArgs(args, "to-peer FIFO path", "from-peer FIFO path");
         return open(config, parent, Path.of(args.get(0)), Path.of(args.get(1)));
     }
 

@@ -17,7 +17,7 @@ import java.lang.invoke.VarHandle;
  * only after receiving. The peer writes odd values, the parent even ones; a send out of turn
  * throws {@link IllegalStateException}. So only the {@link PeerRole#ECHO} role runs over it.
  */
-final class FloorChannel implements Channel {
+final class FloorChannel extends BaseChannel {
     /** Offset of the counter: the segment is page-aligned, so this is the start of a cache line. */
     static final long COUNTER_OFFSET = 0;
     static final long SEGMENT_SIZE = 4096;
@@ -27,13 +27,12 @@ final class FloorChannel implements Channel {
     private final SharedSegment segment;
     private final MemorySegment line;
     private final long sendParity;
-    private final BoundedWait wait;
     /** The counter value this side last wrote or saw. */
     private long value;
-    private boolean closed;
 
     /** @param peerSide true in the peer (writes odd values), false in the parent */
     FloorChannel(ChannelConfig config, PeerWatch other, SharedSegment segment, boolean peerSide) {
+        super(FloorTransport.NAME, config, other);
         if (config.maxMessageSize() != 0) {
             throw new MessageTooLargeException(FloorTransport.NAME + " carries no payload (a counter only); its channels need maxMessageSize 0, not "
                     + config.maxMessageSize());
@@ -41,23 +40,11 @@ final class FloorChannel implements Channel {
         this.segment = segment;
         this.line = segment.memory();
         this.sendParity = peerSide ? 0 : 1;
-        this.wait = new BoundedWait(FloorTransport.NAME, config, other);
-    }
-
-    @Override
-    public String transport() {
-        return FloorTransport.NAME;
-    }
-
-    @Override
-    public int maxMessageSize() {
-        return 0;
     }
 
     @Override
     public void send(MemorySegment message, int length) {
-        ensureOpen();
-        ChannelChecks.send(FloorTransport.NAME, 0, message, length);
+        checkSend(message, length);
         if ((value & 1) != sendParity) {
             throw new IllegalStateException(FloorTransport.NAME + " is strict ping-pong: receive the other side's message before sending again");
         }
@@ -66,7 +53,7 @@ final class FloorChannel implements Channel {
 
     @Override
     public int receive(MemorySegment buffer) {
-        ensureOpen();
+        checkReceive(buffer);
         long expected = value + 1;
         wait.reset();
         while ((long) COUNTER.getAcquire(line, COUNTER_OFFSET) != expected) {
@@ -76,17 +63,8 @@ final class FloorChannel implements Channel {
         return 0;
     }
 
-    private void ensureOpen() {
-        if (closed) {
-            throw ChannelChecks.closed(FloorTransport.NAME);
-        }
-    }
-
     @Override
-    public void close() {
-        if (!closed) {
-            closed = true;
-            segment.close();
-        }
+    void release() {
+        segment.close();
     }
 }

@@ -11,40 +11,25 @@ import java.util.List;
  * is 0 bytes, so a benchmark reports every payload size as unsupported and uses the zero-byte round
  * trip as the machine's physical limit.
  */
-final class FloorTransport implements Transport {
+final class FloorTransport extends BaseTransport {
     static final String NAME = "floor";
     private static final String KIND = "floor";
     private static final SizeLimit LIMIT = new SizeLimit(0, "one cache line carrying a sequence number only, no payload");
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "yardstick: one cache line bounced between the processes, no payload";
-    }
-
-    @Override
-    public SizeLimit sizeLimit() {
-        return LIMIT;
+    FloorTransport() {
+        super(NAME, "yardstick: one cache line bounced between the processes, no payload", LIMIT);
     }
 
     @Override
     public ParentEnd prepare(ChannelConfig config) {
-        if (!LIMIT.allows(config.maxMessageSize())) {
-            throw LIMIT.tooLarge(NAME, config.maxMessageSize());
-        }
+        checkSize(config);
         SharedSegment segment = SharedSegment.create(KIND, FloorChannel.SEGMENT_SIZE);
         return new SharedFilesEnd(List.of(segment.path()), peer -> new FloorChannel(config, peer, segment, false), segment);
     }
 
     @Override
     public Channel openPeer(List<String> args, ChannelConfig config, PeerWatch parent) {
-        if (args.size() != 1) {
-            throw new IllegalArgumentException(NAME + " peer needs 1 argument (the segment path), got " + args);
-        }
+        peerArgs(args, "segment path");
         SharedSegment segment = SharedSegment.attach(Path.of(args.get(0)));
         if (segment.size() < FloorChannel.SEGMENT_SIZE) {
             segment.close();

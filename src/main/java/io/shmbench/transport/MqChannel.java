@@ -10,37 +10,22 @@ import java.lang.foreign.MemorySegment;
  * straight between the caller's segment and the kernel. A queue tells nothing when the other
  * process dies, so waits look at the peer's pid between bounded {@code poll(2)} slices.
  */
-final class MqChannel implements Channel {
+final class MqChannel extends BaseChannel {
     private static final String FOR_MESSAGE = "for a message";
     private static final String FOR_ROOM = "for room in the queue (the peer is not reading)";
 
-    private final int maxMessageSize;
     private final NativeFd out;
     private final NativeFd in;
-    private final BoundedWait wait;
-    private boolean closed;
 
     MqChannel(ChannelConfig config, PeerWatch peer, NativeFd out, NativeFd in) {
-        this.maxMessageSize = config.maxMessageSize();
+        super(MqTransport.NAME, config, peer);
         this.out = out;
         this.in = in;
-        this.wait = new BoundedWait(MqTransport.NAME, config, peer);
-    }
-
-    @Override
-    public String transport() {
-        return MqTransport.NAME;
-    }
-
-    @Override
-    public int maxMessageSize() {
-        return maxMessageSize;
     }
 
     @Override
     public void send(MemorySegment message, int length) {
-        ensureOpen();
-        ChannelChecks.send(MqTransport.NAME, maxMessageSize, message, length);
+        checkSend(message, length);
         wait.reset();
         try {
             while (true) {
@@ -62,8 +47,7 @@ final class MqChannel implements Channel {
 
     @Override
     public int receive(MemorySegment buffer) {
-        ensureOpen();
-        ChannelChecks.receive(maxMessageSize, buffer);
+        checkReceive(buffer);
         // mq_receive insists on a buffer of at least the queue's message size.
         long room = Math.max(1, maxMessageSize);
         wait.reset();
@@ -92,21 +76,12 @@ final class MqChannel implements Channel {
         }
     }
 
-    private void ensureOpen() {
-        if (closed) {
-            throw ChannelChecks.closed(MqTransport.NAME);
-        }
-    }
-
     @Override
-    public void close() {
-        if (!closed) {
-            closed = true;
-            try {
-                out.close();
-            } finally {
-                in.close();
-            }
+    void release() {
+        try {
+            out.close();
+        } finally {
+            in.close();
         }
     }
 }

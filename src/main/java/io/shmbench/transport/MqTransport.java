@@ -15,13 +15,12 @@ import java.util.List;
  * Queue names are unlinked as soon as the peer has opened them (queues live on while open), and
  * again on close.
  */
-final class MqTransport implements Transport {
+final class MqTransport extends BaseTransport {
     static final String NAME = "mq";
     static final String KIND = "mq";
 
-    @Override
-    public String name() {
-        return NAME;
+    MqTransport() {
+        super(NAME, null, null);
     }
 
     @Override
@@ -39,10 +38,7 @@ final class MqTransport implements Transport {
 
     @Override
     public ParentEnd prepare(ChannelConfig config) {
-        SizeLimit limit = sizeLimit();
-        if (!limit.allows(config.maxMessageSize())) {
-            throw limit.tooLarge(NAME, config.maxMessageSize());
-        }
+        checkSize(config);
         int depth = Math.min(config.depth(), PosixMq.Limits.read().msgMax());
         int messageSize = Math.max(1, config.maxMessageSize());
         String toPeer = "/" + SuiteName.fresh(KIND);
@@ -65,9 +61,7 @@ final class MqTransport implements Transport {
 
     @Override
     public Channel openPeer(List<String> args, ChannelConfig config, PeerWatch parent) {
-        if (args.size() != 2) {
-            throw new IllegalArgumentException(NAME + " peer needs 2 arguments (to-peer and from-peer queue names), got " + args);
-        }
+        peerArgs(args, "to-peer queue name", "from-peer queue name");
         NativeFd in = PosixMq.open(args.get(0), NativeFd.O_RDONLY);
         try {
             return new MqChannel(config, parent, PosixMq.open(args.get(1), NativeFd.O_WRONLY), in);

@@ -14,29 +14,18 @@ import java.util.List;
  * and write the raw descriptors through {@link NativeFd}, straight from the caller's segments.
  * The peer's end of stream on stdin doubles as "the parent is gone".
  */
-final class PipeTransport implements Transport {
+final class PipeTransport extends BaseTransport {
     static final String NAME = "pipe";
     static final int STDIN = 0;
     static final int STDOUT = 1;
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "anonymous pipes: the peer's stdin and stdout, raw descriptors";
-    }
-
-    @Override
-    public SizeLimit sizeLimit() {
-        return StreamLimits.SIZE_LIMIT;
+    PipeTransport() {
+        super(NAME, "anonymous pipes: the peer's stdin and stdout, raw descriptors", STREAM_LIMIT);
     }
 
     @Override
     public ParentEnd prepare(ChannelConfig config) {
-        StreamLimits.check(NAME, config);
+        checkSize(config);
         NativeFd[] toPeer = NativeFd.pipe("pipe to peer");
         NativeFd[] fromPeer;
         try {

@@ -11,41 +11,26 @@ import java.lang.foreign.MemorySegment;
  * copies once into the claimed slot and once out of the polled one, the least a copying API over
  * a shared ring can do; the ring's zero-copy API is there for benchmarks that want none.
  */
-final class RingChannel implements Channel {
+final class RingChannel extends BaseChannel {
     private static final String FOR_MESSAGE = "for a message";
     private static final String FOR_ROOM = "for a free slot (the peer is not reading)";
 
-    private final int maxMessageSize;
     private final Ring out;
     private final Ring in;
     private final RingWriter writer;
     private final RingReader reader;
-    private final BoundedWait wait;
-    private boolean closed;
 
     RingChannel(ChannelConfig config, PeerWatch peer, Ring out, Ring in) {
-        this.maxMessageSize = config.maxMessageSize();
+        super(ShmRingTransport.NAME, config, peer);
         this.out = out;
         this.in = in;
-        this.wait = new BoundedWait(ShmRingTransport.NAME, config, peer);
         this.writer = out.openWriter(config.waitMode().sharedMemoryStrategy());
         this.reader = in.openReader(config.waitMode().sharedMemoryStrategy());
     }
 
     @Override
-    public String transport() {
-        return ShmRingTransport.NAME;
-    }
-
-    @Override
-    public int maxMessageSize() {
-        return maxMessageSize;
-    }
-
-    @Override
     public void send(MemorySegment message, int length) {
-        ensureOpen();
-        ChannelChecks.send(ShmRingTransport.NAME, maxMessageSize, message, length);
+        checkSend(message, length);
         MemorySegment slot;
         wait.reset();
         while ((slot = writer.tryClaim()) == null) {
@@ -57,8 +42,7 @@ final class RingChannel implements Channel {
 
     @Override
     public int receive(MemorySegment buffer) {
-        ensureOpen();
-        ChannelChecks.receive(maxMessageSize, buffer);
+        checkReceive(buffer);
         int length;
         wait.reset();
         while ((length = reader.poll()) < 0) {
@@ -68,20 +52,11 @@ final class RingChannel implements Channel {
         return length;
     }
 
-    private void ensureOpen() {
-        if (closed) {
-            throw ChannelChecks.closed(ShmRingTransport.NAME);
-        }
-    }
-
     @Override
-    public void close() {
-        if (!closed) {
-            closed = true;
-            writer.close();
-            reader.close();
-            out.close();
-            in.close();
-        }
+    void release() {
+        writer.close();
+        reader.close();
+        out.close();
+        in.close();
     }
 }

@@ -13,31 +13,18 @@ import java.util.List;
  * layout (padded indices, release/acquire, cached remote index). The parent creates both segments
  * in /dev/shm; the peer attaches by path; the files are unlinked once the peer is ready.
  */
-final class ShmRingTransport implements Transport {
+final class ShmRingTransport extends BaseTransport {
     static final String NAME = "shm-ring";
     /** Keeps one slot (and so a ring of {@code depth} of them) to a sane size. */
     private static final SizeLimit LIMIT = new SizeLimit(64 << 20, "the suite caps a ring slot at 64 MiB");
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "the suite's SWSR shared-memory ring, BLOCKING mode, one ring per direction";
-    }
-
-    @Override
-    public SizeLimit sizeLimit() {
-        return LIMIT;
+    ShmRingTransport() {
+        super(NAME, "the suite's SWSR shared-memory ring, BLOCKING mode, one ring per direction", LIMIT);
     }
 
     @Override
     public ParentEnd prepare(ChannelConfig config) {
-        if (!LIMIT.allows(config.maxMessageSize())) {
-            throw LIMIT.tooLarge(NAME, config.maxMessageSize());
-        }
+        checkSize(config);
         RingConfig ringConfig = RingConfig.of(config.depth(), Math.max(1, config.maxMessageSize()));
         Ring toPeer = Ring.create(ringConfig);
         Ring fromPeer;
@@ -58,9 +45,7 @@ final class ShmRingTransport implements Transport {
 
     @Override
     public Channel openPeer(List<String> args, ChannelConfig config, PeerWatch parent) {
-        if (args.size() != 2) {
-            throw new IllegalArgumentException(NAME + " peer needs 2 arguments (to-peer and from-peer ring paths), got " + args);
-        }
+        peerArgs(args, "to-peer ring path", "from-peer ring path");
         Ring toPeer = Ring.attach(Path.of(args.get(0)));
         try {
             Ring fromPeer = Ring.attach(Path.of(args.get(1)));

@@ -20,15 +20,12 @@ import java.lang.foreign.ValueLayout;
  * <p>A timeout while waiting for the first byte of a message leaves the stream intact (a peer can
  * keep waiting); a timeout in the middle of a message breaks it.
  */
-final class StreamChannel implements Channel {
+final class StreamChannel extends BaseChannel {
     static final int HEADER_SIZE = 4;
     private static final String FOR_MESSAGE = "for a message";
     private static final String FOR_REST = "for the rest of a message";
     private static final String FOR_ROOM = "for room to send (the peer is not reading)";
 
-    private final String transport;
-    private final int maxMessageSize;
-    private final BoundedWait wait;
     private final NativeFd in;
     private final NativeFd out;
     private final AutoCloseable owner;
@@ -39,7 +36,6 @@ final class StreamChannel implements Channel {
      * arrives that means "the peer has not opened its end yet", not "the peer is gone".
      */
     private boolean writerSeen;
-    private boolean closed;
 
     /**
      * @param writerKnown false for a FIFO whose writer may not have opened it yet
@@ -47,9 +43,7 @@ final class StreamChannel implements Channel {
      */
     StreamChannel(String transport, ChannelConfig config, PeerWatch peer, NativeFd in, NativeFd out, boolean writerKnown,
                   AutoCloseable owner) {
-        this.transport = transport;
-        this.maxMessageSize = config.maxMessageSize();
-        this.wait = new BoundedWait(transport, config, peer);
+        super(transport, config, peer);
         this.in = in;
         this.out = out;
         this.writerSeen = writerKnown;
@@ -57,19 +51,8 @@ final class StreamChannel implements Channel {
     }
 
     @Override
-    public String transport() {
-        return transport;
-    }
-
-    @Override
-    public int maxMessageSize() {
-        return maxMessageSize;
-    }
-
-    @Override
     public void send(MemorySegment message, int length) {
-        ensureOpen();
-        ChannelChecks.send(transport, maxMessageSize, message, length);
+        checkSend(message, length);
         header.set(ValueLayout.JAVA_INT, 0, length);
         long total = HEADER_SIZE + (long) length;
         long done = 0;
@@ -96,8 +79,7 @@ final class StreamChannel implements Channel {
 
     @Override
     public int receive(MemorySegment buffer) {
-        ensureOpen();
-        ChannelChecks.receive(maxMessageSize, buffer);
+        checkReceive(buffer);
         wait.reset();
         readFully(header, HEADER_SIZE, FOR_MESSAGE);
         int length = header.get(ValueLayout.JAVA_INT, 0);
@@ -124,18 +106,8 @@ final class StreamChannel implements Channel {
         }
     }
 
-    private void ensureOpen() {
-        if (closed) {
-            throw ChannelChecks.closed(transport);
-        }
-    }
-
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    void release() {
         try {
             out.close();
             in.close();

@@ -17,29 +17,18 @@ import java.util.List;
  * small messages). The listening port is ephemeral and open to every local user, so the peer first
  * presents a random token it got on its command line; a connection without it is refused.
  */
-final class TcpTransport implements Transport {
+final class TcpTransport extends BaseTransport {
     static final String NAME = "tcp";
     private static final int TOKEN_SIZE = 16;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "TCP over loopback, TCP_NODELAY";
-    }
-
-    @Override
-    public SizeLimit sizeLimit() {
-        return StreamLimits.SIZE_LIMIT;
+    TcpTransport() {
+        super(NAME, "TCP over loopback, TCP_NODELAY", STREAM_LIMIT);
     }
 
     @Override
     public ParentEnd prepare(ChannelConfig config) {
-        StreamLimits.check(NAME, config);
+        checkSize(config);
         byte[] token = new byte[TOKEN_SIZE];
         RANDOM.nextBytes(token);
         try {
@@ -53,9 +42,7 @@ final class TcpTransport implements Transport {
 
     @Override
     public Channel openPeer(List<String> args, ChannelConfig config, PeerWatch parent) {
-        if (args.size() != 2) {
-            throw new IllegalArgumentException(NAME + " peer needs 2 arguments (port, token), got " + args);
-        }
+        peerArgs(args, "port", "token");
         int port = Integer.parseInt(args.get(0));
         byte[] token = HexFormat.of().parseHex(args.get(1));
         SocketChannel socket = null;

@@ -13,28 +13,17 @@ import java.util.List;
  * in a private 0700 directory, so only this user can connect; it is removed once the peer is
  * connected.
  */
-final class UdsTransport implements Transport {
+final class UdsTransport extends BaseTransport {
     static final String NAME = "uds";
     private static final String SOCKET_FILE = "socket";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "Unix domain stream socket, socket file in a private directory";
-    }
-
-    @Override
-    public SizeLimit sizeLimit() {
-        return StreamLimits.SIZE_LIMIT;
+    UdsTransport() {
+        super(NAME, "Unix domain stream socket, socket file in a private directory", STREAM_LIMIT);
     }
 
     @Override
     public ParentEnd prepare(ChannelConfig config) {
-        StreamLimits.check(NAME, config);
+        checkSize(config);
         PrivateDirectory dir = PrivateDirectory.create(NAME);
         try {
             ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
@@ -53,9 +42,7 @@ final class UdsTransport implements Transport {
 
     @Override
     public Channel openPeer(List<String> args, ChannelConfig config, PeerWatch parent) {
-        if (args.size() != 1) {
-            throw new IllegalArgumentException(NAME + " peer needs 1 argument (the socket path), got " + args);
-        }
+        peerArgs(args, "socket path");
         Path path = Path.of(args.get(0));
         try {
             return Sockets.messages(NAME, config, parent, SocketChannel.open(UnixDomainSocketAddress.of(path)));
