@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -91,7 +90,7 @@ class PeerLifecycleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pipe", "uds", "mq", "shm-ring", "floor"})
+    @MethodSource("transports")
     void peerExitsWhenItsParentIsKilled(String name) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElseThrow());
@@ -119,9 +118,17 @@ class PeerLifecycleTest {
                 Thread.sleep(50);
             }
             assertFalse(peer.isAlive(), "the peer outlived its killed parent; its log: " + readQuietly(logs.resolve(name + ".log")));
-            // The parent removed every name once the peer was connected, so its death leaves none.
+            // The parent removed every name once the peer was connected, so its death leaves none;
+            // except Chronicle Queue's directories, which Chronicle keeps using until close (they are
+            // suite-named, so `clean` removes them once their creator is dead).
             String parentMarker = "-" + parent.pid() + "-";
-            assertEquals(List.of(), LeakCheck.ours(parentMarker).stream().toList(), "files of the killed parent");
+            List<String> left = LeakCheck.ours(parentMarker).stream().toList();
+            if (name.equals(ChronicleQueueTransport.NAME)) {
+                assertTrue(left.stream().allMatch(path -> path.contains("/shmbench-chronicle")), left::toString);
+                left.forEach(path -> PrivateDirectory.delete(Path.of(path)));
+            } else {
+                assertEquals(List.of(), left, "files of the killed parent");
+            }
         } finally {
             parent.destroyForcibly();
             parent.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
