@@ -10,9 +10,10 @@ import java.nio.ByteBuffer;
  * that can wait honours {@link ChannelConfig#timeout()} and then throws
  * {@link ChannelTimeoutException}; a peer that closed its end or died gives
  * {@link PeerGoneException} (kernel transports see it at once, shared-memory transports check the
- * peer's pid while waiting, at most every {@link PeerWatch#CHECK_INTERVAL_NANOS}). After any
- * exception other than {@link MessageTooLargeException} or an {@link IllegalArgumentException}
- * from a precondition, the channel is broken (a stream may be mid-message) and must be closed.
+ * peer's pid while waiting, at most every {@link PeerWatch#CHECK_INTERVAL_NANOS}). A receive that
+ * times out before any byte of a message arrived leaves the channel usable (call it again); so does
+ * a refused call ({@link MessageTooLargeException}, {@link IllegalArgumentException}). After any
+ * other exception the channel is broken (a stream may be mid-message) and must be closed.
  *
  * <p>The {@link MemorySegment} calls are the hot path: they allocate nothing when the caller passes
  * the same segments each time. The {@link ByteBuffer} forms wrap the buffer in a segment per call.
