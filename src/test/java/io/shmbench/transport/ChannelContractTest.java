@@ -2,6 +2,8 @@ package io.shmbench.transport;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -66,15 +68,20 @@ class ChannelContractTest {
         }
     }
 
-    @Test
-    void aSilentButLivePeerTimesOut() {
+    @ParameterizedTest
+    @ValueSource(strings = {"uds", "mq", "shm-ring"})
+    void aSilentButLivePeerTimesOutAndTheChannelStaysUsable(String name) {
         ChannelConfig config = ChannelConfig.of(64).withTimeout(Duration.ofMillis(300));
         try (Arena arena = Arena.ofConfined();
-             PeerProcess peer = PeerProcess.start(Transports.byName("uds"), config, PeerTask.sink(0), logs.resolve("uds.log"))) {
-            ChannelException error = assertThrows(ChannelException.class, () -> peer.channel().receive(arena.allocate(64)));
+             PeerProcess peer = PeerProcess.start(Transports.byName(name), config, PeerTask.sink(1), logs.resolve(name + ".log"))) {
+            MemorySegment buffer = arena.allocate(64);
+            ChannelException error = assertThrows(ChannelException.class, () -> peer.channel().receive(buffer));
             assertInstanceOf(ChannelTimeoutException.class, error, error.toString());
             assertTrue(error.getMessage().contains("timed out after 300 ms"), error.getMessage());
             assertTrue(peer.isAlive());
+            // Nothing of a message had arrived, so the channel carries on.
+            peer.channel().send(buffer, 10);
+            assertEquals(1, SinkReport.receive(peer.channel(), buffer).messages());
         }
     }
 
