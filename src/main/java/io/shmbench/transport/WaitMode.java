@@ -10,7 +10,9 @@ public enum WaitMode {
     /**
      * Sleep until woken. Kernel transports sleep in {@code poll(2)}/{@code epoll_wait(2)} (the
      * kernel's wake-up path); shared-memory transports spin briefly and then park with back-off
-     * ({@link WaitStrategy#PARK}), since nothing can wake them.
+     * ({@link WaitStrategy#PARK}), since nothing can wake them. A park oversleeps by the kernel's
+     * timer slack (50 us by default), so once a shared-memory wait outlasts the spin phase its round
+     * trip measures that slack (about 60 us here), not the memory.
      */
     BLOCK(WaitStrategy.PARK),
     /**
