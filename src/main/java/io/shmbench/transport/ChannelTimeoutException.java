@@ -1,0 +1,8 @@
+package io.shmbench.transport;
+
+/** A blocking call reached {@link ChannelConfig#timeout()} while the peer was still alive. */
+public class ChannelTimeoutException extends ChannelException {
+    public ChannelTimeoutException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,189 @@
+package io.shmbench.transport;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The peer process: opens the other end of a channel prepared by its parent, sends the empty
+ * ready message, and runs one {@link PeerRole} until the parent closes the channel. Started by
+ * {@link PeerProcess}; its stderr is the run's peer log.
+ *
+ * <p>It never outlives its parent: a daemon thread exits the JVM when stdin reaches end of stream
+ * (the parent closed it or died: the kernel closes a dead process's pipe ends) or when the parent
+ * pid is no longer alive; with the {@code pipe} transport stdin is the data stream itself, whose end
+ * the role loop sees. Exit codes: 0 the parent closed the channel, 1 failure, 2 usage,
+ * 3 the parent died.
+ */
+@Command(name = "PeerMain", description = "shmbench peer: the far end of one channel")
+public final class PeerMain implements Callable<Integer> {
+    static final int EXIT_PARENT_GONE = 3;
+    /** Peers wait for their parent as long as it lives; the parent's own calls carry the real timeouts. */
+    static final Duration PEER_TIMEOUT = Duration.ofDays(1);
+    private static final long PARENT_CHECK_MILLIS = 200;
+
+    @Option(names = "--transport", required = true, description = "transport name")
+    String transport;
+    @Option(names = "--role", required = true, description = "echo, sink or source")
+    String role;
+    @Option(names = "--messages", defaultValue = "0", description = "sink: messages per report; source: messages per start message")
+    long messages;
+    @Option(names = "--message-size", defaultValue = "0", description = "source: bytes per message")
+    int messageSize;
+    @Option(names = "--rate", defaultValue = "0", description = "source: messages per second (0: as fast as possible)")
+    long rate;
+    @Option(names = "--max-size", required = true, description = "largest message in bytes")
+    int maxSize;
+    @Option(names = "--wait", defaultValue = "block", description = "block or spin")
+    String waitMode;
+    @Option(names = "--depth", defaultValue = "64", description = "messages in flight per direction")
+    int depth;
+    @Option(names = "--parent-pid", required = true, description = "pid of the parent to watch")
+    long parentPid;
+    @Option(names = "--stdio-data", description = "stdin/stdout carry the channel (pipe transport)")
+    boolean stdioData;
+    @Parameters(description = "the transport's own arguments, from ParentEnd.peerArgs()")
+    List<String> transportArgs = new ArrayList<>();
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new PeerMain());
+        cli.setParameterExceptionHandler((e, argv) -> {
+            System.err.println("peer: " + e.getMessage());
+            return 2;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            System.err.println("peer: failed: " + e);
+            e.printStackTrace(System.err);
+            return 1;
+        });
+        System.exit(cli.execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        PrintStream log = System.err;
+        if (stdioData) {
+            System.setOut(log); // stdout is the channel: nothing else may write there
+        }
+        PeerTask task = task();
+        ChannelConfig config = new ChannelConfig(maxSize, PEER_TIMEOUT, WaitMode.parse(waitMode), depth);
+        task.checkFits(transport, config);
+        ProcessHandle parent = ProcessHandle.of(parentPid)
+                .orElseThrow(() -> new IllegalStateException("parent pid " + parentPid + " is not running"));
+        watchParent(parent, !stdioData);
+        Transport t = Transports.byName(transport);
+        log.printf("peer %d: %s %s, max %d bytes, %s waits%n", ProcessHandle.current().pid(), transport, task.role(), maxSize, config.waitMode());
+        try (Channel channel = t.openPeer(transportArgs, config, PeerWatch.parent(parent));
+             Arena arena = Arena.ofConfined()) {
+            MemorySegment buffer = arena.allocate(Math.max(maxSize, SinkReport.SIZE), 64);
+            channel.send(buffer, 0); // ready
+            switch (task.role()) {
+                case ECHO -> echo(channel, buffer);
+                case SINK -> sink(channel, buffer, task, arena.allocate(SinkReport.SIZE, 8), log);
+                case SOURCE -> source(channel, buffer, task, config.waitMode());
+            }
+        } catch (PeerGoneException e) {
+            log.println("peer: parent closed the channel; exiting");
+            return 0;
+        }
+        return 0;
+    }
+
+    private PeerTask task() {
+        return new PeerTask(PeerRole.parse(role), messages, messageSize, rate);
+    }
+
+    static void echo(Channel channel, MemorySegment buffer) {
+        while (true) {
+            channel.send(buffer, channel.receive(buffer));
+        }
+    }
+
+    static void sink(Channel channel, MemorySegment buffer, PeerTask task, MemorySegment report, PrintStream log) {
+        MessageChecksum checksum = new MessageChecksum();
+        long count = 0;
+        try {
+            while (true) {
+                int length = channel.receive(buffer);
+                checksum.update(buffer, length);
+                if (++count == task.messages()) {
+                    new SinkReport(count, checksum.value()).write(report);
+                    channel.send(report, SinkReport.SIZE);
+                    checksum = new MessageChecksum();
+                    count = 0;
+                }
+            }
+        } finally {
+            log.printf("peer: sink received %d messages since its last report, checksum %x%n", count, checksum.value());
+        }
+    }
+
+    /** For each start message: {@code messages} stamped messages at the intended rate. */
+    static void source(Channel channel, MemorySegment buffer, PeerTask task, WaitMode waitMode) {
+        int size = task.messageSize();
+        long period = task.ratePerSecond() == 0 ? 0 : 1_000_000_000L / task.ratePerSecond();
+        long sequence = 0;
+        while (true) {
+            channel.receive(buffer); // start
+            SourceStamp.fill(buffer, size);
+            long start = System.nanoTime();
+            for (long i = 0; i < task.messages(); i++) {
+                long intended = period == 0 ? System.nanoTime() : start + i * period;
+                waitUntil(intended, waitMode);
+                SourceStamp.write(buffer, intended, sequence++);
+                channel.send(buffer, size);
+            }
+        }
+    }
+
+    private static void waitUntil(long deadline, WaitMode waitMode) {
+        long left;
+        while ((left = deadline - System.nanoTime()) > 0) {
+            if (waitMode == WaitMode.BLOCK && left > 50_000) {
+                LockSupport.parkNanos(left - 20_000);
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    /** Exits this JVM when the parent dies or closes our stdin. */
+    private static void watchParent(ProcessHandle parent, boolean watchStdin) {
+        Thread pid = new Thread(() -> {
+            while (parent.isAlive()) {
+                LockSupport.parkNanos(PARENT_CHECK_MILLIS * 1_000_000L);
+            }
+            System.err.println("peer: parent pid " + parent.pid() + " is gone; exiting");
+            System.exit(EXIT_PARENT_GONE);
+        }, "shmbench-peer-parent-watch");
+        pid.setDaemon(true);
+        pid.start();
+        if (watchStdin) {
+            Thread stdin = new Thread(() -> {
+                try (InputStream in = System.in) {
+                    while (in.read() >= 0) {
+                        // the parent writes nothing here; only the end matters
+                    }
+                } catch (IOException ignored) {
+                    // same as end of stream
+                }
+                System.err.println("peer: stdin closed by the parent; exiting");
+                System.exit(0);
+            }, "shmbench-peer-stdin-watch");
+            stdin.setDaemon(true);
+            stdin.start();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.shmbench.transport;
+
+/**
+ * A role and its parameters, as the peer receives them on its command line.
+ *
+ * @param role          what the peer does
+ * @param messages      SINK: messages to expect before reporting (0: until the channel closes);
+ *                      SOURCE: messages to send; ECHO: ignored
+ * @param messageSize   SOURCE: bytes per message, at least {@link SourceStamp#SIZE}
+ * @param ratePerSecond SOURCE: intended messages per second (0: as fast as the channel takes them)
+ */
+public record PeerTask(PeerRole role, long messages, int messageSize, long ratePerSecond) {
+    public PeerTask {
+        if (role == null) {
+            throw new IllegalArgumentException("role must be given");
+        }
+        if (messages < 0 || ratePerSecond < 0) {
+            throw new IllegalArgumentException("messages and rate must be >= 0, were " + messages + " and " + ratePerSecond);
+        }
+        if (role == PeerRole.SOURCE && messageSize < SourceStamp.SIZE) {
+            throw new IllegalArgumentException("a source's messages carry a " + SourceStamp.SIZE
+                    + "-byte stamp (intended send time, sequence); message size " + messageSize + " is too small");
+        }
+    }
+
+    /**
+     * Refuses, before any process starts, a task the channel cannot carry: a sink reports in a
+     * {@link SinkReport#SIZE}-byte message, a source sends {@code messageSize} bytes.
+     */
+    public void checkFits(String transport, ChannelConfig config) {
+        if (role == PeerRole.SINK && config.maxMessageSize() < SinkReport.SIZE) {
+            throw new MessageTooLargeException(transport + ": a sink reports in a " + SinkReport.SIZE
+                    + "-byte message; a channel of at most " + config.maxMessageSize() + " bytes cannot carry it");
+        }
+        if (role == PeerRole.SOURCE && messageSize > config.maxMessageSize()) {
+            throw new MessageTooLargeException(transport + ": source messages of " + messageSize
+                    + " bytes exceed the channel's largest message, " + config.maxMessageSize() + " bytes");
+        }
+    }
+
+    public static PeerTask echo() {
+        return new PeerTask(PeerRole.ECHO, 0, 0, 0);
+    }
+
+    public static PeerTask sink(long messages) {
+        return new PeerTask(PeerRole.SINK, messages, 0, 0);
+    }
+
+    public static PeerTask source(long messages, int messageSize, long ratePerSecond) {
+        return new PeerTask(PeerRole.SOURCE, messages, messageSize, ratePerSecond);
+    }
+}

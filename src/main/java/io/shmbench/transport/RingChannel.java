@@ -1,0 +1,62 @@
+package io.shmbench.transport;
+
+import io.shmbench.ring.Ring;
+import io.shmbench.ring.RingReader;
+import io.shmbench.ring.RingWriter;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * A {@link Channel} over two of the suite's SWSR rings (BLOCKING mode), one per direction. It
+ * copies once into the claimed slot and once out of the polled one, the least a copying API over
+ * a shared ring can do; the ring's zero-copy API is there for benchmarks that want none.
+ */
+final class RingChannel extends BaseChannel {
+    private static final String FOR_MESSAGE = "for a message";
+    private static final String FOR_ROOM = "for a free slot (the peer is not reading)";
+
+    private final Ring out;
+    private final Ring in;
+    private final RingWriter writer;
+    private final RingReader reader;
+
+    RingChannel(ChannelConfig config, PeerWatch peer, Ring out, Ring in) {
+        super(ShmRingTransport.NAME, config, peer);
+        this.out = out;
+        this.in = in;
+        this.writer = out.openWriter(config.waitMode().sharedMemoryStrategy());
+        this.reader = in.openReader(config.waitMode().sharedMemoryStrategy());
+    }
+
+    @Override
+    public void send(MemorySegment message, int length) {
+        checkSend(message, length);
+        MemorySegment slot;
+        wait.reset();
+        while ((slot = writer.tryClaim()) == null) {
+            wait.idle(FOR_ROOM);
+        }
+        MemorySegment.copy(message, 0, slot, 0, length);
+        writer.commit(length);
+    }
+
+    @Override
+    public int receive(MemorySegment buffer) {
+        checkReceive(buffer);
+        int length;
+        wait.reset();
+        while ((length = reader.poll()) < 0) {
+            wait.idle(FOR_MESSAGE);
+        }
+        MemorySegment.copy(reader.payload(), 0, buffer, 0, length);
+        return length;
+    }
+
+    @Override
+    void release() {
+        writer.close();
+        reader.close();
+        out.close();
+        in.close();
+    }
+}

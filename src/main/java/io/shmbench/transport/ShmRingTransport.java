@@ -1,0 +1,58 @@
+package io.shmbench.transport;
+
+import io.shmbench.ring.Ring;
+import io.shmbench.ring.RingConfig;
+import io.shmbench.ring.RingException;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code shm-ring}: the suite's SWSR ring ({@code io.shmbench.ring}) in BLOCKING mode, one ring per
+ * direction, {@link ChannelConfig#depth()} slots each sized for the largest message, default
+ * layout (padded indices, release/acquire, cached remote index). The parent creates both segments
+ * in /dev/shm; the peer attaches by path; the files are unlinked once the peer is ready.
+ */
+final class ShmRingTransport extends BaseTransport {
+    static final String NAME = "shm-ring";
+    /** Keeps one slot (and so a ring of {@code depth} of them) to a sane size. */
+    private static final SizeLimit LIMIT = new SizeLimit(64 << 20, "the suite caps a ring slot at 64 MiB");
+
+    ShmRingTransport() {
+        super(NAME, "the suite's SWSR shared-memory ring, BLOCKING mode, one ring per direction", LIMIT);
+    }
+
+    @Override
+    public ParentEnd prepare(ChannelConfig config) {
+        checkSize(config);
+        RingConfig ringConfig = RingConfig.of(config.depth(), Math.max(1, config.maxMessageSize()));
+        Ring toPeer = Ring.create(ringConfig);
+        Ring fromPeer;
+        try {
+            fromPeer = Ring.create(ringConfig);
+        } catch (RingException e) {
+            toPeer.unlink();
+            toPeer.close();
+            throw new ChannelException(NAME + ": " + e.getMessage(), e);
+        }
+        return new SharedFilesEnd(List.of(toPeer.path(), fromPeer.path()),
+                peer -> new RingChannel(config, peer, toPeer, fromPeer),
+                () -> {
+                    toPeer.close();
+                    fromPeer.close();
+                });
+    }
+
+    @Override
+    public Channel openPeer(List<String> args, ChannelConfig config, PeerWatch parent) {
+        peerArgs(args, "to-peer ring path", "from-peer ring path");
+        Ring toPeer = Ring.attach(Path.of(args.get(0)));
+        try {
+            Ring fromPeer = Ring.attach(Path.of(args.get(1)));
+            return new RingChannel(config, parent, fromPeer, toPeer);
+        } catch (RuntimeException e) {
+            toPeer.close();
+            throw e;
+        }
+    }
+}

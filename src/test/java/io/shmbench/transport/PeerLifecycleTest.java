@@ -1,0 +1,217 @@
+package io.shmbench.transport;
+
+import io.shmbench.cli.JvmFlags;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The peer process's life: a peer killed mid-stream gives the parent a clear error well within
+ * its timeout; a parent killed outright takes its peer with it; close stops the peer cleanly; and
+ * nothing (process, file, queue) is left behind in any of these cases.
+ */
+class PeerLifecycleTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path logs;
+    private LeakCheck leaks;
+
+    @BeforeEach
+    void snapshot() {
+        leaks = new LeakCheck();
+    }
+
+    @AfterEach
+    void nothingLeft() {
+        leaks.assertNothingLeft();
+    }
+
+    static Stream<String> transports() {
+        return Transports.names().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("transports")
+    void peerKilledMidStreamIsReportedAsGoneNotAsTimeout(String name) throws InterruptedException {
+        Transport transport = Transports.byName(name);
+        int size = Math.min(1024, transport.sizeLimit().maxBytes());
+        ChannelConfig config = ChannelConfig.of(size).withTimeout(TIMEOUT);
+        try (Arena arena = Arena.ofConfined();
+             PeerProcess peer = PeerProcess.start(transport, config, PeerTask.echo(), logs.resolve(name + ".log"))) {
+            Channel channel = peer.channel();
+            MemorySegment out = arena.allocate(Math.max(1, size));
+            MemorySegment in = arena.allocate(Math.max(1, size));
+            for (int i = 0; i < 100; i++) {
+                channel.send(out, size);
+                assertEquals(size, channel.receive(in));
+            }
+            peer.kill();
+            assertTrue(peer.awaitExit(TIMEOUT.toSeconds(), TimeUnit.SECONDS) != -1, "the killed peer exits");
+
+            long start = System.nanoTime();
+            ChannelException error = assertThrows(ChannelException.class, () -> {
+                for (int i = 0; i < 1000; i++) {
+                    channel.send(out, size);
+                    channel.receive(in);
+                }
+            });
+            long waitedNanos = System.nanoTime() - start;
+            // Not a ChannelTimeoutException: the death itself was detected (EOF, EPIPE or the pid check).
+            assertInstanceOf(PeerGoneException.class, error, () -> name + ": " + error);
+            assertTrue(error.getMessage().startsWith(name + ": "), error.getMessage());
+            assertTrue(error.getMessage().contains("pid " + peer.pid()), error.getMessage());
+            assertTrue(waitedNanos < TIMEOUT.toNanos(), "detected within the timeout");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("transports")
+    void peerExitsWhenItsParentIsKilled(String name) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElseThrow());
+        command.addAll(JvmFlags.COMMON);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ParentThatDies.class.getName(), name,
+                logs.resolve(name + ".log").toString()));
+        Process parent = new ProcessBuilder(command).redirectError(logs.resolve("parent.log").toFile()).start();
+        try {
+            CompletableFuture<String> firstLine = CompletableFuture.supplyAsync(() -> {
+                try (BufferedReader reader = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
+                    return reader.readLine();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            String line = firstLine.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            assertTrue(line != null && line.matches("\\d+"), () -> "parent printed " + line + "; its log: " + readQuietly(logs.resolve("parent.log")));
+            ProcessHandle peer = ProcessHandle.of(Long.parseLong(line)).orElseThrow();
+            assertTrue(peer.isAlive());
+
+            parent.destroyForcibly(); // SIGKILL: no shutdown hook runs in the parent
+            assertTrue(parent.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (peer.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertFalse(peer.isAlive(), "the peer outlived its killed parent; its log: " + readQuietly(logs.resolve(name + ".log")));
+            // The parent removed every name once the peer was connected, so its death leaves none;
+            // except Chronicle Queue's directories, which Chronicle keeps using until close (they are
+            // suite-named, so `clean` removes them once their creator is dead).
+            String parentMarker = "-" + parent.pid() + "-";
+            List<String> left = LeakCheck.ours(parentMarker).stream().toList();
+            if (name.equals(ChronicleQueueTransport.NAME)) {
+                assertTrue(left.stream().allMatch(path -> path.contains("/shmbench-chronicle")), left::toString);
+                left.forEach(path -> PrivateDirectory.delete(Path.of(path)));
+            } else {
+                assertEquals(List.of(), left, "files of the killed parent");
+            }
+        } finally {
+            parent.destroyForcibly();
+            parent.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void closeStopsThePeerCleanly() throws InterruptedException {
+        PeerProcess peer = PeerProcess.start(Transports.byName("uds"), ChannelConfig.of(64), PeerTask.echo(), logs.resolve("uds.log"));
+        assertTrue(peer.isAlive());
+        peer.close();
+        assertEquals(0, peer.awaitExit(TIMEOUT.toSeconds(), TimeUnit.SECONDS), "a peer whose parent closed the channel exits 0");
+        assertTrue(readQuietly(peer.logFile()).contains("uds ECHO"), "the peer's stderr went to the named log");
+        peer.close(); // idempotent
+    }
+
+    @Test
+    void aPeerThatCannotStartIsReportedWithItsLog() {
+        ChannelConfig config = ChannelConfig.of(64).withTimeout(TIMEOUT);
+        // A depth the ring refuses in the peer cannot happen (the parent creates the ring), so break
+        // the peer through its command line instead: a transport whose peer side rejects its arguments.
+        Transport broken = new Transport() {
+            private final Transport uds = Transports.byName("uds");
+
+            @Override
+            public String name() {
+                return "uds";
+            }
+
+            @Override
+            public String description() {
+                return uds.description();
+            }
+
+            @Override
+            public SizeLimit sizeLimit() {
+                return uds.sizeLimit();
+            }
+
+            @Override
+            public ParentEnd prepare(ChannelConfig c) {
+                ParentEnd end = uds.prepare(c);
+                return new ParentEnd() {
+                    @Override
+                    public List<String> peerArgs() {
+                        return List.of(); // the uds peer needs one argument
+                    }
+
+                    @Override
+                    public Channel connect(PeerWatch peer) {
+                        return end.connect(peer);
+                    }
+
+                    @Override
+                    public void peerConnected() {
+                        end.peerConnected();
+                    }
+
+                    @Override
+                    public void close() {
+                        end.close();
+                    }
+                };
+            }
+
+            @Override
+            public Channel openPeer(List<String> args, ChannelConfig c, PeerWatch parent) {
+                return uds.openPeer(args, c, parent);
+            }
+        };
+        long start = System.nanoTime();
+        ChannelException error = assertThrows(ChannelException.class,
+                () -> PeerProcess.start(broken, config, PeerTask.echo(), logs.resolve("broken.log")));
+        assertTrue(System.nanoTime() - start < TIMEOUT.toNanos(), "a dead peer is noticed before the timeout");
+        assertTrue(error.getMessage().contains("did not come up"), error.getMessage());
+        assertTrue(error.getMessage().contains("uds peer needs 1 argument"), "the message quotes the peer's log: " + error.getMessage());
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+}
