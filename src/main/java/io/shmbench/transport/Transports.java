@@ -20,11 +20,11 @@ public final class Transports {
         BY_NAME.put(TcpTransport.NAME, TcpTransport::new);
         BY_NAME.put(UdsTransport.NAME, UdsTransport::new);
         BY_NAME.put(MqTransport.NAME, MqTransport::new);
+        BY_NAME.put(ChronicleStyleTransport.NAME, ChronicleStyleTransport::new);
         BY_NAME.put(ShmRingTransport.NAME, ShmRingTransport::new);
         BY_NAME.put(FloorTransport.NAME, FloorTransport::new);
         BY_NAME.put(AgronaTransport.NAME, AgronaTransport::new);
         BY_NAME.put(ChronicleQueueTransport.NAME, ChronicleQueueTransport::new);
-        // chronicle-style (io.shmbench.queue) joins here once that package is on main.
     }
 
     private Transports() {

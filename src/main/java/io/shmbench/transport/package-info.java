@@ -27,7 +27,7 @@
  *       resources and hands the peer the arguments it needs to open the other end;
  *       {@link io.shmbench.transport.Transport#sizeLimit()} says up front what it cannot carry.</li>
  *   <li>{@link io.shmbench.transport.Transports}: the registry by name ({@code pipe}, {@code fifo},
- *       {@code tcp}, {@code uds}, {@code mq}, {@code shm-ring}, {@code floor}, {@code agrona},
+ *       {@code tcp}, {@code uds}, {@code mq}, {@code chronicle-style}, {@code shm-ring}, {@code floor}, {@code agrona},
  *       {@code chronicle-queue}).</li>
  *   <li>{@link io.shmbench.transport.PeerProcess} starts {@link io.shmbench.transport.PeerMain} in a
  *       child JVM running one {@link io.shmbench.transport.PeerTask} (echo, sink, source; see

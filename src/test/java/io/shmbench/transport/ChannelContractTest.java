@@ -25,7 +25,7 @@ class ChannelContractTest {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Transports.byName("smoke-signals"));
         assertTrue(error.getMessage().contains("smoke-signals"), error.getMessage());
         assertTrue(error.getMessage().contains(String.join(", ", Transports.names())), error.getMessage());
-        assertEquals(java.util.List.of("pipe", "fifo", "tcp", "uds", "mq", "shm-ring", "floor", "agrona", "chronicle-queue"),
+        assertEquals(java.util.List.of("pipe", "fifo", "tcp", "uds", "mq", "chronicle-style", "shm-ring", "floor", "agrona", "chronicle-queue"),
                 Transports.names());
     }
 

@@ -36,6 +36,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PeerLifecycleTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** Transports whose directories live until the parent closes, and the name they carry. */
+    private static final java.util.Map<String, String> QUEUE_DIRECTORIES = java.util.Map.of(
+            ChronicleQueueTransport.NAME, "/shmbench-chronicle",
+            ChronicleStyleTransport.NAME, "/shmbench-" + io.shmbench.queue.MappedQueue.KIND + "-");
 
     @TempDir
     Path logs;
@@ -119,12 +123,13 @@ class PeerLifecycleTest {
             }
             assertFalse(peer.isAlive(), "the peer outlived its killed parent; its log: " + readQuietly(logs.resolve(name + ".log")));
             // The parent removed every name once the peer was connected, so its death leaves none;
-            // except Chronicle Queue's directories, which Chronicle keeps using until close (they are
-            // suite-named, so `clean` removes them once their creator is dead).
+            // except the queues' directories, which the queues keep adding files to until close
+            // (they are suite-named, so `clean` removes them once their creator is dead).
             String parentMarker = "-" + parent.pid() + "-";
             List<String> left = LeakCheck.ours(parentMarker).stream().toList();
-            if (name.equals(ChronicleQueueTransport.NAME)) {
-                assertTrue(left.stream().allMatch(path -> path.contains("/shmbench-chronicle")), left::toString);
+            String kept = QUEUE_DIRECTORIES.get(name);
+            if (kept != null) {
+                assertTrue(left.stream().allMatch(path -> path.contains(kept)), left::toString);
                 left.forEach(path -> PrivateDirectory.delete(Path.of(path)));
             } else {
                 assertEquals(List.of(), left, "files of the killed parent");

@@ -1,0 +1,92 @@
+package io.shmbench.transport;
+
+import io.shmbench.queue.MappedQueue;
+import io.shmbench.queue.QueueConfig;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code chronicle-style}: the suite's own append-only memory-mapped queue ({@code io.shmbench.queue},
+ * in the style of Chronicle Queue), one queue per direction ({@link ChronicleStyleChannel}). The
+ * parent creates both queues (each a private 0700 directory under java.io.tmpdir, chunks sized by
+ * {@link QueueConfig#forMaxPayload}); the peer opens them by directory. The queues keep growing while
+ * the channel lives (records persist, chunk files are added as they fill), so their directories are
+ * removed when the parent closes, not when the peer connects: a parent killed with SIGKILL leaves
+ * them (suite-named: {@code clean} removes them once their creator is dead).
+ */
+final class ChronicleStyleTransport extends BaseTransport {
+    static final String NAME = "chronicle-style";
+    /** A chunk is at most 1 GiB and holds 64 records of the largest size; 16 MiB keeps chunks at 1 GiB or less. */
+    private static final SizeLimit LIMIT = new SizeLimit(16 << 20,
+            "QueueConfig.forMaxPayload sizes a chunk for 64 records of the largest size, and a chunk is at most 1 GiB");
+
+    ChronicleStyleTransport() {
+        super(NAME, "the suite's Chronicle-style append-only mapped queue, one queue per direction", LIMIT);
+    }
+
+    @Override
+    public ParentEnd prepare(ChannelConfig config) {
+        checkSize(config);
+        QueueConfig queueConfig = QueueConfig.forMaxPayload(config.maxMessageSize());
+        MappedQueue toPeer = MappedQueue.create(queueConfig);
+        MappedQueue fromPeer;
+        try {
+            fromPeer = MappedQueue.create(queueConfig);
+        } catch (RuntimeException e) {
+            toPeer.delete();
+            throw e;
+        }
+        return new End(config, toPeer, fromPeer);
+    }
+
+    @Override
+    public Channel openPeer(List<String> args, ChannelConfig config, PeerWatch parent) {
+        peerArgs(args, "to-peer queue directory", "from-peer queue directory");
+        MappedQueue toPeer = MappedQueue.open(Path.of(args.get(0)));
+        try {
+            return new ChronicleStyleChannel(config, parent, MappedQueue.open(Path.of(args.get(1))), toPeer, false);
+        } catch (RuntimeException e) {
+            toPeer.close();
+            throw e;
+        }
+    }
+
+    private static final class End implements ParentEnd {
+        private final ChannelConfig config;
+        private final MappedQueue toPeer;
+        private final MappedQueue fromPeer;
+
+        End(ChannelConfig config, MappedQueue toPeer, MappedQueue fromPeer) {
+            this.config = config;
+            this.toPeer = toPeer;
+            this.fromPeer = fromPeer;
+        }
+
+        @Override
+        public List<String> peerArgs() {
+            return List.of(toPeer.directory().toString(), fromPeer.directory().toString());
+        }
+
+        @Override
+        public Channel connect(PeerWatch peer) {
+            return new ChronicleStyleChannel(config, peer, toPeer, fromPeer, true);
+        }
+
+        @Override
+        public void peerConnected() {
+            // The queues add chunk files while they run: their directories go with the channel.
+        }
+
+        @Override
+        public void close() {
+            // The channel deletes the queues when it closes; this also covers a channel never closed
+            // (shutdown hook) and never made. delete() is idempotent.
+            try {
+                toPeer.delete();
+            } finally {
+                fromPeer.delete();
+            }
+        }
+    }
+}
