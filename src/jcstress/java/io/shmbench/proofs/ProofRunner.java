@@ -9,6 +9,9 @@ import org.openjdk.jcstress.infra.grading.GradingResult;
 import org.openjdk.jcstress.infra.grading.ReportUtils;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -19,11 +22,11 @@ import java.util.List;
  * jcstress's own exit status does not cover the last two.
  */
 public final class ProofRunner {
-    private ProofRunner() {
-    }
-
     /** Forked test JVMs run from the class path, where the jar's Enable-Native-Access does not reach (JNA). */
     private static final String[] FORK_FLAGS = {"-jvmArgsPrepend", "--enable-native-access=ALL-UNNAMED"};
+
+    private ProofRunner() {
+    }
 
     public static void main(String[] args) throws Exception {
         String[] all = new String[FORK_FLAGS.length + args.length];
@@ -38,30 +41,34 @@ public final class ProofRunner {
             jcstress.getTests().forEach(System.out::println);
             System.exit(0);
         }
-        int failed;
         try {
             if (!options.shouldParse()) {
                 jcstress.run();
             }
         } catch (AssertionError e) {
             // jcstress throws this after its report when a test failed; the summary below says which.
-        } finally {
-            failed = summarise(options.getResultFile(), System.out);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(1); // exit, not throw: jcstress's threads could keep the JVM up
         }
-        System.exit(failed == 0 ? 0 : 1);
+        System.exit(summarise(Path.of(options.getResultFile()), System.out) == 0 ? 0 : 1);
     }
 
     /** Prints every test's outcomes from the result file; returns how many tests failed (or 1 if none ran). */
-    static int summarise(String resultFile, PrintStream out) throws Exception {
+    static int summarise(Path resultFile, PrintStream out) throws Exception {
+        if (!Files.exists(resultFile)) {
+            out.println("FAIL no test ran (no " + resultFile.toAbsolutePath() + "): check the -t selector");
+            return 1;
+        }
         InProcessCollector collector = new InProcessCollector();
-        DiskReadCollector reader = new DiskReadCollector(resultFile, collector);
+        DiskReadCollector reader = new DiskReadCollector(resultFile.toString(), collector);
         try {
             reader.dump();
         } finally {
             reader.close();
         }
         List<TestResult> results = ReportUtils.mergedByName(collector.getTestResults());
-        results.sort(java.util.Comparator.comparing(TestResult::getName));
+        results.sort(Comparator.comparing(TestResult::getName));
         out.println();
         out.println("Memory-order proofs: observed outcomes (all forks and JVM modes merged)");
         int failed = 0;
