@@ -44,7 +44,7 @@ export PATH="$JAVA_HOME/bin:$PATH"
 
 if [[ "${1:-}" == "test" ]]; then
   shift
-  exec mvn -B verify "$@"
+  exec mvn -B -Pjcstress verify "$@" # -Pjcstress: the memory-order proofs, quick mode, after the unit tests
 fi
 
 if [[ ! -f "$jar" || -n "$(find pom.xml src/main -newer "$jar" -print -quit)" ]]; then
