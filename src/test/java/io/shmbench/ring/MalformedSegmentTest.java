@@ -44,7 +44,7 @@ class MalformedSegmentTest {
     @BeforeAll
     static void validImages() {
         blocking = RingImage.of(dir, RingConfig.of(SLOTS, PAYLOAD));
-        unaligned = RingImage.of(dir, RingConfig.of(SLOTS, UNALIGNED_PAYLOAD).withAlignSlots(false));
+        unaligned = RingImage.of(dir, RingImageFuzzer.unaligned(SLOTS, UNALIGNED_PAYLOAD));
     }
 
     static Stream<Arguments> malformedSegments() {

@@ -167,12 +167,21 @@ final class RingImageFuzzer {
         List<RingConfig> configs = new ArrayList<>();
         configs.add(RingConfig.of(1, 8));
         configs.add(RingConfig.of(4, 48));
-        configs.add(RingConfig.of(3, 100).withAlignSlots(false).withPadding(Padding.PACKED));
+        configs.add(unaligned(3, 100).withPadding(Padding.PACKED));
         configs.add(RingConfig.of(8, 24).withMode(RingMode.OVERWRITE).withPadding(Padding.PAD_64)
                 .withMemoryOrder(MemoryOrder.FENCED).withReaderPoll(ReaderPoll.WRITE_INDEX));
         configs.add(RingConfig.of(5, 200).withMode(RingMode.OVERWRITE).withCacheRemoteIndex(false)
                 .withMemoryOrder(MemoryOrder.PLAIN));
-        configs.add(RingConfig.of(16, 8).withAlignSlots(false).withMemoryOrder(MemoryOrder.OPAQUE));
+        configs.add(unaligned(16, 8).withMemoryOrder(MemoryOrder.OPAQUE));
         return configs;
+    }
+
+    /**
+     * Slots on 8-byte boundaries from the start: {@code RingConfig.of(...).withAlignSlots(false)} may
+     * keep the payload limit rounded for 64-byte slots, and so a slot size that is a multiple of 64.
+     */
+    static RingConfig unaligned(int slotCount, int maxPayload) {
+        return new RingConfig(slotCount, maxPayload, RingMode.BLOCKING, Padding.PAD_128, MemoryOrder.RELEASE_ACQUIRE,
+                true, false, ReaderPoll.SLOT_SEQUENCE);
     }
 }
