@@ -58,7 +58,7 @@ need_mvn() {
 if [[ "${1:-}" == "test" ]]; then
   shift
   need_mvn
-  exec mvn -B verify "$@"
+  exec mvn -B -Pjcstress verify "$@" # -Pjcstress: the memory-order proofs, quick mode, after the unit tests
 fi
 
 if [[ ! -f "$jar" || -n "$(find pom.xml src/main -newer "$jar" -print -quit)" ]]; then

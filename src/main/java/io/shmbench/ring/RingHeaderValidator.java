@@ -41,6 +41,9 @@ final class RingHeaderValidator {
             throw fail(path, "slot size " + Integer.toUnsignedString(slotSize) + " must be a multiple of 8 larger than the "
                     + RingLayout.SLOT_HEADER_SIZE + "-byte slot header");
         }
+        if (slotSize > RingLayout.MAX_SLOT_SIZE) {
+            throw fail(path, "slot size " + slotSize + " exceeds the largest slot, " + RingLayout.MAX_SLOT_SIZE + " bytes");
+        }
         RingMode mode = decode(RingMode.values(), m.get(ValueLayout.JAVA_BYTE, RingLayout.MODE_OFFSET), "mode", path);
         Padding padding = decode(Padding.values(), m.get(ValueLayout.JAVA_BYTE, RingLayout.PADDING_OFFSET), "padding", path);
         MemoryOrder order = decode(MemoryOrder.values(), m.get(ValueLayout.JAVA_BYTE, RingLayout.MEMORY_ORDER_OFFSET),
@@ -104,6 +107,10 @@ final class RingHeaderValidator {
         long published = (long) OrderedAccess.LONG.getAcquire(m, RingLayout.WRITE_INDEX_OFFSET);
         if (published < 0 || readIndex < 0) {
             throw fail(path, "negative index (write " + published + ", read " + readIndex + ")");
+        }
+        if (published > RingLayout.MAX_INDEX || readIndex > RingLayout.MAX_INDEX) {
+            throw fail(path, "write index " + published + " or read index " + readIndex + " is beyond "
+                    + RingLayout.MAX_INDEX + ", the last message a sequence word can number");
         }
         long writeIndex = Math.max(published, RingWriter.resumeIndex(m, config.slotCount(), config.slotSize()));
         long readIndexAfter = (long) OrderedAccess.LONG.getAcquire(m, readIndexOffset);

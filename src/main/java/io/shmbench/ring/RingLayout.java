@@ -76,6 +76,12 @@ public final class RingLayout {
     /** Largest slot count: indices are computed in long, the header field is a u32 read as signed. */
     public static final int MAX_SLOT_COUNT = 1 << 30;
 
+    /** Largest slot in bytes, header included (so a slot offset plus its size never overflows an int count). */
+    public static final int MAX_SLOT_SIZE = Integer.MAX_VALUE - 64;
+
+    /** Largest message index whose committed sequence word, 2n + 2, is still a positive long. */
+    public static final long MAX_INDEX = (Long.MAX_VALUE - 2) / 2;
+
     private RingLayout() {
     }
 
@@ -93,7 +99,7 @@ public final class RingLayout {
         long unit = alignSlots ? 64 : 8;
         long raw = (long) SLOT_HEADER_SIZE + maxPayload;
         long size = (raw + unit - 1) / unit * unit;
-        if (size > Integer.MAX_VALUE - 64) {
+        if (size > MAX_SLOT_SIZE) {
             throw new IllegalArgumentException("payload of " + maxPayload + " bytes is too large for one slot");
         }
         return (int) size;
