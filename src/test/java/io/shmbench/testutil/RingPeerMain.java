@@ -1,6 +1,7 @@
 package io.shmbench.testutil;
 
 import io.shmbench.ring.Ring;
+import io.shmbench.ring.RingException;
 import io.shmbench.ring.RingReader;
 import io.shmbench.ring.RingWriter;
 import io.shmbench.ring.WaitStrategy;
@@ -39,6 +40,14 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code hold path=P side=writer|reader stamp=true|false}: opens one side and holds it,
  *       stamping its heartbeat every 10 ms when {@code stamp=true}; the stdin command
  *       {@code close} detaches cleanly ({@code CLOSED}).</li>
+ *   <li>{@code until-error path=P side=writer|reader wait=true|false}: uses one side until the ring
+ *       fails, for fault tests. {@code wait=false} streams {@link TestMessages} with the copying
+ *       calls (the reader checks each one); {@code wait=true} waits: the reader for a message that
+ *       never comes, the writer (BLOCKING) for room in the ring it first fills. It prints
+ *       {@code READY}, then on the first error {@code GOT <class>: <message>}; an InternalError (the
+ *       JVM's SIGBUS report, see {@link io.shmbench.shm.SharedSegment}) that surfaced after a ring
+ *       call returned is followed by {@code EXPLAINED <what Ring.explainFault says>}. Then
+ *       {@code DELIVERED <n> CORRUPT <n>} and, once the ring is closed, {@code CLOSED}.</li>
  * </ul>
  */
 public final class RingPeerMain {
@@ -54,6 +63,7 @@ public final class RingPeerMain {
                 case "write" -> write(options);
                 case "write-many" -> writeMany(options);
                 case "hold" -> hold(options);
+                case "until-error" -> untilError(options);
                 default -> throw new IllegalArgumentException("unknown role " + args[0]);
             }
             System.exit(0);
@@ -226,6 +236,58 @@ public final class RingPeerMain {
             stamper.join();
             cursor.close();
         }
+    }
+
+    private static void untilError(Map<String, String> options) {
+        haltWhenStdinCloses();
+        boolean wait = Boolean.parseBoolean(options.get("wait"));
+        TestMessages messages = new TestMessages();
+        long delivered = 0;
+        long corrupt = 0;
+        try (Ring ring = Ring.attach(Path.of(options.get("path")))) {
+            try {
+                if (options.get("side").equals("writer")) {
+                    try (RingWriter writer = ring.openWriter(WaitStrategy.YIELD)) {
+                        byte[] message = new byte[Math.min(writer.maxPayload(), 1000)];
+                        SplittableRandom random = new SplittableRandom(1);
+                        for (long n = 0; wait; n++) { // fill the ring, so that the next write waits
+                            messages.write(message, n, 1, TestMessages.MIN_LENGTH);
+                            if (!writer.offer(message, 0, TestMessages.MIN_LENGTH)) {
+                                break;
+                            }
+                        }
+                        System.out.println("READY " + ProcessHandle.current().pid());
+                        System.out.flush();
+                        for (long n = writer.position(); ; n++) {
+                            int length = TestMessages.randomLength(random, message.length);
+                            messages.write(message, n, 1, length);
+                            writer.write(message, 0, length, TIMEOUT_NANOS);
+                        }
+                    }
+                }
+                try (RingReader reader = ring.openReader(WaitStrategy.YIELD)) {
+                    byte[] message = new byte[reader.maxPayload()];
+                    System.out.println("READY " + ProcessHandle.current().pid());
+                    System.out.flush();
+                    while (true) {
+                        int length = reader.read(message, TIMEOUT_NANOS);
+                        if (!messages.intact(message, length) || TestMessages.number(message) != reader.position() - 1) {
+                            corrupt++;
+                        }
+                        delivered++;
+                    }
+                }
+            } catch (RingException | InternalError e) {
+                System.out.println("GOT " + e);
+                if (e instanceof InternalError fault) {
+                    System.out.println("EXPLAINED " + ring.explainFault(fault).getMessage());
+                }
+            }
+            System.out.println("DELIVERED " + delivered + " CORRUPT " + corrupt);
+            System.out.flush();
+        }
+        System.out.println("CLOSED");
+        System.out.flush();
     }
 
     /** The test JVM is gone or gave up when stdin closes: stop writing at once. */
