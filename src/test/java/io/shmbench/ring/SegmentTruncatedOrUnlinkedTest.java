@@ -146,15 +146,7 @@ class SegmentTruncatedOrUnlinkedTest {
     }
 
     private static ChildJvm untilError(Ring ring, String side, boolean wait) {
-        ChildJvm child = ChildJvm.start(RingPeerMain.class, "until-error", "path=" + ring.path(), "side=" + side,
-                "wait=" + wait);
-        try {
-            child.expectLine("READY");
-            return child;
-        } catch (RuntimeException | Error e) {
-            child.close();
-            throw e;
-        }
+        return ChildJvm.startReady(RingPeerMain.class, "until-error", "path=" + ring.path(), "side=" + side, "wait=" + wait);
     }
 
     private static void truncate(Path path, long size) throws IOException {
