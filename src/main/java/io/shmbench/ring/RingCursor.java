@@ -164,8 +164,7 @@ abstract sealed class RingCursor implements AutoCloseable permits RingWriter, Ri
                     self.unregister();
                 }
             } catch (InternalError e) {
-                // truncated between the check and the stores: nothing left to detach from
-                ring.explainFault(e);
+                ring.explainFault(e); // rethrows it unless the file was cut after the check: nothing left to detach from
             } finally {
                 ring.closed(this);
             }
