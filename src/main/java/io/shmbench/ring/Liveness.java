@@ -54,9 +54,17 @@ final class Liveness {
         heartbeat();
     }
 
-    /** Gives this side up, if this process still holds it. */
+    /**
+     * Gives this side up, if this process still holds it. Not a compare-and-set: only this process
+     * clears its own pid (no other may take the side while it lives), and an interpreted
+     * compareAndSet on a page a truncation took away crashes the JVM (unguarded SIGBUS in
+     * {@code Unsafe_CompareAndSetLong}), where a volatile load or store raises an InternalError.
+     */
     void unregister() {
-        LONG.compareAndSet(memory, pidOffset, ProcessHandle.current().pid(), 0L);
+        long me = ProcessHandle.current().pid();
+        if ((long) LONG.getVolatile(memory, pidOffset) == me) {
+            LONG.setVolatile(memory, pidOffset, 0L);
+        }
     }
 
     void heartbeat() {

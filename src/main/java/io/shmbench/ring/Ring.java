@@ -15,6 +15,23 @@ import java.util.List;
  * A single-writer/single-reader ring in a shared segment: creates or attaches the segment, writes
  * or validates its header ({@link RingLayout}), and hands out the one writer and the one reader.
  * Either process may create the ring; the other attaches to it by path.
+ *
+ * <p><b>The segment file cut under a live ring</b> ({@code truncate} run on it, or the file opened
+ * with {@code O_TRUNC}): the pages beyond the new end are gone and raise SIGBUS when touched (what
+ * the JVM does then is written up in {@link SharedSegment}). Ring calls report it as a
+ * {@link RingTruncatedException} naming the file and its new size, not as a JVM crash or a hang:
+ * every call that touches the ring catches the JVM's {@link InternalError} (a try/catch costs
+ * nothing until something is thrown), the waits look at the file's size every 10 ms (a cut that
+ * spares the watched slot raises no fault at all), and closing skips the lost header. Two limits are the JVM's: compiled code raises
+ * the error only at the thread's next safepoint poll, so the call that hit the lost page may return
+ * first and the error surface in the caller's next loop iteration, where {@link #explainFault}
+ * turns it into the same exception (the fault tests saw this for about a quarter of streaming
+ * writers and no reader); and reading or writing a payload view in place is the caller's own code,
+ * where an intrinsic the JVM does not guard (CRC32C's, for one) crashes the JVM on a lost page.
+ * Callers that fear truncation copy through {@link RingReader#read} and {@link RingWriter#write}.
+ *
+ * <p>An unlinked file is no error: the mapping outlives the name, both sides go on, and the
+ * status calls keep working; only attaching by the path fails.
  */
 public final class Ring implements AutoCloseable {
     /** Segment kind in the file name: {@code /dev/shm/shmbench-ring-<pid>-<random>}. */
@@ -85,12 +102,22 @@ public final class Ring implements AutoCloseable {
 
     /** Opens the ring's only writer; fails when a live writer is already attached. */
     public RingWriter openWriter(WaitStrategy waitStrategy) {
-        return opened(new RingWriter(this, waitStrategy));
+        checkNotTruncated();
+        try {
+            return opened(new RingWriter(this, waitStrategy));
+        } catch (InternalError e) {
+            throw explainFault(e);
+        }
     }
 
     /** Opens the ring's only reader; fails when a live reader is already attached. */
     public RingReader openReader(WaitStrategy waitStrategy) {
-        return opened(new RingReader(this, waitStrategy));
+        checkNotTruncated();
+        try {
+            return opened(new RingReader(this, waitStrategy));
+        } catch (InternalError e) {
+            throw explainFault(e);
+        }
     }
 
     private synchronized <C extends RingCursor> C opened(C cursor) {
@@ -103,23 +130,83 @@ public final class Ring implements AutoCloseable {
         cursors.remove(cursor);
     }
 
-    /** The writer's status as seen in the header; {@code staleAfterNanos} without a heartbeat makes it STALE. */
+    /**
+     * The writer's status as seen in the header; {@code staleAfterNanos} without a heartbeat makes it
+     * STALE. Works on an unlinked ring too (the mapping outlives the name).
+     */
     public PeerStatus writerStatus(long staleAfterNanos) {
-        return Liveness.writer(memory()).status(staleAfterNanos);
+        checkNotTruncated();
+        try {
+            return Liveness.writer(memory()).status(staleAfterNanos);
+        } catch (InternalError e) {
+            throw explainFault(e);
+        }
     }
 
     public PeerStatus readerStatus(long staleAfterNanos) {
-        return Liveness.reader(memory()).status(staleAfterNanos);
+        checkNotTruncated();
+        try {
+            return Liveness.reader(memory()).status(staleAfterNanos);
+        } catch (InternalError e) {
+            throw explainFault(e);
+        }
     }
 
     /** Messages published so far. */
     public long writeIndex() {
-        return (long) OrderedAccess.LONG.getAcquire(memory(), RingLayout.WRITE_INDEX_OFFSET);
+        try {
+            return (long) OrderedAccess.LONG.getAcquire(memory(), RingLayout.WRITE_INDEX_OFFSET);
+        } catch (InternalError e) {
+            throw explainFault(e);
+        }
     }
 
     /** Messages consumed so far (BLOCKING), or the reader's position (OVERWRITE). */
     public long readIndex() {
-        return (long) OrderedAccess.LONG.getAcquire(memory(), RingLayout.readIndexOffset(config.padding()));
+        try {
+            return (long) OrderedAccess.LONG.getAcquire(memory(), RingLayout.readIndexOffset(config.padding()));
+        } catch (InternalError e) {
+            throw explainFault(e);
+        }
+    }
+
+    /**
+     * Throws {@link RingTruncatedException} when the segment file has shrunk below the ring since it
+     * was mapped. One {@code stat} of the path: the waits call it every few milliseconds, so a side
+     * waiting on a truncated ring fails instead of waiting out its timeout. An unlinked file is not
+     * truncated (see {@link SharedSegment}).
+     */
+    public void checkNotTruncated() {
+        long size = segment.truncatedSize();
+        if (size >= 0) {
+            throw truncated(size, null);
+        }
+    }
+
+    /** Whether the segment file still covers the whole ring (one {@code stat}). */
+    boolean intact() {
+        return segment.truncatedSize() < 0;
+    }
+
+    /**
+     * What an {@link InternalError} raised by an access to this ring's memory means: the JVM reports
+     * a SIGBUS that way, which a truncated file causes. Ring calls pass the errors raised inside them
+     * here; a caller passes one it caught outside them (see the class comment). Returns the
+     * {@link RingTruncatedException} to throw instead when the file was truncated; rethrows
+     * anything else unchanged.
+     */
+    public RingTruncatedException explainFault(InternalError e) {
+        long size = segment.truncatedSize();
+        if (size < 0) {
+            throw e;
+        }
+        return truncated(size, e);
+    }
+
+    private RingTruncatedException truncated(long size, InternalError cause) {
+        return new RingTruncatedException("segment " + path() + " was truncated to " + size
+                + " bytes under this process (the ring needs " + segment.size() + "); its lost pages cannot be"
+                + " read or written, the ring is unusable", cause);
     }
 
     /** Removes the segment file; this process's mapping stays usable until {@link #close}. */
@@ -134,7 +221,8 @@ public final class Ring implements AutoCloseable {
     /**
      * Closes the writer and reader opened from this ring (so the other side sees them ABSENT, not
      * ALIVE until this process ends), then unmaps the segment. Idempotent. Writers and readers
-     * opened from it must not be used afterwards.
+     * opened from it must not be used afterwards. On a truncated segment it only unmaps: the header
+     * is gone, and touching it would fault.
      */
     @Override
     public void close() {

@@ -83,7 +83,11 @@ abstract sealed class RingCursor implements AutoCloseable permits RingWriter, Ri
 
     /** Stamps this side's heartbeat; a side that is idle on purpose calls it to stay ALIVE. */
     public final void heartbeat() {
-        self.heartbeat();
+        try {
+            self.heartbeat();
+        } catch (InternalError e) {
+            throw ring.explainFault(e);
+        }
     }
 
     /**
@@ -92,6 +96,15 @@ abstract sealed class RingCursor implements AutoCloseable permits RingWriter, Ri
      * {@code staleAfterNanos} is.
      */
     public PeerStatus peerStatus(long staleAfterNanos) {
+        ring.checkNotTruncated();
+        try {
+            return peerStatusOf(staleAfterNanos);
+        } catch (InternalError e) {
+            throw ring.explainFault(e);
+        }
+    }
+
+    private PeerStatus peerStatusOf(long staleAfterNanos) {
         PeerStatus status = peer.status(staleAfterNanos);
         long now = System.nanoTime();
         long progress = (long) OrderedAccess.LONG.getAcquire(memory, peerIndexOffset);
@@ -106,8 +119,9 @@ abstract sealed class RingCursor implements AutoCloseable permits RingWriter, Ri
     }
 
     /**
-     * Whether the wait may go on: throws on a dead peer or at the deadline. A peer that died is
-     * reported as such even when its death is noticed only at the deadline.
+     * Whether the wait may go on: throws on a dead peer, a truncated segment (a side waiting on a
+     * slot the truncation left in place would otherwise wait out its whole timeout) or at the
+     * deadline. A peer that died is reported as such even when its death is noticed only at the deadline.
      */
     final void checkWhileWaiting(long deadline, String what) {
         ensureOpen();
@@ -115,6 +129,7 @@ abstract sealed class RingCursor implements AutoCloseable permits RingWriter, Ri
         boolean late = now - deadline > 0;
         if (late || now - nextPeerCheck >= 0) {
             nextPeerCheck = now + PEER_CHECK_INTERVAL_NANOS;
+            ring.checkNotTruncated();
             self.heartbeat();
             if (peer.status(Long.MAX_VALUE) == PeerStatus.DEAD) {
                 throw new PeerGoneException("the " + peerRole() + " process (pid " + peer.pid() + ") died while waiting "
@@ -135,14 +150,24 @@ abstract sealed class RingCursor implements AutoCloseable permits RingWriter, Ri
         }
     }
 
-    /** Detaches this side (the other side then sees it ABSENT); the ring itself stays open. Idempotent. */
+    /**
+     * Detaches this side (the other side then sees it ABSENT); the ring itself stays open. Idempotent.
+     * On a truncated segment it only forgets the cursor: the header is gone with the file's pages.
+     */
     @Override
     public void close() {
         if (!closed) {
             closed = true;
-            detach();
-            self.unregister();
-            ring.closed(this);
+            try {
+                if (ring.intact()) {
+                    detach();
+                    self.unregister();
+                }
+            } catch (InternalError e) {
+                ring.explainFault(e); // rethrows it unless the file was cut after the check: nothing left to detach from
+            } finally {
+                ring.closed(this);
+            }
         }
     }
 

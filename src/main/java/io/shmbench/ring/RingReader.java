@@ -13,6 +13,8 @@ import java.lang.foreign.ValueLayout;
  *
  * <p>Gaps: in OVERWRITE mode a reader that falls more than a ring behind skips to the oldest message
  * still there and adds what it skipped to {@link #missed()}, so delivered + missed = written.
+ *
+ * <p>A truncated segment file: see {@link Ring#checkNotTruncated()} and {@link Ring#explainFault}.
  */
 public final class RingReader extends RingCursor {
     private final boolean overwrite;
@@ -40,6 +42,14 @@ public final class RingReader extends RingCursor {
      * show it, or returns -1 when no new message is there. Frees the previous message's slot.
      */
     public int poll() {
+        try {
+            return next();
+        } catch (InternalError e) {
+            throw ring.explainFault(e);
+        }
+    }
+
+    private int next() {
         release();
         return overwrite ? pollOverwrite() : pollBlocking();
     }
@@ -72,8 +82,7 @@ public final class RingReader extends RingCursor {
         }
         int length = memory.get(ValueLayout.JAVA_INT, offset + RingLayout.SLOT_LENGTH_OFFSET);
         if (length < 0 || length > maxPayload) {
-            throw new RingFormatException(ring.path() + ": slot " + slotOf(next) + " holds message " + next
-                    + " with length " + length + ", outside 0.." + maxPayload + " (corrupt segment)");
+            throw corruptLength(length);
         }
         return deliver(offset, length);
     }
@@ -92,8 +101,7 @@ public final class RingReader extends RingCursor {
                     return deliver(offset, length);
                 }
                 if (access.fenceThenLoad(memory, offset + RingLayout.SLOT_SEQUENCE_OFFSET) == expected) {
-                    throw new RingFormatException(ring.path() + ": slot " + slotOf(next) + " holds message " + next
-                            + " with length " + length + ", outside 0.." + maxPayload + " (corrupt segment)");
+                    throw corruptLength(length);
                 }
                 continue; // overwritten while we looked: the lap check below counts it
             }
@@ -110,6 +118,16 @@ public final class RingReader extends RingCursor {
         }
     }
 
+    /**
+     * A length no writer commits. After a truncation the faulting load may have returned garbage
+     * (see {@link io.shmbench.shm.SharedSegment}), so that is reported as what it is.
+     */
+    private RingFormatException corruptLength(int length) {
+        ring.checkNotTruncated();
+        return new RingFormatException(ring.path() + ": slot " + slotOf(next) + " holds message " + next
+                + " with length " + length + ", outside 0.." + maxPayload + " (corrupt segment)");
+    }
+
     private int deliver(long offset, int length) {
         currentOffset = offset;
         currentSequence = RingLayout.committed(next);
@@ -122,14 +140,22 @@ public final class RingReader extends RingCursor {
 
     /** Like {@link #poll()}, waiting up to {@code timeoutNanos} for a message. */
     public int receive(long timeoutNanos) {
-        int length = poll();
+        try {
+            return nextWithin(timeoutNanos);
+        } catch (InternalError e) {
+            throw ring.explainFault(e);
+        }
+    }
+
+    private int nextWithin(long timeoutNanos) {
+        int length = next();
         if (length >= 0) {
             return length;
         }
         long deadline = System.nanoTime() + timeoutNanos;
         for (int i = 0; ; i++) {
             waitStrategy.idle(i);
-            length = poll();
+            length = next();
             if (length >= 0) {
                 return length;
             }
@@ -156,6 +182,14 @@ public final class RingReader extends RingCursor {
      * meanwhile. False means what was read may be torn; the message then counts as missed.
      */
     public boolean validate() {
+        try {
+            return unchanged();
+        } catch (InternalError e) {
+            throw ring.explainFault(e);
+        }
+    }
+
+    private boolean unchanged() {
         ensureCurrent();
         if (access.fenceThenLoad(memory, currentOffset + RingLayout.SLOT_SEQUENCE_OFFSET) == currentSequence) {
             return true;
@@ -170,26 +204,34 @@ public final class RingReader extends RingCursor {
      * {@code timeoutNanos}; returns its length. Never returns a torn message.
      */
     public int read(MemorySegment target, long offset, long timeoutNanos) {
-        long deadline = System.nanoTime() + timeoutNanos;
-        while (true) {
-            int length = receive(Math.max(0, deadline - System.nanoTime()));
-            checkRoom(target.byteSize() - offset, length);
-            MemorySegment.copy(payloads[currentSlot], 0, target, offset, length);
-            if (!overwrite || validate()) {
-                return length;
+        try {
+            long deadline = System.nanoTime() + timeoutNanos;
+            while (true) {
+                int length = nextWithin(Math.max(0, deadline - System.nanoTime()));
+                checkRoom(target.byteSize() - offset, length);
+                MemorySegment.copy(payloads[currentSlot], 0, target, offset, length);
+                if (!overwrite || unchanged()) {
+                    return length;
+                }
             }
+        } catch (InternalError e) {
+            throw ring.explainFault(e);
         }
     }
 
     public int read(byte[] target, long timeoutNanos) {
-        long deadline = System.nanoTime() + timeoutNanos;
-        while (true) {
-            int length = receive(Math.max(0, deadline - System.nanoTime()));
-            checkRoom(target.length, length);
-            MemorySegment.copy(payloads[currentSlot], ValueLayout.JAVA_BYTE, 0, target, 0, length);
-            if (!overwrite || validate()) {
-                return length;
+        try {
+            long deadline = System.nanoTime() + timeoutNanos;
+            while (true) {
+                int length = nextWithin(Math.max(0, deadline - System.nanoTime()));
+                checkRoom(target.length, length);
+                MemorySegment.copy(payloads[currentSlot], ValueLayout.JAVA_BYTE, 0, target, 0, length);
+                if (!overwrite || unchanged()) {
+                    return length;
+                }
             }
+        } catch (InternalError e) {
+            throw ring.explainFault(e);
         }
     }
 

@@ -13,6 +13,8 @@ import java.lang.foreign.ValueLayout;
  * <p>BLOCKING: a claim fails (or waits) while the reader is {@code slotCount} messages behind.
  * OVERWRITE: a claim never fails; it first marks the slot odd (seqlock: write in progress), so a
  * reader that races with it can tell the slot was torn.
+ *
+ * <p>A truncated segment file: see {@link Ring#checkNotTruncated()} and {@link Ring#explainFault}.
  */
 public final class RingWriter extends RingCursor {
     private final boolean overwrite;
@@ -48,6 +50,14 @@ public final class RingWriter extends RingCursor {
 
     /** The next slot's payload view, or {@code null} when a BLOCKING ring is full. */
     public MemorySegment tryClaim() {
+        try {
+            return claimNext();
+        } catch (InternalError e) {
+            throw ring.explainFault(e);
+        }
+    }
+
+    private MemorySegment claimNext() {
         if (claimedOffset >= 0) {
             throw new IllegalStateException("the previous claim was not committed");
         }
@@ -65,14 +75,22 @@ public final class RingWriter extends RingCursor {
 
     /** Like {@link #tryClaim()}, waiting up to {@code timeoutNanos} for the reader to make room. */
     public MemorySegment claim(long timeoutNanos) {
-        MemorySegment view = tryClaim();
+        try {
+            return claimWithin(timeoutNanos);
+        } catch (InternalError e) {
+            throw ring.explainFault(e);
+        }
+    }
+
+    private MemorySegment claimWithin(long timeoutNanos) {
+        MemorySegment view = claimNext();
         if (view != null) {
             return view;
         }
         long deadline = System.nanoTime() + timeoutNanos;
         for (int i = 0; ; i++) {
             waitStrategy.idle(i);
-            view = tryClaim();
+            view = claimNext();
             if (view != null) {
                 return view;
             }
@@ -84,6 +102,14 @@ public final class RingWriter extends RingCursor {
 
     /** Publishes the claimed slot with {@code length} payload bytes. */
     public void commit(int length) {
+        try {
+            publish(length);
+        } catch (InternalError e) {
+            throw ring.explainFault(e);
+        }
+    }
+
+    private void publish(int length) {
         long offset = claimedOffset;
         if (offset < 0) {
             throw new IllegalStateException("commit without a claim");
@@ -104,39 +130,55 @@ public final class RingWriter extends RingCursor {
     /** Copies and publishes {@code length} bytes of {@code source}; false when a BLOCKING ring is full. */
     public boolean offer(MemorySegment source, long offset, int length) {
         checkLength(length);
-        MemorySegment view = tryClaim();
-        if (view == null) {
-            return false;
+        try {
+            MemorySegment view = claimNext();
+            if (view == null) {
+                return false;
+            }
+            MemorySegment.copy(source, offset, view, 0, length);
+            publish(length);
+            return true;
+        } catch (InternalError e) {
+            throw ring.explainFault(e);
         }
-        MemorySegment.copy(source, offset, view, 0, length);
-        commit(length);
-        return true;
     }
 
     public boolean offer(byte[] source, int offset, int length) {
         checkLength(length);
-        MemorySegment view = tryClaim();
-        if (view == null) {
-            return false;
+        try {
+            MemorySegment view = claimNext();
+            if (view == null) {
+                return false;
+            }
+            MemorySegment.copy(source, offset, view, ValueLayout.JAVA_BYTE, 0, length);
+            publish(length);
+            return true;
+        } catch (InternalError e) {
+            throw ring.explainFault(e);
         }
-        MemorySegment.copy(source, offset, view, ValueLayout.JAVA_BYTE, 0, length);
-        commit(length);
-        return true;
     }
 
     /** Copies and publishes, waiting up to {@code timeoutNanos} for room. */
     public void write(MemorySegment source, long offset, int length, long timeoutNanos) {
         checkLength(length);
-        MemorySegment view = claim(timeoutNanos);
-        MemorySegment.copy(source, offset, view, 0, length);
-        commit(length);
+        try {
+            MemorySegment view = claimWithin(timeoutNanos);
+            MemorySegment.copy(source, offset, view, 0, length);
+            publish(length);
+        } catch (InternalError e) {
+            throw ring.explainFault(e);
+        }
     }
 
     public void write(byte[] source, int offset, int length, long timeoutNanos) {
         checkLength(length);
-        MemorySegment view = claim(timeoutNanos);
-        MemorySegment.copy(source, offset, view, ValueLayout.JAVA_BYTE, 0, length);
-        commit(length);
+        try {
+            MemorySegment view = claimWithin(timeoutNanos);
+            MemorySegment.copy(source, offset, view, ValueLayout.JAVA_BYTE, 0, length);
+            publish(length);
+        } catch (InternalError e) {
+            throw ring.explainFault(e);
+        }
     }
 
     /** Index of the next message this writer publishes (= messages published so far). */

@@ -12,6 +12,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -29,6 +30,32 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Attaching refuses a symlink, a non-regular file, a file of another user and an empty file;
  * what the file must contain is for the caller (the ring's header) to validate.
+ *
+ * <p><b>The file changing under a live mapping</b> (observed on Linux 6.18 with Temurin 25.0.3 on
+ * x86-64, in child JVMs whose file a test cut with {@code FileChannel.truncate} or {@code truncate -s 0}):
+ * <ul>
+ *   <li><em>Unlinked</em> ({@link #unlink}, {@code rm}): not an error. The mapping keeps the pages
+ *       until every process unmaps them; both sides go on reading and writing. Only the name is
+ *       gone, so no new process can attach.</li>
+ *   <li><em>Truncated</em>: the kernel takes the pages beyond the new end out of every mapping, and
+ *       touching one raises SIGBUS. The JVM turns that into
+ *       {@code java.lang.InternalError: a fault occurred in an unsafe memory access operation}
+ *       where the access is a guarded one: an FFM access in the interpreter (thrown at once), in code
+ *       compiled by C1 or C2, or in the JDK's copy stubs. In compiled code and stubs the error is
+ *       <em>asynchronous</em>: the handler skips the faulting instruction (a load then yields
+ *       whatever its register held; a copy stops short) and the error is thrown at the thread's next
+ *       safepoint poll, a loop back-edge or a method return, possibly in a caller. The JVM
+ *       <em>crashes</em> (hs_err, exit 134) where the access is not guarded: an interpreted
+ *       {@code compareAndSet} on the mapping ({@code SIGBUS in Unsafe_CompareAndSetLong}), an
+ *       intrinsic stub such as CRC32C's reading a view in place ({@code SIGBUS in
+ *       StubRoutines::updateBytesCRC32C}), or a compiled instruction the handler cannot step over:
+ *       HotSpot's {@code Assembler::locate_operand} knows no {@code movsxd}, the load of an int
+ *       widened to long, so a fault there ends in
+ *       {@code Internal Error (assembler_x86.cpp:1175) ShouldNotReachHere()}.</li>
+ * </ul>
+ * So code on a segment that may be cut keeps to guarded accesses, catches the InternalError, and
+ * asks {@link #truncatedSize} (a {@code stat} of the path, compared by file identity) what it
+ * means; the ring does (see {@code io.shmbench.ring.Ring}).
  */
 public final class SharedSegment implements AutoCloseable {
     /** Where segments live unless a caller says otherwise (tests point it at their own tmpfs). */
@@ -39,12 +66,15 @@ public final class SharedSegment implements AutoCloseable {
     private final Path path;
     private final Arena arena;
     private final MemorySegment memory;
+    /** Device and inode of the mapped file: tells it apart from a file later created under the same name. */
+    private final Object fileKey;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private SharedSegment(Path path, Arena arena, MemorySegment memory) {
+    private SharedSegment(Path path, Arena arena, MemorySegment memory, Object fileKey) {
         this.path = path;
         this.arena = arena;
         this.memory = memory;
+        this.fileKey = fileKey;
     }
 
     /** Creates a new segment of {@code size} bytes in {@link #DEFAULT_DIR}. */
@@ -69,10 +99,11 @@ public final class SharedSegment implements AutoCloseable {
         }
         Arena arena = Arena.ofShared();
         try (channel) {
+            Object fileKey = fileKey(path);
             fillWithZeros(channel, size, path);
             MemorySegment memory = channel.map(FileChannel.MapMode.READ_WRITE, 0, size, arena);
             preTouch(memory);
-            return new SharedSegment(path, arena, memory);
+            return new SharedSegment(path, arena, memory, fileKey);
         } catch (IOException | RuntimeException e) {
             arena.close();
             deleteQuietly(path);
@@ -112,7 +143,8 @@ public final class SharedSegment implements AutoCloseable {
             if (size == 0) {
                 throw new SegmentException(path + " is empty (0 bytes); it is not a shmbench segment or was truncated");
             }
-            return new SharedSegment(path, arena, channel.map(FileChannel.MapMode.READ_WRITE, 0, size, arena));
+            Object fileKey = fileKey(path);
+            return new SharedSegment(path, arena, channel.map(FileChannel.MapMode.READ_WRITE, 0, size, arena), fileKey);
         } catch (NoSuchFileException e) {
             arena.close();
             throw new SegmentException("no segment at " + path + " (it vanished while attaching)", e);
@@ -137,6 +169,21 @@ public final class SharedSegment implements AutoCloseable {
         return memory.byteSize();
     }
 
+    /**
+     * The file's size now when it is smaller than the mapping (it was truncated under this process:
+     * touching the pages beyond it raises SIGBUS), else -1: intact, or the name no longer leads to
+     * this file (unlinked or replaced), which leaves the mapping valid. One {@code stat}: for slow
+     * paths and waits, not per message.
+     */
+    public long truncatedSize() {
+        try {
+            BasicFileAttributes now = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return now.fileKey().equals(fileKey) && now.size() < memory.byteSize() ? now.size() : -1;
+        } catch (IOException e) {
+            return -1; // gone (unlinked) or unreadable: nothing tells of a truncation
+        }
+    }
+
     /** Removes the file; mappings stay valid until {@link #close}. Safe to call more than once. */
     public void unlink() {
         try {
@@ -152,6 +199,10 @@ public final class SharedSegment implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             arena.close();
         }
+    }
+
+    private static Object fileKey(Path path) throws IOException {
+        return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
     }
 
     private static void fillWithZeros(FileChannel channel, long size, Path path) throws IOException {

@@ -1,6 +1,7 @@
 package io.shmbench.ring;
 
 import io.shmbench.testutil.Await;
+import io.shmbench.testutil.CheckedStream;
 import io.shmbench.testutil.ChildJvm;
 import io.shmbench.testutil.NoLeaks;
 import io.shmbench.testutil.RingPeerMain;
@@ -11,11 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.lang.foreign.MemorySegment;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The ring between two JVMs: this one creates the ring and reads; a child JVM ({@link RingPeerMain})
@@ -26,15 +24,13 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 @ExtendWith(NoLeaks.class)
 class CrossProcessRingTest {
-    private static final long TIMEOUT = ChildJvm.TIMEOUT.toNanos();
-
     @Test
     void blockingCarriesAMillionMessagesOfRandomSizeIntactAndInOrder() {
         int count = 1_000_000;
         try (TempRing temp = TempRing.create(RingConfig.of(256, 1000));
              RingReader reader = temp.ring().openReader(WaitStrategy.YIELD);
              ChildJvm writer = startWriter(temp.ring(), count, 42, 1, 0)) {
-            Stream stream = new Stream(reader);
+            CheckedStream stream = new CheckedStream(reader);
             for (long n = 0; n < count; n++) {
                 stream.next(n % 2 == 0);
                 stream.expect(1, n);
@@ -62,7 +58,7 @@ class CrossProcessRingTest {
              RingReader reader = temp.ring().openReader(WaitStrategy.YIELD);
              ChildJvm writer = startWriter(temp.ring(), count, 7, 1, 4 * slots)) {
             Ring ring = temp.ring();
-            Stream stream = new Stream(reader);
+            CheckedStream stream = new CheckedStream(reader);
             long delivered = 0;
             long nextPause = 0;
             while (reader.position() < count) {
@@ -99,7 +95,7 @@ class CrossProcessRingTest {
         try (TempRing temp = TempRing.create(RingConfig.of(64, 200).withReaderPoll(poll));
              RingReader reader = temp.ring().openReader(WaitStrategy.YIELD)) {
             Ring ring = temp.ring();
-            Stream stream = new Stream(reader);
+            CheckedStream stream = new CheckedStream(reader);
             long firstCount = 0;
             try (ChildJvm first = startWriter(ring, -1, 1, 1, 0)) {
                 for (; firstCount < 20_000; firstCount++) {
@@ -137,60 +133,5 @@ class CrossProcessRingTest {
     static ChildJvm startWriter(Ring ring, long count, long seed, int writerId, long lead) {
         return ChildJvm.start(RingPeerMain.class, "write", "path=" + ring.path(), "count=" + count, "seed=" + seed,
                 "writer=" + writerId, "lead=" + lead);
-    }
-
-    /** The reader's side of a checked stream: fetches the next message and checks what it says. */
-    static final class Stream {
-        private final RingReader reader;
-        private final TestMessages messages = new TestMessages();
-        private final MemorySegment copy;
-        private boolean intact;
-        private long number;
-        private int writer;
-        private int length;
-
-        Stream(RingReader reader) {
-            this.reader = reader;
-            this.copy = MemorySegment.ofArray(new byte[reader.maxPayload()]);
-        }
-
-        /**
-         * Waits for the next message, in place or copied. Returns false when an in-place read was
-         * torn (OVERWRITE; the reader counts it as missed).
-         */
-        boolean next(boolean inPlace) {
-            if (inPlace) {
-                length = reader.receive(TIMEOUT);
-                return check(reader.payload(), true);
-            }
-            length = reader.read(copy, 0, TIMEOUT);
-            return check(copy, false);
-        }
-
-        /** Takes a message if one is there without waiting (in place). */
-        boolean poll() {
-            length = reader.poll();
-            return length >= 0 && check(reader.payload(), true);
-        }
-
-        private boolean check(MemorySegment message, boolean inPlace) {
-            intact = messages.intact(message, length);
-            number = TestMessages.number(message);
-            writer = TestMessages.writer(message);
-            return !inPlace || reader.validate();
-        }
-
-        int writer() {
-            return writer;
-        }
-
-        /** The message just fetched must be whole and be message {@code expectedNumber} of writer {@code expectedWriter}. */
-        void expect(int expectedWriter, long expectedNumber) {
-            if (!intact || writer != expectedWriter || number != expectedNumber) {
-                fail("at reader position " + (reader.position() - 1) + " expected message " + expectedNumber + " of writer "
-                        + expectedWriter + ", got " + (intact ? "" : "a CORRUPT (checksum mismatch) ") + "message " + number
-                        + " of writer " + writer + ", " + length + " bytes");
-            }
-        }
     }
 }

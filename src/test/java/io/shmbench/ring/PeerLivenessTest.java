@@ -133,13 +133,6 @@ class PeerLivenessTest {
     }
 
     private static ChildJvm hold(Ring ring, String side, boolean stamp) {
-        ChildJvm child = ChildJvm.start(RingPeerMain.class, "hold", "path=" + ring.path(), "side=" + side, "stamp=" + stamp);
-        try {
-            child.expectLine("READY");
-            return child;
-        } catch (RuntimeException | Error e) {
-            child.close();
-            throw e;
-        }
+        return ChildJvm.startReady(RingPeerMain.class, "hold", "path=" + ring.path(), "side=" + side, "stamp=" + stamp);
     }
 }

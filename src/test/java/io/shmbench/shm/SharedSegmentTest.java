@@ -7,9 +7,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -181,6 +184,32 @@ class SharedSegmentTest {
             assertMessageContains(empty + " is empty (0 bytes)", e);
         } finally {
             ShmFiles.delete(empty);
+        }
+    }
+
+    /**
+     * Only a shrunken file counts as truncated; the pages beyond its end are never touched here
+     * (they would raise SIGBUS). An unlinked name, or a new file under it, leaves the mapping valid.
+     */
+    @Test
+    void truncatedSizeReportsAShrunkenFileOnly() throws IOException {
+        try (SharedSegment segment = SharedSegment.create("test", SIZE)) {
+            Path path = segment.path();
+            try {
+                assertEquals(-1, segment.truncatedSize(), "intact");
+                try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+                    channel.truncate(4096);
+                    assertEquals(4096, segment.truncatedSize());
+                    channel.write(ByteBuffer.allocate(1), SIZE - 1);
+                    assertEquals(-1, segment.truncatedSize(), "grown back to its size (the lost pages now read as zeros)");
+                }
+                segment.unlink();
+                assertEquals(-1, segment.truncatedSize(), "unlinked: the mapping lives on");
+                Files.write(path, new byte[10]);
+                assertEquals(-1, segment.truncatedSize(), "a new, smaller file under the old name is another file");
+            } finally {
+                ShmFiles.delete(path);
+            }
         }
     }
 

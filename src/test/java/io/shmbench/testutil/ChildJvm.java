@@ -69,6 +69,18 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** Starts {@code mainClass} and waits for its {@code READY} line; stops it if the line never comes. */
+    public static ChildJvm startReady(Class<?> mainClass, String... args) {
+        ChildJvm child = start(mainClass, args);
+        try {
+            child.expectLine("READY");
+            return child;
+        } catch (RuntimeException | Error e) {
+            child.close();
+            throw e;
+        }
+    }
+
     public long pid() {
         return process.pid();
     }

@@ -1,6 +1,7 @@
 package io.shmbench.testutil;
 
 import io.shmbench.ring.Ring;
+import io.shmbench.ring.RingException;
 import io.shmbench.ring.RingReader;
 import io.shmbench.ring.RingWriter;
 import io.shmbench.ring.WaitStrategy;
@@ -11,7 +12,9 @@ import java.io.InputStreamReader;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -28,9 +31,23 @@ import java.util.concurrent.TimeUnit;
  *       write(byte[]) and write(segment); with L &gt; 0 it stays at most L messages ahead of the
  *       reader (so an OVERWRITE writer laps a slow reader all the time without running away);
  *       then closes cleanly and prints {@code DONE N}.</li>
+ *   <li>{@code write-many paths=P1,P2,... seed=S writer=W [max=M] [dwell=D]}: one writer thread per
+ *       ring, each streaming {@link TestMessages} like {@code write} with {@code count=-1} (until
+ *       killed) and seed {@code S + i} for ring i, so one SIGKILL stops several writers at
+ *       independent points of their streams; the writers of the first D rings dwell inside their
+ *       claimed messages (see {@link #stream}); {@link #messageLength} tells the test how long
+ *       message n of a ring is.</li>
  *   <li>{@code hold path=P side=writer|reader stamp=true|false}: opens one side and holds it,
  *       stamping its heartbeat every 10 ms when {@code stamp=true}; the stdin command
  *       {@code close} detaches cleanly ({@code CLOSED}).</li>
+ *   <li>{@code until-error path=P side=writer|reader wait=true|false}: uses one side until the ring
+ *       fails, for fault tests. {@code wait=false} streams {@link TestMessages} with the copying
+ *       calls (the reader checks each one); {@code wait=true} waits: the reader for a message that
+ *       never comes, the writer (BLOCKING) for room in the ring it first fills. It prints
+ *       {@code READY}, then on the first error {@code GOT <class>: <message>}; an InternalError (the
+ *       JVM's SIGBUS report, see {@link io.shmbench.shm.SharedSegment}) that surfaced after a ring
+ *       call returned is followed by {@code EXPLAINED <what Ring.explainFault says>}. Then
+ *       {@code DELIVERED <n> CORRUPT <n>} and, once the ring is closed, {@code CLOSED}.</li>
  * </ul>
  */
 public final class RingPeerMain {
@@ -44,7 +61,9 @@ public final class RingPeerMain {
             Map<String, String> options = options(args);
             switch (args[0]) {
                 case "write" -> write(options);
+                case "write-many" -> writeMany(options);
                 case "hold" -> hold(options);
+                case "until-error" -> untilError(options);
                 default -> throw new IllegalArgumentException("unknown role " + args[0]);
             }
             System.exit(0);
@@ -57,50 +76,113 @@ public final class RingPeerMain {
     }
 
     private static void write(Map<String, String> options) {
-        Thread watcher = new Thread(() -> {
-            drainStdin();
-            Runtime.getRuntime().halt(3); // the test JVM is gone or gave up: stop writing at once
-        }, "stdin-watcher");
-        watcher.setDaemon(true);
-        watcher.start();
-
+        haltWhenStdinCloses();
         long count = Long.parseLong(options.get("count"));
         long lead = Long.parseLong(options.getOrDefault("lead", "0"));
         int writerId = Integer.parseInt(options.get("writer"));
-        SplittableRandom random = new SplittableRandom(Long.parseLong(options.get("seed")));
+        long seed = Long.parseLong(options.get("seed"));
         try (Ring ring = Ring.attach(Path.of(options.get("path")));
              RingWriter writer = ring.openWriter(WaitStrategy.YIELD)) {
-            int max = Math.min(Integer.parseInt(options.getOrDefault("max", "" + writer.maxPayload())), writer.maxPayload());
-            byte[] array = new byte[max];
-            MemorySegment heap = MemorySegment.ofArray(new byte[max]);
-            TestMessages messages = new TestMessages();
+            int max = maxLength(options, writer);
             System.out.println("READY " + ProcessHandle.current().pid());
             System.out.flush();
-            for (long n = 0; count < 0 || n < count; n++) {
-                if (lead > 0) {
-                    long reader = writer.position() - lead;
-                    Await.until("the reader has consumed up to " + reader, () -> ring.readIndex() >= reader);
-                }
-                int length = TestMessages.randomLength(random, max);
-                switch ((int) (n % 3)) {
-                    case 0 -> {
-                        MemorySegment view = writer.claim(TIMEOUT_NANOS);
-                        messages.write(view, n, writerId, length);
-                        writer.commit(length);
-                    }
-                    case 1 -> {
-                        messages.write(array, n, writerId, length);
-                        writer.write(array, 0, length, TIMEOUT_NANOS);
-                    }
-                    default -> {
-                        messages.write(heap, n, writerId, length);
-                        writer.write(heap, 0, length, TIMEOUT_NANOS);
-                    }
-                }
-            }
+            stream(ring, writer, count, lead, writerId, seed, max, false);
         }
         System.out.println("DONE " + count);
         System.out.flush();
+    }
+
+    private static void writeMany(Map<String, String> options) throws InterruptedException {
+        haltWhenStdinCloses();
+        int writerId = Integer.parseInt(options.get("writer"));
+        long seed = Long.parseLong(options.get("seed"));
+        int dwelling = Integer.parseInt(options.getOrDefault("dwell", "0"));
+        List<Thread> threads = new ArrayList<>();
+        String[] paths = options.get("paths").split(",");
+        for (int i = 0; i < paths.length; i++) {
+            // Opened here, before READY, so the test knows every ring has its writer when it reads the line.
+            Ring ring = Ring.attach(Path.of(paths[i]));
+            RingWriter writer = ring.openWriter(WaitStrategy.YIELD);
+            int max = maxLength(options, writer);
+            long ringSeed = seed + i;
+            boolean dwell = i < dwelling;
+            threads.add(new Thread(() -> {
+                try (ring; writer) {
+                    stream(ring, writer, -1, 0, writerId, ringSeed, max, dwell);
+                } catch (Throwable t) {
+                    t.printStackTrace();
+                    System.out.println("FAILED " + t);
+                    System.out.flush();
+                    Runtime.getRuntime().halt(1);
+                }
+            }, "writer-" + i));
+        }
+        System.out.println("READY " + ProcessHandle.current().pid());
+        System.out.flush();
+        for (Thread thread : threads) {
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+    }
+
+    /**
+     * The length of message {@code n} a writer started with {@code seed} and {@code max} streams: it
+     * draws one {@link TestMessages#randomLength} per message, in order. Lets a test check the slot a
+     * killed writer left half-written.
+     */
+    public static int messageLength(long seed, int max, long n) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int length = 0;
+        for (long i = 0; i <= n; i++) {
+            length = TestMessages.randomLength(random, max);
+        }
+        return length;
+    }
+
+    private static int maxLength(Map<String, String> options, RingWriter writer) {
+        return Math.min(Integer.parseInt(options.getOrDefault("max", "" + writer.maxPayload())), writer.maxPayload());
+    }
+
+    /**
+     * Writes {@code count} messages (until killed when negative), cycling through claim/commit,
+     * write(byte[]) and write(segment). With {@code dwell}, a claimed message is written in two
+     * steps with a {@link Thread#yield} between them, the slot holding the new number over the old
+     * body meanwhile: a writer descheduled inside a message, so that kills land there often.
+     */
+    private static void stream(Ring ring, RingWriter writer, long count, long lead, int writerId, long seed, int max,
+                               boolean dwell) {
+        SplittableRandom random = new SplittableRandom(seed);
+        byte[] array = new byte[max];
+        MemorySegment heap = MemorySegment.ofArray(new byte[max]);
+        TestMessages messages = new TestMessages();
+        for (long n = 0; count < 0 || n < count; n++) {
+            if (lead > 0) {
+                long reader = writer.position() - lead;
+                Await.until("the reader has consumed up to " + reader, () -> ring.readIndex() >= reader);
+            }
+            int length = TestMessages.randomLength(random, max);
+            switch ((int) (n % 3)) {
+                case 0 -> {
+                    MemorySegment view = writer.claim(TIMEOUT_NANOS);
+                    if (dwell) {
+                        TestMessages.writeNumberOnly(view, n);
+                        Thread.yield();
+                    }
+                    messages.write(view, n, writerId, length);
+                    writer.commit(length);
+                }
+                case 1 -> {
+                    messages.write(array, n, writerId, length);
+                    writer.write(array, 0, length, TIMEOUT_NANOS);
+                }
+                default -> {
+                    messages.write(heap, n, writerId, length);
+                    writer.write(heap, 0, length, TIMEOUT_NANOS);
+                }
+            }
+        }
     }
 
     private static void hold(Map<String, String> options) throws Exception {
@@ -154,6 +236,68 @@ public final class RingPeerMain {
             stamper.join();
             cursor.close();
         }
+    }
+
+    private static void untilError(Map<String, String> options) {
+        haltWhenStdinCloses();
+        boolean wait = Boolean.parseBoolean(options.get("wait"));
+        TestMessages messages = new TestMessages();
+        long delivered = 0;
+        long corrupt = 0;
+        try (Ring ring = Ring.attach(Path.of(options.get("path")))) {
+            try {
+                if (options.get("side").equals("writer")) {
+                    try (RingWriter writer = ring.openWriter(WaitStrategy.YIELD)) {
+                        byte[] message = new byte[Math.min(writer.maxPayload(), 1000)];
+                        SplittableRandom random = new SplittableRandom(1);
+                        for (long n = 0; wait; n++) { // fill the ring, so that the next write waits
+                            messages.write(message, n, 1, TestMessages.MIN_LENGTH);
+                            if (!writer.offer(message, 0, TestMessages.MIN_LENGTH)) {
+                                break;
+                            }
+                        }
+                        System.out.println("READY " + ProcessHandle.current().pid());
+                        System.out.flush();
+                        for (long n = writer.position(); ; n++) {
+                            int length = TestMessages.randomLength(random, message.length);
+                            messages.write(message, n, 1, length);
+                            writer.write(message, 0, length, TIMEOUT_NANOS);
+                        }
+                    }
+                }
+                try (RingReader reader = ring.openReader(WaitStrategy.YIELD)) {
+                    byte[] message = new byte[reader.maxPayload()];
+                    System.out.println("READY " + ProcessHandle.current().pid());
+                    System.out.flush();
+                    while (true) {
+                        int length = reader.read(message, TIMEOUT_NANOS);
+                        if (!messages.intact(message, length) || TestMessages.number(message) != reader.position() - 1) {
+                            corrupt++;
+                        }
+                        delivered++;
+                    }
+                }
+            } catch (RingException | InternalError e) {
+                System.out.println("GOT " + e);
+                if (e instanceof InternalError fault) {
+                    System.out.println("EXPLAINED " + ring.explainFault(fault).getMessage());
+                }
+            }
+            System.out.println("DELIVERED " + delivered + " CORRUPT " + corrupt);
+            System.out.flush();
+        }
+        System.out.println("CLOSED");
+        System.out.flush();
+    }
+
+    /** The test JVM is gone or gave up when stdin closes: stop writing at once. */
+    private static void haltWhenStdinCloses() {
+        Thread watcher = new Thread(() -> {
+            drainStdin();
+            Runtime.getRuntime().halt(3);
+        }, "stdin-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
     }
 
     private static void drainStdin() {

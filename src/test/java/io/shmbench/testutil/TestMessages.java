@@ -43,6 +43,14 @@ public final class TestMessages {
         target.set(INT, length - 4, checksum(target, length - 4));
     }
 
+    /**
+     * Writes only the number of message {@code number}, the first store {@link #write} makes: what a
+     * writer stopped right after starting a message leaves over the slot's old bytes (a torn message).
+     */
+    public static void writeNumberOnly(MemorySegment target, long number) {
+        target.set(LONG, 0, number);
+    }
+
     public void write(byte[] target, long number, int writer, int length) {
         write(MemorySegment.ofArray(target), number, writer, length);
     }
