@@ -5,6 +5,8 @@ import io.shmbench.soak.SoakSettings;
 import io.shmbench.soak.SoakSummary;
 import io.shmbench.soak.SoakTargets;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -26,18 +28,19 @@ public final class SoakCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--minutes", defaultValue = "10", paramLabel = "N",
+    @Option(names = "--minutes", defaultValue = "10", paramLabel = "N", converter = MinutesConverter.class,
             description = "how long the whole soak runs; fractions allowed (default ${DEFAULT-VALUE})")
-    double minutes;
+    Duration duration;
 
     @Option(names = "--transport", defaultValue = SoakTargets.ALL, paramLabel = "NAME",
             description = "all (default), ring (both ring modes), or a comma-separated list of: ${COMPLETION-CANDIDATES}",
             completionCandidates = TargetNames.class)
     String transport;
 
-    @Option(names = "--kill-every", defaultValue = "1", paramLabel = "SECONDS",
-            description = "mean time between ring writer kills; each falls at random in 0..2x this (default ${DEFAULT-VALUE})")
-    double killEverySeconds;
+    @Option(names = "--kill-every", defaultValue = "1", paramLabel = "SECONDS", converter = SecondsConverter.class,
+            description = "mean time between ring writer kills; each falls at random in 0..2x the time after the writer's "
+                    + "first message (default ${DEFAULT-VALUE})")
+    Duration killEvery;
 
     @Option(names = "--size", defaultValue = "4096", paramLabel = "BYTES",
             description = "largest message; lengths vary from 12 up to it, capped at a transport's limit (default ${DEFAULT-VALUE})")
@@ -55,7 +58,7 @@ public final class SoakCommand implements Callable<Integer> {
     public Integer call() {
         Soak soak;
         try {
-            SoakSettings settings = new SoakSettings(duration("--minutes", minutes * 60), duration("--kill-every", killEverySeconds), size);
+            SoakSettings settings = new SoakSettings(duration, killEvery, size);
             soak = new Soak(transport, settings, spec.commandLine().getOut());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
@@ -64,12 +67,33 @@ public final class SoakCommand implements Callable<Integer> {
         return summary.failed() ? 1 : 0;
     }
 
-    /** Seconds as a duration, refusing NaN, infinities and negatives with the option's name. */
-    private static Duration duration(String option, double seconds) {
-        if (!Double.isFinite(seconds) || seconds <= 0 || seconds > SoakSettings.MAX_DURATION.toSeconds()) {
-            throw new IllegalArgumentException(option + " must be a positive number of at most "
-                    + SoakSettings.MAX_DURATION.toDays() + " days, was " + (option.equals("--minutes") ? seconds / 60 : seconds));
+    /** A positive, finite number of minutes (fractions allowed) as a duration; the error quotes the text given. */
+    static final class MinutesConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return positive(value, 60);
         }
-        return Duration.ofNanos((long) (seconds * 1e9));
+    }
+
+    /** Like {@link MinutesConverter}, in seconds. */
+    static final class SecondsConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return positive(value, 1);
+        }
+    }
+
+    private static Duration positive(String text, int secondsPerUnit) {
+        double seconds;
+        try {
+            seconds = Double.parseDouble(text.strip()) * secondsPerUnit;
+        } catch (NumberFormatException e) {
+            seconds = Double.NaN;
+        }
+        if (!Double.isFinite(seconds) || seconds <= 0 || seconds > SoakSettings.MAX_DURATION.toSeconds()) {
+            throw new TypeConversionException("'" + text + "' is not a positive number of at most "
+                    + SoakSettings.MAX_DURATION.toDays() + " days");
+        }
+        return Duration.ofNanos(Math.round(seconds * 1e9));
     }
 }
