@@ -9,6 +9,8 @@ import io.shmbench.ring.WaitStrategy;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.SplittableRandom;
 
 /**
@@ -16,7 +18,7 @@ import java.util.SplittableRandom;
  * the writer is a {@link RingWriterMain} in another JVM, killed with SIGKILL at a random moment
  * (uniform in 0..2 x the kill interval after its first message; for one writer in ten, after it was
  * told to start, which may catch it attaching) and replaced by a writer that was started in advance
- * and attaches at once, carrying on at the published write index.
+ * and attaches at once ({@link #STANDBY_WRITERS} wait), carrying on at the published write index.
  *
  * <p>Every message is numbered by its ring index, so the reader checks each delivered message
  * against its own position: number, length and checksum ({@link SoakMessage}). In OVERWRITE mode a
@@ -34,6 +36,8 @@ final class RingSoak implements SoakTarget {
     static final int BLOCKING_SLOTS = 64;
     static final int OVERWRITE_SLOTS = 48;
     static final int EARLY_KILL_ONE_IN = 10;
+    /** Enough that a kill rarely waits for a JVM to start, few enough not to crowd a small machine. */
+    static final int STANDBY_WRITERS = 3;
 
     private final RingMode mode;
 
@@ -91,7 +95,8 @@ final class RingSoak implements SoakTarget {
         private final boolean overwrite = mode == RingMode.OVERWRITE;
         private final SplittableRandom random = new SplittableRandom();
         private WriterProcess current;
-        private WriterProcess standby;
+        /** Writers started in advance, waiting for {@code go}: a JVM takes about a second to start on a loaded machine. */
+        private final Deque<WriterProcess> standby = new ArrayDeque<>();
         private long indexAtGo;
         private boolean killArmed;
         private long nextKill;
@@ -112,7 +117,9 @@ final class RingSoak implements SoakTarget {
         void stream() {
             current = startWriter();
             goAndArm();
-            standby = startWriter();
+            for (int i = 0; i < STANDBY_WRITERS; i++) {
+                standby.add(startWriter());
+            }
             long end = slice.streamUntil();
             long lastMessage = System.nanoTime();
             for (int idle = 0; !slice.stopRequested(); ) {
@@ -216,10 +223,9 @@ final class RingSoak implements SoakTarget {
             if (status != PeerStatus.DEAD && status != PeerStatus.ABSENT) {
                 throw new IllegalStateException("writer pid " + victim.pid() + " was killed but the ring calls its writer " + status);
             }
-            current = standby;
-            standby = null;
+            current = standby.removeFirst();
             goAndArm();
-            standby = startWriter();
+            standby.add(startWriter());
         }
 
         /** Stops the writer cleanly, then reads what is left; checks that every message is accounted for. */
@@ -261,11 +267,10 @@ final class RingSoak implements SoakTarget {
 
         @Override
         public void close() {
-            for (WriterProcess writer : new WriterProcess[] {current, standby}) {
-                if (writer != null) {
-                    writer.close();
-                }
+            if (current != null) {
+                current.close();
             }
+            standby.forEach(WriterProcess::close);
         }
     }
 }
