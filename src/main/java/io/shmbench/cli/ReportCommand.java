@@ -43,6 +43,15 @@ public final class ReportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "run directory " + runDir + ": " + e.getMessage());
         }
+        if (plotsDir != null) {
+            try {
+                // Here rather than after the CSV is written: a --plots that cannot exist is a usage error, not a half report.
+                Files.createDirectories(plotsDir);
+            } catch (IOException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--plots " + plotsDir
+                        + " cannot be created: " + e.getMessage());
+            }
+        }
         return Reporter.report(layout, spec.commandLine().getOut(), spec.commandLine().getErr()).exitCode();
     }
 }

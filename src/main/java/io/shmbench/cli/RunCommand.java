@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -105,6 +106,9 @@ public final class RunCommand implements Callable<Integer> {
             run = results.create(runId != null ? runId : results.newRunId(LocalDateTime.now()));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            // A --results-dir that cannot be made (under a file, no permission) is the user's input, not a failed run.
+            throw new ParameterException(spec.commandLine(), "--results-dir " + resultsDir + ": " + e.getMessage(), e);
         }
         if (!results.pointLatestAt(run)) {
             spec.commandLine().getErr().println("warning: " + results.root().resolve(ResultsRoot.LATEST)
