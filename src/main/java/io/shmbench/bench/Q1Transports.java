@@ -227,11 +227,21 @@ public class Q1Transports {
         }
     }
 
+    /** A peer whose CPU time counts with this JVM's ({@link CpuCost}). */
+    @State(Scope.Thread)
+    public abstract static class Streaming extends Peer {
+        /** JMH binds the counters through this dependency (a state may not be both a dependency and an argument). */
+        CpuCost cost;
+
+        void countCpu(CpuCost counters) {
+            cost = counters;
+            counters.watch(peer.pid());
+        }
+    }
+
     /** A {@code sink} peer that reports count and checksum after every {@value #SINK_BATCH} messages. */
     @State(Scope.Thread)
-    public static class Sink extends Peer {
-        /** JMH binds the CPU counters through this dependency (a state may not be both a dependency and an argument). */
-        CpuCost cost;
+    public static class Sink extends Streaming {
         Q1Payload payload;
         long batchChecksum;
         int inBatch;
@@ -251,8 +261,7 @@ public class Q1Transports {
                     send();
                 }
             });
-            this.cost = cost;
-            cost.watch(peer.pid());
+            countCpu(cost);
         }
 
         void send() {
@@ -294,13 +303,11 @@ public class Q1Transports {
 
     /** A {@code source} peer sending stamped messages at a fixed rate. */
     @State(Scope.Thread)
-    public static class Source extends Peer {
+    public static class Source extends Streaming {
         /** Intended messages per second. */
         @Param({"10000", "100000", "1000"})
         public long ratePerSecond;
 
-        /** JMH binds the CPU counters through this dependency (a state may not be both a dependency and an argument). */
-        CpuCost cost;
         Q1StampCheck check;
         int batch;
         int remaining;
@@ -320,8 +327,7 @@ public class Q1Transports {
                     receive();
                 }
             });
-            this.cost = cost;
-            cost.watch(peer.pid());
+            countCpu(cost);
         }
 
         /** The next message's one-way latency in ns, or -1 when it was corrupt. */
