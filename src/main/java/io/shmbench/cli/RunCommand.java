@@ -1,5 +1,6 @@
 package io.shmbench.cli;
 
+import io.shmbench.bench.Q1Plan;
 import io.shmbench.env.EnvironmentProbe;
 import io.shmbench.measure.RunDirectory;
 import io.shmbench.report.Reporter;
@@ -9,6 +10,7 @@ import io.shmbench.run.BenchmarkPlan;
 import io.shmbench.run.HostParameters;
 import io.shmbench.run.IterationSettings;
 import io.shmbench.run.JmhOptions;
+import io.shmbench.run.PlanRules;
 import io.shmbench.run.PlannedRun;
 import io.shmbench.run.Profile;
 import io.shmbench.run.Progress;
@@ -38,7 +40,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -90,7 +95,7 @@ public final class RunCommand implements Callable<Integer> {
             if (runId != null) {
                 ResultsRoot.validateRunId(runId);
             }
-            plan = BenchmarkPlan.build(compiledBenchmarks(), selection, profile, user, hostParameters());
+            plan = BenchmarkPlan.build(compiledBenchmarks(), selection, profile, user, hostParameters(), planRules());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -165,6 +170,11 @@ public final class RunCommand implements Callable<Integer> {
         return HostParameters.NONE;
     }
 
+    /** Which combinations of each benchmark's parameters run (the benchmarks' own rules). */
+    static PlanRules planRules() {
+        return PlanRules.all(List.of(new Q1Plan()));
+    }
+
     private static List<BenchmarkDeclaration> compiledBenchmarks() {
         PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
         return BenchmarkDeclaration.fromJmh(BenchmarkList.defaultList()
@@ -176,10 +186,28 @@ public final class RunCommand implements Callable<Integer> {
         for (int i = 0; i < runs.size(); i++) {
             out.println("[" + (i + 1) + "/" + runs.size() + "] " + runs.get(i).label());
         }
+        printNotRun(out, plan.notRun());
         Duration perRun = IterationSettings.of(profile, user).nominalPerRun();
         out.println("profile " + profile.label() + ": " + runs.size() + " runs, about "
                 + Progress.format(perRun.multipliedBy(runs.size())) + " (nominal)");
         out.flush();
+    }
+
+    /**
+     * Recorded ones (unsupported, unavailable) one per line, as they will appear in outcomes.csv;
+     * skipped ones counted by reason, since a full plan skips hundreds.
+     */
+    private static void printNotRun(PrintWriter out, List<BenchmarkPlan.NotRun> notRun) {
+        Map<String, Integer> skipped = new LinkedHashMap<>();
+        for (BenchmarkPlan.NotRun n : notRun) {
+            if (n.verdict().recordedAs().isPresent()) {
+                out.println("not run, " + n.verdict().kind().name().toLowerCase(Locale.ROOT) + ": " + n.run().label() + ": "
+                        + n.verdict().reason());
+            } else {
+                skipped.merge(n.run().benchmark().shortName() + ": " + n.verdict().reason(), 1, Integer::sum);
+            }
+        }
+        skipped.forEach((reason, count) -> out.println("not run, skipped " + count + " x " + reason));
     }
 
     /** Accepts smoke, quick, full in any case; anything else is a usage error naming the choices. */

@@ -45,6 +45,8 @@ public class LatencyRecorder {
     /** Auto-resizing: a value beyond the current range grows the histogram instead of being lost. */
     private final Histogram histogram = new Histogram(SIGNIFICANT_DIGITS);
     private IntervalLog log;
+    /** The fork's comment, written with the first interval: a benchmark that fails in set-up leaves no file. */
+    private String pendingComment;
     private String tag = IntervalLog.WARMUP;
     private long intervalStartMs = System.currentTimeMillis();
 
@@ -57,7 +59,11 @@ public class LatencyRecorder {
                         + series + " is recorded but not written"));
     }
 
-    /** Starts logging to {@code file}; refused while another recorder of this JVM logs there. */
+    /**
+     * Starts logging to {@code file}; refused while another recorder of this JVM logs there. The file
+     * is written from the first {@link #endInterval()} on: a benchmark whose set-up fails (its peer
+     * never came up) leaves no log without intervals, which the reporter would call broken.
+     */
     public void open(Path file, String comment) {
         if (log != null) {
             throw new IllegalStateException("this recorder already logs to " + log.file());
@@ -68,7 +74,7 @@ public class LatencyRecorder {
                     + "; record from one thread per benchmark");
         }
         log = new IntervalLog(key);
-        log.comment(comment);
+        pendingComment = comment;
     }
 
     @Setup(Level.Iteration)
@@ -92,6 +98,10 @@ public class LatencyRecorder {
     @TearDown(Level.Iteration)
     public void endInterval() {
         if (log != null) {
+            if (pendingComment != null) {
+                log.comment(pendingComment);
+                pendingComment = null;
+            }
             log.append(histogram, intervalStartMs, System.currentTimeMillis(), tag);
         }
     }

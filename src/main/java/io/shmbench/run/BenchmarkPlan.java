@@ -17,17 +17,29 @@ import java.util.regex.Pattern;
 
 /**
  * Every run a suite run makes, in order: the selected benchmarks, each with the cartesian product
- * of its parameter values. A parameter's values come from the user's JMH {@code -p} if given, else
+ * of its parameter values less the combinations its {@link PlanRules} leave out. A parameter's values come from the user's JMH {@code -p} if given, else
  * from the profile (its override, or its pick from the values the host offers or, when the value
  * does not depend on the host, the declared ones).
  */
 public final class BenchmarkPlan {
     private final List<PlannedRun> runs;
+    private final List<NotRun> notRun;
     private final Map<BenchmarkDeclaration, SortedMap<String, List<String>>> parameters;
 
-    private BenchmarkPlan(List<PlannedRun> runs, Map<BenchmarkDeclaration, SortedMap<String, List<String>>> parameters) {
+    /** A combination of the cartesian product that {@link PlanRules} left out, and why. */
+    public record NotRun(PlannedRun run, Verdict verdict) {
+    }
+
+    private BenchmarkPlan(List<PlannedRun> runs, List<NotRun> notRun, Map<BenchmarkDeclaration, SortedMap<String, List<String>>> parameters) {
         this.runs = List.copyOf(runs);
+        this.notRun = List.copyOf(notRun);
         this.parameters = parameters;
+    }
+
+    /** {@link #build(List, Selection, Profile, Options, HostParameters, PlanRules)} with every combination run. */
+    public static BenchmarkPlan build(List<BenchmarkDeclaration> all, Selection selection, Profile profile, Options user,
+                                      HostParameters host) {
+        return build(all, selection, profile, user, host, PlanRules.NONE);
     }
 
     /**
@@ -37,11 +49,13 @@ public final class BenchmarkPlan {
      * @param user      JMH options after {@code --}: includes/excludes narrow the selection, {@code -bm}
      *                  replaces the modes, {@code -p} replaces a parameter's values
      * @param host      values that depend on this host, in place of the declared ones
+     * @param rules     which combinations of the cartesian product run; a combination they skip runs when the
+     *                  user set the parameter the skip is about ({@code -p}); unsupported ones never run
      * @throws IllegalArgumentException when nothing is selected (the message lists what there is), or
      *                                  the host offers no value for a parameter
      */
     public static BenchmarkPlan build(List<BenchmarkDeclaration> all, Selection selection, Profile profile, Options user,
-                                      HostParameters host) {
+                                      HostParameters host, PlanRules rules) {
         List<Pattern> includes = user.getIncludes().stream().map(Pattern::compile).toList();
         List<Pattern> excludes = user.getExcludes().stream().map(Pattern::compile).toList();
         Set<String> selectedNames = new LinkedHashSet<>();
@@ -66,6 +80,7 @@ public final class BenchmarkPlan {
         }
 
         List<PlannedRun> runs = new ArrayList<>();
+        List<NotRun> notRun = new ArrayList<>();
         Map<BenchmarkDeclaration, SortedMap<String, List<String>>> parameters = new LinkedHashMap<>();
         for (BenchmarkDeclaration benchmark : selected) {
             SortedMap<String, List<String>> values = new TreeMap<>();
@@ -83,10 +98,16 @@ public final class BenchmarkPlan {
             });
             parameters.put(benchmark, values);
             for (SortedMap<String, String> combination : combinations(values)) {
-                runs.add(new PlannedRun(benchmark, combination));
+                PlannedRun run = new PlannedRun(benchmark, combination);
+                Verdict verdict = rules.verdict(benchmark, run.params(), profile);
+                if (verdict.runs() || verdict.kind() == Verdict.Kind.SKIP && user.getParameter(verdict.param()).hasValue()) {
+                    runs.add(run);
+                } else {
+                    notRun.add(new NotRun(run, verdict));
+                }
             }
         }
-        return new BenchmarkPlan(runs, parameters);
+        return new BenchmarkPlan(runs, notRun, parameters);
     }
 
     private static List<BenchmarkDeclaration> sorted(List<BenchmarkDeclaration> all) {
@@ -134,6 +155,11 @@ public final class BenchmarkPlan {
 
     public List<PlannedRun> runs() {
         return runs;
+    }
+
+    /** The combinations the rules left out, in plan order. */
+    public List<NotRun> notRun() {
+        return notRun;
     }
 
     /** The values each selected benchmark runs with, for env.json. */

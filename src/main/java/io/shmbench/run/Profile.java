@@ -27,6 +27,11 @@ public enum Profile {
     QUICK(3, TimeValue.seconds(1), 3, TimeValue.milliseconds(500), 1, ParamDefaults.ALL_DECLARED,
             ParamOverrides.builder()
                     .set("Q1RingSideAlone", "messageBytes", "64", "2048")
+                    .set("Q1Transports.roundTrip", "messageBytes", "64", "2048", "0") // 0: floor's only size
+                    .set("Q1Transports.throughput", "messageBytes", "64", "2048")
+                    .set("Q1Transports.fixedRate", "messageBytes", "64")
+                    .set("Q1Transports.fixedRate", "transport", "shm-ring", "uds", "pipe", "mq") // one of each mechanism
+                    .set("Q1Transports", "ratePerSecond", "10000", "100000")
                     .set("Q5PayloadLayout", "servers", "16", "256")
                     .build()),
     /** Papers, on target hardware: every sweep, enough iterations and forks for error bars. */

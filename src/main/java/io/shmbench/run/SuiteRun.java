@@ -80,6 +80,7 @@ public final class SuiteRun {
         List<PlannedRun> runs = plan.runs();
         Progress progress = new Progress(runs.size(), IterationSettings.of(profile, user).nominalPerRun(), System::nanoTime);
         System.out.println("shmbench: profile " + profile.label() + ", " + runs.size() + " runs, results in " + dir.root());
+        recordNotRun();
         for (int i = 0; i < runs.size() && !guard.interrupted(); i++) {
             PlannedRun run = runs.get(i);
             System.out.println();
@@ -106,6 +107,25 @@ public final class SuiteRun {
             System.out.println("shmbench: " + runs.size() + " runs in " + Progress.format(progress.elapsed())
                     + (failures.isEmpty() ? "" : ", " + failures.size() + " failed") + "; results in " + dir.root());
         }
+    }
+
+    /** Combinations the plan left out as unsupported or unavailable go to raw/outcomes.csv, so figures mark them. */
+    private synchronized void recordNotRun() {
+        List<BenchmarkPlan.NotRun> notRun = plan.notRun();
+        if (notRun.isEmpty()) {
+            return;
+        }
+        OutcomeLog outcomes = new OutcomeLog(dir.outcomes());
+        int recorded = 0;
+        for (BenchmarkPlan.NotRun n : notRun) {
+            var status = n.verdict().recordedAs();
+            if (status.isPresent()) {
+                outcomes.append(n.run().benchmark().name(), n.run().series().paramsText(), status.get(), n.verdict().reason());
+                recorded++;
+            }
+        }
+        System.out.println("shmbench: " + notRun.size() + " parameter combinations not run, " + recorded
+                + " of them recorded in raw/outcomes.csv as unsupported or unavailable (--dry-run lists them)");
     }
 
     private synchronized void succeeded(List<RunResult> produced) {

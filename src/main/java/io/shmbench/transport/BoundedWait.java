@@ -21,7 +21,7 @@ final class BoundedWait {
     private final long timeoutNanos;
     private final WaitStrategy strategy;
     private final PeerWatch peer;
-    private final boolean spin;
+    private final boolean busyPoll;
     private long deadline;
     private int attempts;
 
@@ -30,15 +30,16 @@ final class BoundedWait {
         this.timeoutNanos = config.timeoutNanos();
         this.strategy = config.waitMode().sharedMemoryStrategy();
         this.peer = peer;
-        this.spin = config.waitMode() == WaitMode.SPIN;
+        this.busyPoll = config.waitMode().busyPolls();
     }
 
     /**
-     * After a failed non-blocking attempt on a descriptor: spin once ({@link WaitMode#SPIN}) or
-     * sleep in {@code poll(2)} for a bounded slice ({@link WaitMode#BLOCK}).
+     * After a failed non-blocking attempt on a descriptor: idle once per the wait mode's strategy
+     * ({@link WaitMode#SPIN}, {@link WaitMode#YIELD}) or sleep in {@code poll(2)} for a bounded slice
+     * ({@link WaitMode#BLOCK}).
      */
     void await(NativeFd fd, short events, String waitingFor) {
-        if (spin) {
+        if (busyPoll) {
             idle(waitingFor);
         } else {
             fd.poll(events, sleepMillis(waitingFor));
@@ -46,7 +47,7 @@ final class BoundedWait {
     }
 
     boolean spins() {
-        return spin;
+        return busyPoll;
     }
 
     void reset() {

@@ -29,6 +29,11 @@ final class FifoTransport extends BaseTransport {
     }
 
     @Override
+    public boolean blocksInKernel() {
+        return true;
+    }
+
+    @Override
     public ParentEnd prepare(ChannelConfig config) {
         checkSize(config);
         PrivateDirectory dir = PrivateDirectory.create(NAME);

@@ -24,6 +24,11 @@ final class MqTransport extends BaseTransport {
     }
 
     @Override
+    public boolean blocksInKernel() {
+        return true;
+    }
+
+    @Override
     public String description() {
         PosixMq.Limits limits = PosixMq.Limits.read();
         return "POSIX message queues (msgsize_max " + limits.msgsizeMax() + " bytes, msg_max " + limits.msgMax() + " messages here)";

@@ -46,7 +46,7 @@ public final class PeerMain implements Callable<Integer> {
     long rate;
     @Option(names = "--max-size", required = true, description = "largest message in bytes")
     int maxSize;
-    @Option(names = "--wait", defaultValue = "block", description = "block or spin")
+    @Option(names = "--wait", defaultValue = "block", description = "block, spin or yield")
     String waitMode;
     @Option(names = "--depth", defaultValue = "64", description = "messages in flight per direction")
     int depth;
@@ -153,6 +153,8 @@ public final class PeerMain implements Callable<Integer> {
         while ((left = deadline - System.nanoTime()) > 0) {
             if (waitMode == WaitMode.BLOCK && left > 50_000) {
                 LockSupport.parkNanos(left - 20_000);
+            } else if (waitMode == WaitMode.YIELD) {
+                Thread.yield();
             } else {
                 Thread.onSpinWait();
             }

@@ -24,6 +24,11 @@ final class PipeTransport extends BaseTransport {
     }
 
     @Override
+    public boolean blocksInKernel() {
+        return true;
+    }
+
+    @Override
     public ParentEnd prepare(ChannelConfig config) {
         checkSize(config);
         NativeFd[] toPeer = NativeFd.pipe("pipe to peer");

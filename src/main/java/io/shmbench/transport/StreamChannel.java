@@ -14,8 +14,8 @@ import java.lang.foreign.ValueLayout;
  * on the wire with TCP_NODELAY), straight from the caller's segment; a receive reads the length and
  * then the payload straight into the caller's buffer, one extra {@code read(2)} per message instead
  * of a copy out of a staging buffer. Descriptors are non-blocking: an operation is tried first and
- * only when it finds nothing does the side sleep in {@code poll(2)} ({@link WaitMode#BLOCK}) or spin
- * ({@link WaitMode#SPIN}).
+ * only when it finds nothing does the side sleep in {@code poll(2)} ({@link WaitMode#BLOCK}) or retry
+ * at once ({@link WaitMode#SPIN}, {@link WaitMode#YIELD}).
  *
  * <p>A timeout while waiting for the first byte of a message leaves the stream intact (a peer can
  * keep waiting); a timeout in the middle of a message breaks it.

@@ -27,6 +27,11 @@ final class TcpTransport extends BaseTransport {
     }
 
     @Override
+    public boolean blocksInKernel() {
+        return true;
+    }
+
+    @Override
     public ParentEnd prepare(ChannelConfig config) {
         checkSize(config);
         byte[] token = new byte[TOKEN_SIZE];

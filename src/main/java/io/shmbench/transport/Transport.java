@@ -22,6 +22,16 @@ public interface Transport {
     SizeLimit sizeLimit();
 
     /**
+     * True when a {@link WaitMode#BLOCK} wait sleeps in a system call until the kernel wakes it
+     * (pipes, sockets, message queues); false when the transport polls memory (rings, mapped queues,
+     * {@code floor}), so that BLOCK means spin, then park with back-off. Benchmarks use it to pick
+     * each kind's natural wait when they cannot afford every {@link WaitMode}.
+     */
+    default boolean blocksInKernel() {
+        return false;
+    }
+
+    /**
      * Parent side: creates the resources for one channel.
      *
      * @throws MessageTooLargeException when {@code config.maxMessageSize()} exceeds {@link #sizeLimit()}

@@ -22,6 +22,11 @@ final class UdsTransport extends BaseTransport {
     }
 
     @Override
+    public boolean blocksInKernel() {
+        return true;
+    }
+
+    @Override
     public ParentEnd prepare(ChannelConfig config) {
         checkSize(config);
         PrivateDirectory dir = PrivateDirectory.create(NAME);

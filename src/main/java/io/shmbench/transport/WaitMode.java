@@ -3,7 +3,7 @@ package io.shmbench.transport;
 import io.shmbench.ring.WaitStrategy;
 
 /**
- * How a side waits for the other: benchmarks measure both. The first attempt never waits; this is
+ * How a side waits for the other: benchmarks measure each. The first attempt never waits; this is
  * what happens when it finds nothing to read (or no room to write).
  */
 public enum WaitMode {
@@ -19,7 +19,13 @@ public enum WaitMode {
      * Busy-poll: retry the non-blocking operation with {@link Thread#onSpinWait()} between
      * attempts. Lowest latency; each waiting side burns a core.
      */
-    SPIN(WaitStrategy.SPIN);
+    SPIN(WaitStrategy.SPIN),
+    /**
+     * Busy-poll like {@link #SPIN}, but {@link Thread#yield()} between attempts: the waiting side
+     * gives its core to any other runnable thread (a system call each time), so it burns less of a
+     * loaded machine and reacts a little later.
+     */
+    YIELD(WaitStrategy.YIELD);
 
     private final WaitStrategy sharedMemory;
 
@@ -32,13 +38,24 @@ public enum WaitMode {
         return sharedMemory;
     }
 
-    /** The mode for a command-line word ({@code block} or {@code spin}), with a clear error. */
+    /** True for the modes that retry without sleeping in the kernel ({@link #SPIN}, {@link #YIELD}). */
+    public boolean busyPolls() {
+        return this != BLOCK;
+    }
+
+    /** The mode's command-line word: {@code block}, {@code spin} or {@code yield}. */
+    public String word() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The mode for a command-line word ({@code block}, {@code spin} or {@code yield}), with a clear error. */
     public static WaitMode parse(String word) {
         for (WaitMode mode : values()) {
             if (mode.name().equalsIgnoreCase(word)) {
                 return mode;
             }
         }
-        throw new IllegalArgumentException("unknown wait mode '" + word + "'; valid: block, spin");
+        throw new IllegalArgumentException("unknown wait mode '" + word + "'; valid: "
+                + String.join(", ", java.util.Arrays.stream(values()).map(WaitMode::word).toList()));
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LatencyRecorderTest {
     @TempDir
@@ -54,6 +55,26 @@ class LatencyRecorderTest {
         Histogram interval = IntervalLogTest.readAll(file).getFirst();
         assertEquals(2, interval.getTotalCount());
         assertEquals(3_600_000_000_000L, interval.getMaxValue(), 3_600_000_000_000L / 500);
+    }
+
+    @Test
+    void writesNothingUntilAnIntervalEnds() throws Exception {
+        Path file = dir.resolve("A.m@transport=uds.hlog");
+        LatencyRecorder failedInSetup = new LatencyRecorder();
+        failedInSetup.open(file, "fork pid 1: a benchmark whose set-up failed");
+        failedInSetup.closeLog();
+        assertFalse(java.nio.file.Files.exists(file), "no interval, no file");
+
+        LatencyRecorder recorder = new LatencyRecorder();
+        recorder.open(file, "fork pid 2");
+        recorder.startInterval(IntervalLog.MEASUREMENT);
+        recorder.record(5);
+        recorder.endInterval();
+        recorder.closeLog();
+        String text = java.nio.file.Files.readString(file);
+        assertTrue(text.contains("#fork pid 2"), text);
+        assertFalse(text.contains("fork pid 1"), text);
+        assertEquals(1, IntervalLogTest.readAll(file).size());
     }
 
     @Test

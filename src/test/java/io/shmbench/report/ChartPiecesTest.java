@@ -42,6 +42,23 @@ class ChartPiecesTest {
     }
 
     @Test
+    void aSeriesOfOneLargeValueStillGetsARange() {
+        TickedLogAxis axis = TickedLogAxis.decades("latency (ns)");
+        double oneSample = 2.490367989999991E8;
+        org.jfree.data.xy.XYSeries s = new org.jfree.data.xy.XYSeries("one", false, true);
+        s.add(1, oneSample);
+        s.add(2, oneSample);
+        new org.jfree.chart.plot.XYPlot(new org.jfree.data.xy.XYSeriesCollection(s), TickedLogAxis.percentiles("p"), axis, null);
+        assertEquals(true, axis.getRange().getLength() > 0);
+        assertEquals(true, axis.getRange().contains(oneSample), axis.getRange().toString());
+
+        TickedLogAxis percentiles = TickedLogAxis.percentiles("percentile");
+        percentiles.setRange(new Range(1, 1.0000000052)); // one sample: only the 0th percentile, x = 1
+        assertEquals(true, percentiles.getRange().getUpperBound() > 1.5, percentiles.getRange().toString());
+        percentiles.refreshTicks(null, null, null, org.jfree.chart.ui.RectangleEdge.BOTTOM);
+    }
+
+    @Test
     void numbersOnTicksAreShort() {
         assertEquals("500", new SiFormat().format(500));
         assertEquals("1k", new SiFormat().format(1000));

@@ -113,7 +113,9 @@ public final class TickedLogAxis extends LogAxis {
                 if (r.contains(PercentileFormat.position(50))) {
                     out.add(PercentileFormat.position(50));
                 }
-                out.addAll(powers(10, new Range(Math.max(10, r.getLowerBound()), r.getUpperBound()), 1));
+                if (r.getUpperBound() >= 10) { // a series of one sample spans only x = 1 (the 0th percentile)
+                    out.addAll(powers(10, new Range(Math.max(10, r.getLowerBound()), r.getUpperBound()), 1));
+                }
                 return out;
             }
         });
@@ -130,6 +132,21 @@ public final class TickedLogAxis extends LogAxis {
             }
         }
         return out;
+    }
+
+    /**
+     * A series of one value (a single sample) gives an empty or vanishing auto range: LogAxis widens
+     * it by an absolute 1e-8, which is lost next to values like 2.5e8, and JFreeChart then refuses
+     * the range. Widen such a range by a factor instead.
+     */
+    @Override
+    public void setRange(Range range, boolean turnOffAutoRange, boolean notify) {
+        Range r = range;
+        if (r.getLength() <= 0 || r.getLowerBound() * (1 + 1e-6) >= r.getUpperBound()) {
+            double centre = Math.max(r.getCentralValue(), getSmallestValue());
+            r = new Range(centre / 2, centre * 2);
+        }
+        super.setRange(r, turnOffAutoRange, notify);
     }
 
     @Override

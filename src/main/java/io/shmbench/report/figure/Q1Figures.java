@@ -21,6 +21,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -30,6 +32,9 @@ import java.util.function.ToDoubleFunction;
 final class Q1Figures {
     static final String Q = "Q1";
     private static final int TALL_PT = 236;
+    /** More series than this in one figure and the legend crowds out the plot. */
+    private static final int MAX_SERIES = 10;
+    private static final String WAIT_STRATEGY = "waitStrategy";
 
     private Q1Figures() {
     }
@@ -48,7 +53,7 @@ final class Q1Figures {
     }
 
     private static void percentiles(List<LatencySeries> latency, List<Outcome> failures, FigureSet out) {
-        var groups = Variants.groupBy(latency, LatencySeries::key, List.of(FigureKit.MESSAGE_BYTES));
+        var groups = figures(latency, LatencySeries::key);
         groups.forEach((group, series) -> {
             List<SeriesKey> keys = series.stream().map(LatencySeries::key).toList();
             List<String> vary = Variants.varying(keys);
@@ -71,20 +76,47 @@ final class Q1Figures {
         }
     }
 
+    /**
+     * One figure per group of series that differ only by transport and wait strategy (and by
+     * {@code alongX}, the x axis); a group of more than {@link #MAX_SERIES} series is split by wait
+     * strategy.
+     */
+    private static <T> Map<SeriesKey, List<T>> figures(List<T> items, Function<T, SeriesKey> key, String... alongX) {
+        List<String> free = new ArrayList<>(List.of(Variants.TRANSPORT, WAIT_STRATEGY));
+        free.addAll(List.of(alongX));
+        List<String> fixed = Variants.allExcept(items.stream().map(key).toList(), free.toArray(String[]::new));
+        Map<SeriesKey, List<T>> out = new LinkedHashMap<>();
+        Variants.groupBy(items, key, fixed).forEach((group, members) -> {
+            long series = members.stream().map(m -> {
+                Map<String, String> p = new TreeMap<>(key.apply(m).params());
+                p.keySet().removeAll(List.of(alongX));
+                return p;
+            }).distinct().count();
+            if (series <= MAX_SERIES) {
+                out.put(group, members);
+            } else {
+                List<String> finer = new ArrayList<>(fixed);
+                finer.add(WAIT_STRATEGY);
+                out.putAll(Variants.groupBy(members, key, finer));
+            }
+        });
+        return out;
+    }
+
     private static void throughputVsSize(List<Throughput> throughput, List<Outcome> failures, FigureSet out) {
         List<Throughput> sized = throughput.stream().filter(r -> r.key().param(FigureKit.MESSAGE_BYTES).isPresent()).toList();
         if (sized.isEmpty()) {
             out.skip(Q, "throughput vs message size: no Q1 throughput results with a message size");
             return;
         }
-        var groups = Variants.groupBy(sized, Throughput::key, List.of());
+        var groups = figures(sized, Throughput::key, FigureKit.MESSAGE_BYTES);
         groups.forEach((group, rows) -> {
             var bySeries = Variants.groupBy(rows, Throughput::key,
                     Variants.allExcept(rows.stream().map(Throughput::key).toList(), FigureKit.MESSAGE_BYTES));
             List<SeriesKey> seriesKeys = new ArrayList<>(bySeries.keySet());
             List<String> vary = Variants.varying(seriesKeys);
             var styles = Variants.styles(seriesKeys);
-            List<Outcome> marked = FigureKit.failuresFor(failures, group.benchmark(), Map.of());
+            List<Outcome> marked = FigureKit.failuresFor(failures, group.benchmark(), group.params());
             out.add(sizeFigure(group, "msgs", "throughput (messages/s)", bySeries, vary, styles, marked,
                     Throughput::msgsPerS, Throughput::msgsPerSError));
             out.add(sizeFigure(group, "bytes", "throughput (bytes/s)", bySeries, vary, styles, marked,
@@ -104,12 +136,14 @@ final class Q1Figures {
                 .map(r -> Line.Point.withError(Double.parseDouble(r.key().param(FigureKit.MESSAGE_BYTES).orElseThrow()),
                         value.applyAsDouble(r), error.applyAsDouble(r)))
                 .sorted(Comparator.comparingDouble(Line.Point::x)).toList())));
-        JFreeChart chart = XYCharts.lines("Q1 " + group.method() + " throughput vs size",
+        JFreeChart chart = XYCharts.lines(FigureKit.withFixed("Q1 " + group.method() + " throughput vs size", group.params()),
                 TickedLogAxis.powersOfTwo("message size (bytes)", 7), TickedLogAxis.decades(yLabel), lines);
         FigureKit.noteFailures(chart, failures, vary);
-        return new Figure(Figure.safeId("q1_" + group.method() + "_throughput_" + unit), Q,
-                "Throughput of " + group.benchmark() + " against message size (log-log), " + yLabel
-                        + "; error bars: JMH's 99.9% confidence interval.", chart);
+        String fixed = group.params().isEmpty() ? "" : FigureKit.idPart(group.params()) + "_";
+        return new Figure(Figure.safeId("q1_" + group.method() + "_throughput_" + fixed + unit), Q,
+                "Throughput of " + group.benchmark() + (group.params().isEmpty() ? "" : " at " + FigureKit.describe(group.params()))
+                        + " against message size (log-log), " + yLabel
+                        + "; error bars: JMH's 99.9% confidence interval (one reaching zero runs to the bottom).", chart);
     }
 
     private static void floorMultiples(List<FloorMultiple> multiples, List<Outcome> failures, FigureSet out) {
@@ -138,6 +172,9 @@ final class Q1Figures {
                 bars.bar("p50", c, m.p50Multiple(), Double.NaN).bar("p99", c, m.p99Multiple(), Double.NaN);
             }
             for (Outcome o : FigureKit.failuresFor(failures, group.benchmark(), Map.of(FigureKit.MESSAGE_BYTES, FloorMultiple.SUMMARY_BYTES))) {
+                if (o.key().param(FloorMultiple.TRANSPORT).filter(FloorMultiple.FLOOR::equals).isPresent()) {
+                    continue; // the floor is the yardstick of this figure, not one of its bars (it carries no payload)
+                }
                 String c = Variants.label(o.key(), vary);
                 if (!categories.contains(c)) {
                     categories.add(c);

@@ -1,0 +1,128 @@
+package io.shmbench.bench;
+
+import io.shmbench.run.BenchmarkDeclaration;
+import io.shmbench.run.PlanRules;
+import io.shmbench.run.Profile;
+import io.shmbench.run.Verdict;
+import io.shmbench.transport.PeerRole;
+import io.shmbench.transport.SinkReport;
+import io.shmbench.transport.SizeLimit;
+import io.shmbench.transport.SourceStamp;
+import io.shmbench.transport.Transport;
+import io.shmbench.transport.Transports;
+import io.shmbench.transport.WaitMode;
+
+import java.util.List;
+import java.util.SortedMap;
+
+/**
+ * Which combinations of {@link Q1Transports}' parameters are measured. Transport x size x wait
+ * strategy is a cartesian product in JMH, but not every transport can do every case:
+ * <ul>
+ *   <li>unsupported (recorded, so figures mark it): a size beyond the transport's
+ *       {@link Transport#sizeLimit()}; any payload, and any streaming, on {@code floor} (one counter
+ *       in strict ping-pong); a {@code fixedRate} message too small for its {@link SourceStamp};</li>
+ *   <li>skipped (not part of the sweep): 0 B except on {@code floor} (whose only size it is);
+ *       {@code floor} other than spinning (one floor per run, the physical limit); a transport
+ *       declared but not registered in this build; in the quick profile, wait strategies other than
+ *       each kind's natural one (kernel transports block, shared-memory ones spin).</li>
+ * </ul>
+ * The forks ask {@link #support} again, so a combination given to JMH directly fails with the
+ * same reason instead of measuring nonsense.
+ */
+public final class Q1Plan implements PlanRules {
+    static final String TRANSPORT = "transport";
+    static final String MESSAGE_BYTES = "messageBytes";
+    static final String WAIT_STRATEGY = "waitStrategy";
+    static final String FLOOR = "floor";
+
+    @Override
+    public Verdict verdict(BenchmarkDeclaration benchmark, SortedMap<String, String> params, Profile profile) {
+        if (!benchmark.className().equals(Q1Transports.class.getSimpleName())) {
+            return Verdict.RUN;
+        }
+        PeerRole role = roleOf(benchmark.method());
+        String transport = params.get(TRANSPORT);
+        if (!Transports.names().contains(transport)) {
+            List<String> declared = benchmark.params().getOrDefault(TRANSPORT, List.of());
+            if (declared.contains(transport)) {
+                return Verdict.skip(TRANSPORT, transport + " is not registered in this build's Transports");
+            }
+            Transports.byName(transport); // throws, naming the valid ones
+        }
+        Transport t = Transports.byName(transport);
+        WaitMode wait = WaitMode.parse(params.get(WAIT_STRATEGY));
+        int messageBytes = messageBytes(params.get(MESSAGE_BYTES));
+        boolean floor = transport.equals(FLOOR);
+        if (floor && wait != WaitMode.SPIN) {
+            return Verdict.skip(WAIT_STRATEGY, "floor is the spinning cache-line bounce, the physical limit: one per run");
+        }
+        if (!floor && messageBytes == 0) {
+            return Verdict.skip(MESSAGE_BYTES, "0 B is measured only for floor, the yardstick");
+        }
+        if (profile == Profile.QUICK && wait != naturalWait(t)) {
+            return Verdict.skip(WAIT_STRATEGY, "quick measures kernel transports blocking and shared-memory ones spinning;"
+                    + " full measures every wait strategy");
+        }
+        return support(role, t, messageBytes);
+    }
+
+    /**
+     * What one transport can do in one role at one size, whatever the profile and the wait: the
+     * forks refuse exactly these, and the plan records them as unsupported.
+     */
+    static Verdict support(PeerRole role, Transport transport, int messageBytes) {
+        if (transport.name().equals(FLOOR)) {
+            if (role != PeerRole.ECHO) {
+                return Verdict.unsupported("floor bounces one counter in strict ping-pong; it cannot stream to a "
+                        + role.name().toLowerCase(java.util.Locale.ROOT));
+            }
+            if (messageBytes != 0) {
+                return Verdict.unsupported("floor carries no payload (" + transport.sizeLimit().reason()
+                        + "); its round trip is measured at messageBytes=0");
+            }
+            return Verdict.RUN;
+        }
+        if (role == PeerRole.SOURCE && messageBytes < SourceStamp.SIZE) {
+            return Verdict.unsupported("a fixed-rate message carries a " + SourceStamp.SIZE
+                    + "-byte stamp (intended send time, sequence); " + messageBytes + " B cannot hold it");
+        }
+        SizeLimit limit = transport.sizeLimit();
+        if (!limit.allows(channelBytes(role, messageBytes))) {
+            return Verdict.unsupported(limit.tooLarge(transport.name(), channelBytes(role, messageBytes)).getMessage());
+        }
+        return Verdict.RUN;
+    }
+
+    /** The largest message the channel carries: the message, or the sink's report if that is larger. */
+    static int channelBytes(PeerRole role, int messageBytes) {
+        return role == PeerRole.SINK ? Math.max(messageBytes, SinkReport.SIZE) : messageBytes;
+    }
+
+    /** How the quick profile measures a transport: as it is mostly used. */
+    static WaitMode naturalWait(Transport transport) {
+        return transport.blocksInKernel() ? WaitMode.BLOCK : WaitMode.SPIN;
+    }
+
+    static PeerRole roleOf(String method) {
+        return switch (method) {
+            case Q1Transports.ROUND_TRIP -> PeerRole.ECHO;
+            case Q1Transports.THROUGHPUT -> PeerRole.SINK;
+            case Q1Transports.FIXED_RATE -> PeerRole.SOURCE;
+            default -> throw new IllegalArgumentException("Q1Transports has no benchmark method '" + method
+                    + "'; expected " + Q1Transports.ROUND_TRIP + ", " + Q1Transports.THROUGHPUT + " or " + Q1Transports.FIXED_RATE);
+        };
+    }
+
+    private static int messageBytes(String value) {
+        try {
+            int bytes = Integer.parseInt(value.trim());
+            if (bytes < 0) {
+                throw new NumberFormatException("negative");
+            }
+            return bytes;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("messageBytes '" + value + "' is not a byte count (an integer >= 0)", e);
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package io.shmbench.bench;
+
+import io.shmbench.measure.CpuCost;
+import io.shmbench.measure.LatencyRecorder;
+import io.shmbench.measure.RunDirectory;
+import io.shmbench.measure.SeriesName;
+import io.shmbench.testutil.NoLeaks;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Q1Transports' states and benchmark methods driven directly (as JMH would, without its timing),
+ * against real peer processes: what is measured is checked, and a peer that dies, stalls or is
+ * asked for what it cannot do ends as a recorded outcome with nothing left running.
+ */
+@ExtendWith(NoLeaks.class)
+class Q1TransportsTest {
+    private final Q1Transports bench = new Q1Transports();
+    @TempDir
+    Path run;
+    private String previousRunDir;
+
+    @BeforeEach
+    void insideARun() throws IOException {
+        Files.createDirectories(run.resolve(RunDirectory.RAW));
+        previousRunDir = System.setProperty(RunDirectory.PROPERTY, run.toString());
+    }
+
+    @AfterEach
+    void restore() {
+        if (previousRunDir == null) {
+            System.clearProperty(RunDirectory.PROPERTY);
+        } else {
+            System.setProperty(RunDirectory.PROPERTY, previousRunDir);
+        }
+    }
+
+    private static SeriesName series(String method, Q1Transports.Peer state) {
+        Map<String, String> params = new TreeMap<>(Map.of("transport", state.transport,
+                "messageBytes", Integer.toString(state.messageBytes), "waitStrategy", state.waitStrategy));
+        if (state instanceof Q1Transports.Source source) {
+            params.put("ratePerSecond", Long.toString(source.ratePerSecond));
+        }
+        return SeriesName.of("io.shmbench.bench.Q1Transports." + method, params);
+    }
+
+    private static <T extends Q1Transports.Peer> T configure(T state, String transport, int bytes, String wait) {
+        state.transport = transport;
+        state.messageBytes = bytes;
+        state.waitStrategy = wait;
+        return state;
+    }
+
+    private List<CSVRecord> outcomes() throws IOException {
+        Path file = new RunDirectory(run).outcomes();
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try (Reader in = Files.newBufferedReader(file)) {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+        }
+    }
+
+    private static void signal(String signal, long pid) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+        assertTrue(kill.waitFor(30, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -" + signal + " " + pid);
+    }
+
+    @Test
+    void roundTripsRecordEveryEchoAndCompareEveryByte() throws Exception {
+        Q1Transports.Echo echo = configure(new Q1Transports.Echo(), "uds", 2880, "block");
+        LatencyRecorder latency = new LatencyRecorder();
+        echo.open(series("roundTrip", echo));
+        try {
+            for (int i = 0; i < 500; i++) {
+                bench.roundTrip(echo, latency);
+            }
+            assertEquals(500, latency.interval().getTotalCount());
+            assertTrue(latency.interval().getMinValue() > 0);
+            assertEquals(Q1Transports.PRIME_MESSAGES + 500, echo.checked);
+            assertEquals(0, echo.corrupt);
+        } finally {
+            echo.close();
+        }
+        assertEquals(List.of(), outcomes());
+        assertNull(echo.peer, "stopped");
+    }
+
+    @Test
+    void floorBouncesNothingButACounter() {
+        Q1Transports.Echo floor = configure(new Q1Transports.Echo(), "floor", 0, "spin");
+        LatencyRecorder latency = new LatencyRecorder();
+        floor.open(series("roundTrip", floor));
+        try {
+            for (int i = 0; i < 1000; i++) {
+                bench.roundTrip(floor, latency);
+            }
+            assertEquals(1000, latency.interval().getTotalCount());
+            assertEquals(0, floor.corrupt);
+        } finally {
+            floor.close();
+        }
+    }
+
+    @Test
+    void whatATransportCannotCarryIsRefusedBeforeAnyProcessStarts() {
+        Q1Transports.Echo floor = configure(new Q1Transports.Echo(), "floor", 64, "spin");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> floor.open(series("roundTrip", floor)));
+        assertTrue(e.getMessage().contains("no payload"), e.getMessage());
+        assertNull(floor.peer);
+    }
+
+    @Test
+    void aPeerThatDiesIsAFailedOutcomeAndTheRoundTripsStopQuietly() throws Exception {
+        Q1Transports.Echo echo = configure(new Q1Transports.Echo(), "shm-ring", 64, "spin");
+        LatencyRecorder latency = new LatencyRecorder();
+        echo.open(series("roundTrip", echo));
+        try {
+            bench.roundTrip(echo, latency);
+            echo.peer.kill();
+            echo.peer.awaitExit(30, TimeUnit.SECONDS);
+            bench.roundTrip(echo, latency); // notices; must not throw: the iteration ends cleanly
+            assertTrue(echo.broken);
+            long recorded = latency.interval().getTotalCount();
+            bench.roundTrip(echo, latency);
+            assertEquals(recorded, latency.interval().getTotalCount(), "nothing measured once broken");
+        } finally {
+            echo.close();
+        }
+        List<CSVRecord> rows = outcomes();
+        assertEquals(1, rows.size(), rows.toString());
+        assertEquals("Q1Transports.roundTrip", rows.getFirst().get("benchmark"));
+        assertEquals("messageBytes=64,transport=shm-ring,waitStrategy=spin", rows.getFirst().get("params"));
+        assertEquals("failed", rows.getFirst().get("status"));
+    }
+
+    @Test
+    void aSilentPeerTimesOut() throws Exception {
+        Q1Transports.Echo echo = configure(new Q1Transports.Echo(), "uds", 64, "block");
+        echo.timeout = Duration.ofSeconds(1);
+        LatencyRecorder latency = new LatencyRecorder();
+        echo.open(series("roundTrip", echo));
+        long pid = echo.peer.pid();
+        try {
+            signal("STOP", pid);
+            bench.roundTrip(echo, latency);
+            assertTrue(echo.broken);
+        } finally {
+            signal("CONT", pid);
+            echo.close();
+        }
+        List<CSVRecord> rows = outcomes();
+        assertEquals(1, rows.size(), rows.toString());
+        assertEquals("timed out", rows.getFirst().get("status"));
+        assertTrue(rows.getFirst().get("detail").contains("timed out"), rows.getFirst().get("detail"));
+    }
+
+    @Test
+    void aStreamIntoTheSinkIsCheckedBatchByBatchAndCostsCpu() throws Exception {
+        Q1Transports.Sink sink = configure(new Q1Transports.Sink(), "tcp", 64, "block");
+        CpuCost cost = new CpuCost();
+        sink.open(series("throughput", sink), cost);
+        try {
+            cost.startIteration();
+            for (int i = 0; i < 3000; i++) {
+                bench.throughput(sink);
+            }
+            cost.endIteration();
+            assertEquals(3000, cost.messages);
+            assertTrue(cost.cpuNs > 0);
+        } finally {
+            sink.close();
+        }
+        int batches = (Q1Transports.PRIME_MESSAGES + 3000 + Q1Transports.SINK_BATCH - 1) / Q1Transports.SINK_BATCH;
+        assertEquals(batches, sink.checked, "every batch's report was read, the last one at the end");
+        assertEquals(0, sink.corrupt);
+        assertEquals(List.of(), outcomes());
+    }
+
+    @Test
+    void aStreamWhosePeerDiedKeepsNoRate() throws Exception {
+        Q1Transports.Sink sink = configure(new Q1Transports.Sink(), "uds", 256, "spin");
+        sink.open(series("throughput", sink), new CpuCost());
+        try {
+            sink.peer.kill();
+            sink.peer.awaitExit(30, TimeUnit.SECONDS);
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> {
+                for (int i = 0; i < 100_000_000; i++) { // until the socket buffer is full or the report is due
+                    bench.throughput(sink);
+                }
+            });
+            assertTrue(e.getMessage().contains("outcomes.csv"), e.getMessage());
+        } finally {
+            sink.close();
+        }
+        assertEquals("failed", outcomes().getFirst().get("status"));
+    }
+
+    @Test
+    void fixedRateMessagesArriveStampedInOrderWithTheirOneWayLatency() {
+        Q1Transports.Source source = configure(new Q1Transports.Source(), "shm-ring", 64, "spin");
+        source.ratePerSecond = 20_000;
+        LatencyRecorder latency = new LatencyRecorder();
+        CpuCost cost = new CpuCost();
+        source.open(series("fixedRate", source), cost);
+        try {
+            cost.startIteration();
+            for (int i = 0; i < 450; i++) { // ends inside a batch of 200: the iteration's tear-down drains it
+                bench.fixedRate(source, latency);
+            }
+            source.drain();
+            cost.endIteration();
+            assertEquals(450, latency.interval().getTotalCount());
+            assertEquals(450, cost.messages);
+            assertTrue(cost.cpuNs > 0);
+            assertEquals(0, source.remaining);
+            assertEquals(0, source.corrupt);
+        } finally {
+            source.close();
+        }
+    }
+
+    @Test
+    void corruptMessagesBecomeAnOutcomeThatCountsThem() throws Exception {
+        Q1Transports.Echo echo = configure(new Q1Transports.Echo(), "pipe", 8, "block");
+        echo.open(series("roundTrip", echo));
+        echo.verified(false);
+        echo.verified(false);
+        echo.close();
+
+        CSVRecord row = outcomes().getFirst();
+        assertEquals("corrupt", row.get("status"));
+        assertTrue(row.get("detail").startsWith("2 corrupt of " + (Q1Transports.PRIME_MESSAGES + 2)), row.get("detail"));
+        assertFalse(row.get("detail").isBlank());
+    }
+}
