@@ -27,7 +27,11 @@ import java.util.concurrent.TimeUnit;
  *       the caches keep.</li>
  *   <li>{@link #throughput} (BLOCKING): this side streams into a checking sink. With one slot the
  *       two sides take turns (each message waits for the previous one to be read); a few slots let
- *       them overlap; beyond that the rate is set by the slower side and by cache misses.</li>
+ *       them overlap; beyond that the rate is set by the slower side and by cache misses. Each
+ *       iteration starts with an empty ring and ends with up to {@code slots} messages not yet
+ *       read (counted, then checked outside the measured time), so a huge ring in a short
+ *       iteration overstates the rate by up to slots / (rate x iteration time): a few percent at
+ *       65536 slots and 0.5 s.</li>
  *   <li>{@link #overwriteLoss} (OVERWRITE, the seed's telemetry channel): a peer writes at rate W
  *       and never waits; this side reads at R = 500/s, waking every 2 ms and taking everything
  *       new, for W/R = 1, 1.25, 2 and 4 ({@link OverwriteReading}). Each trial is a row of
