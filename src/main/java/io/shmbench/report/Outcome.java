@@ -18,6 +18,14 @@ public record Outcome(SeriesKey key, String status, String detail) {
         return OK.equals(status);
     }
 
+    /**
+     * Whether the configuration's trial stopped early (it timed out or failed): a result JMH
+     * reports for it anyway (a benchmark that returns at once after a hung wait) is no measurement.
+     */
+    public boolean stoppedTrial() {
+        return "timed out".equals(status) || "failed".equals(status);
+    }
+
     /** The short mark a figure shows: "timed out", "3 corrupt", "unsupported", ... */
     public String mark() {
         if ("corrupt".equals(status)) {

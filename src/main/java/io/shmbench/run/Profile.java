@@ -33,6 +33,16 @@ public enum Profile {
                     .set("Q1Transports.fixedRate", "transport", "shm-ring", "uds", "pipe", "mq") // one of each mechanism
                     .set("Q1Transports", "ratePerSecond", "10000", "100000")
                     .set("Q5PayloadLayout", "servers", "16", "256")
+                    .set("Q2MemoryOrders", "messageBytes", "64")
+                    .set("Q3Slots", "slots", "1", "4", "5", "64", "4096")
+                    .set("Q3Slots.overwriteLoss", "slots", "1", "2", "4", "8", "64")
+                    .set("Q4Padding", "messageBytes", "40")
+                    .set("Q4Padding.throughput", "padding", "PACKED", "PAD_64", "PAD_128")
+                    .set("Q4Padding.throughput", "cacheRemoteIndex", "true", "false")
+                    .set("Q4Padding.throughput", "alignSlots", "true")
+                    .set("Q4Padding.throughput", "readerPoll", "SLOT_SEQUENCE")
+                    .set("Q4Padding.roundTrip", "padding", "PAD_128")
+                    .set("Q4Padding.roundTrip", "cacheRemoteIndex", "true")
                     .build()),
     /** Papers, on target hardware: every sweep, enough iterations and forks for error bars. */
     FULL(5, TimeValue.seconds(1), 10, TimeValue.seconds(1), 3, ParamDefaults.ALL_DECLARED, ParamOverrides.NONE);

@@ -5,8 +5,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -21,18 +19,15 @@ import java.util.concurrent.locks.LockSupport;
  * ready message, and runs one {@link PeerRole} until the parent closes the channel. Started by
  * {@link PeerProcess}; its stderr is the run's peer log.
  *
- * <p>It never outlives its parent: a daemon thread exits the JVM when stdin reaches end of stream
- * (the parent closed it or died: the kernel closes a dead process's pipe ends) or when the parent
- * pid is no longer alive; with the {@code pipe} transport stdin is the data stream itself, whose end
- * the role loop sees. Exit codes: 0 the parent closed the channel, 1 failure, 2 usage,
- * 3 the parent died.
+ * <p>It never outlives its parent ({@link PeerJvm#exitWithParent}): it exits when stdin reaches end
+ * of stream (the parent closed it or died) or when the parent pid is no longer alive; with the
+ * {@code pipe} transport stdin is the data stream itself, whose end the role loop sees. Exit codes:
+ * 0 the parent closed the channel, 1 failure, 2 usage, {@value PeerJvm#EXIT_PARENT_GONE} the parent died.
  */
 @Command(name = "PeerMain", description = "shmbench peer: the far end of one channel")
 public final class PeerMain implements Callable<Integer> {
-    static final int EXIT_PARENT_GONE = 3;
     /** Peers wait for their parent as long as it lives; the parent's own calls carry the real timeouts. */
     static final Duration PEER_TIMEOUT = Duration.ofDays(1);
-    private static final long PARENT_CHECK_MILLIS = 200;
 
     @Option(names = "--transport", required = true, description = "transport name")
     String transport;
@@ -82,7 +77,7 @@ public final class PeerMain implements Callable<Integer> {
         task.checkFits(transport, config);
         ProcessHandle parent = ProcessHandle.of(parentPid)
                 .orElseThrow(() -> new IllegalStateException("parent pid " + parentPid + " is not running"));
-        watchParent(parent, !stdioData);
+        PeerJvm.exitWithParent(parent, !stdioData);
         Transport t = Transports.byName(transport);
         log.printf("peer %d: %s %s, max %d bytes, %s waits%n", ProcessHandle.current().pid(), transport, task.role(), maxSize, config.waitMode());
         try (Channel channel = t.openPeer(transportArgs, config, PeerWatch.parent(parent));
@@ -158,34 +153,6 @@ public final class PeerMain implements Callable<Integer> {
             } else {
                 Thread.onSpinWait();
             }
-        }
-    }
-
-    /** Exits this JVM when the parent dies or closes our stdin. */
-    private static void watchParent(ProcessHandle parent, boolean watchStdin) {
-        Thread pid = new Thread(() -> {
-            while (parent.isAlive()) {
-                LockSupport.parkNanos(PARENT_CHECK_MILLIS * 1_000_000L);
-            }
-            System.err.println("peer: parent pid " + parent.pid() + " is gone; exiting");
-            System.exit(EXIT_PARENT_GONE);
-        }, "shmbench-peer-parent-watch");
-        pid.setDaemon(true);
-        pid.start();
-        if (watchStdin) {
-            Thread stdin = new Thread(() -> {
-                try (InputStream in = System.in) {
-                    while (in.read() >= 0) {
-                        // the parent writes nothing here; only the end matters
-                    }
-                } catch (IOException ignored) {
-                    // same as end of stream
-                }
-                System.err.println("peer: stdin closed by the parent; exiting");
-                System.exit(0);
-            }, "shmbench-peer-stdin-watch");
-            stdin.setDaemon(true);
-            stdin.start();
         }
     }
 }

@@ -1,52 +1,36 @@
 package io.shmbench.transport;
 
-import io.shmbench.cli.JvmFlags;
-
 import java.io.IOException;
-import java.lang.ProcessBuilder.Redirect;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@link PeerMain} in a child JVM (same java binary, class path and {@link JvmFlags}) holding
- * the other end of a channel, and that channel's parent end.
+ * A {@link PeerMain} in a child JVM ({@link PeerJvm}: same java binary, class path and JVM flags)
+ * holding the other end of a channel, and that channel's parent end.
  *
  * <p>{@link #start} prepares the transport, starts the child with its stdout and stderr appended
  * to the log file the caller names, connects, and waits (up to {@link ChannelConfig#setupTimeout()},
  * at least a minute, since a JVM starts slowly on a loaded machine; a peer that dies is noticed at
  * once) for the peer's ready message, so a returned peer is known to work. The child is always stopped: by
  * {@link #close()}, on any failure while starting, and by a JVM shutdown hook; and it exits by
- * itself when this JVM dies (see {@link PeerMain}). Every name the transport created is removed
+ * itself when this JVM dies ({@link PeerJvm#exitWithParent}). Every name the transport created is removed
  * once the peer is connected.
  */
 public final class PeerProcess implements AutoCloseable {
-    private static final long STOP_WAIT_SECONDS = 5;
-    private static final int LOG_TAIL_LINES = 15;
-    private static final Set<PeerProcess> LIVE = ConcurrentHashMap.newKeySet();
-
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(PeerProcess::forceStop), "shmbench-peer-reaper"));
-    }
-
     private final String transport;
-    private final Process process;
+    private final PeerJvm jvm;
     private final ParentEnd end;
-    private final Path logFile;
     private Channel channel;
     private boolean closed;
 
-    private PeerProcess(String transport, Process process, ParentEnd end, Path logFile) {
+    private PeerProcess(String transport, PeerJvm jvm, ParentEnd end) {
         this.transport = transport;
-        this.process = process;
+        this.jvm = jvm;
         this.end = end;
-        this.logFile = logFile;
     }
 
     /**
@@ -64,20 +48,15 @@ public final class PeerProcess implements AutoCloseable {
         try {
             ProcessBuilder builder = new ProcessBuilder();
             boolean stdioData = end.redirect(builder);
-            builder.command(command(transport, config, task, end.peerArgs(), stdioData));
-            if (!stdioData) {
-                builder.redirectOutput(Redirect.appendTo(logFile.toFile()));
-            }
-            builder.redirectError(Redirect.appendTo(logFile.toFile()));
-            Process process = builder.start();
-            peer = new PeerProcess(transport.name(), process, end, logFile);
-            LIVE.add(peer);
-            end.peerStarted();
+            PeerJvm jvm = PeerJvm.start(builder, PeerMain.class, arguments(transport, config, task, end.peerArgs(), stdioData),
+                    logFile, end::close);
+            peer = new PeerProcess(transport.name(), jvm, end);
         } catch (IOException | RuntimeException e) {
             end.close();
             throw new ChannelException(transport.name() + ": cannot start the peer process: " + e.getMessage(), e);
         }
         try {
+            end.peerStarted();
             peer.connect(config);
             return peer;
         } catch (RuntimeException e) {
@@ -88,7 +67,7 @@ public final class PeerProcess implements AutoCloseable {
     }
 
     private void connect(ChannelConfig config) {
-        channel = end.connect(PeerWatch.peer(process.toHandle()));
+        channel = end.connect(PeerWatch.peer(jvm.handle()));
         long deadline = System.nanoTime() + config.setupTimeout().toNanos();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buffer = arena.allocate(Math.max(1, config.maxMessageSize()));
@@ -111,18 +90,9 @@ public final class PeerProcess implements AutoCloseable {
         end.peerConnected();
     }
 
-    private static List<String> command(Transport transport, ChannelConfig config, PeerTask task, List<String> peerArgs, boolean stdioData) {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(JvmFlags.COMMON);
-        String chronicleBuild = System.getProperty(ChronicleSettings.BUILD_DIRECTORY);
-        if (chronicleBuild != null) {
-            command.add("-D" + ChronicleSettings.BUILD_DIRECTORY + "=" + chronicleBuild); // one such directory per run, not per peer
-        }
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(PeerMain.class.getName());
-        command.addAll(List.of(
+    private static List<String> arguments(Transport transport, ChannelConfig config, PeerTask task, List<String> peerArgs,
+                                          boolean stdioData) {
+        List<String> args = new ArrayList<>(List.of(
                 "--transport", transport.name(),
                 "--role", task.role().name().toLowerCase(java.util.Locale.ROOT),
                 "--messages", Long.toString(task.messages()),
@@ -133,11 +103,11 @@ public final class PeerProcess implements AutoCloseable {
                 "--depth", Integer.toString(config.depth()),
                 "--parent-pid", Long.toString(ProcessHandle.current().pid())));
         if (stdioData) {
-            command.add("--stdio-data");
+            args.add("--stdio-data");
         }
-        command.add("--");
-        command.addAll(peerArgs);
-        return command;
+        args.add("--");
+        args.addAll(peerArgs);
+        return args;
     }
 
     /** The parent's end of the channel; the peer already said it is ready. */
@@ -150,30 +120,30 @@ public final class PeerProcess implements AutoCloseable {
     }
 
     public long pid() {
-        return process.pid();
+        return jvm.pid();
     }
 
     public Path logFile() {
-        return logFile;
+        return jvm.logFile();
     }
 
     public boolean isAlive() {
-        return process.isAlive();
+        return jvm.isAlive();
     }
 
     /** Kills the peer at once (SIGKILL), as a crash would; {@link #close()} still cleans up. */
     public void kill() {
-        process.destroyForcibly();
+        jvm.kill();
     }
 
     /** Waits for the peer to exit by itself; its exit code, or -1 if it is still running. */
     public int awaitExit(long timeout, TimeUnit unit) throws InterruptedException {
-        return process.waitFor(timeout, unit) ? process.exitValue() : -1;
+        return jvm.awaitExit(timeout, unit);
     }
 
     /**
-     * Closes the channel (the peer sees its end and exits), closes the peer's stdin, waits for it,
-     * then terminates it if it lingers; removes whatever the transport left. Idempotent.
+     * Closes the channel (the peer sees its end and exits), then stops the peer ({@link PeerJvm#close()})
+     * and removes whatever the transport left. Idempotent.
      */
     @Override
     public synchronized void close() {
@@ -187,43 +157,14 @@ public final class PeerProcess implements AutoCloseable {
             }
         } catch (RuntimeException ignored) {
             // stopping anyway
-        }
-        try {
-            process.getOutputStream().close();
-            if (!process.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroy();
-                if (!process.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-                }
-            }
-        } catch (IOException ignored) {
-            // its stdin was already closed
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
         } finally {
-            end.close();
-            LIVE.remove(this);
+            jvm.close(); // then end.close(), its cleanup
         }
-    }
-
-    private void forceStop() {
-        process.destroyForcibly();
-        end.close();
     }
 
     /** The last lines of the peer's log, for error messages. */
     String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(logFile);
-            if (lines.isEmpty()) {
-                return " (its log " + logFile + " is empty)";
-            }
-            return "; its log " + logFile + " ends with:\n  "
-                    + String.join("\n  ", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
-        } catch (IOException e) {
-            return " (its log " + logFile + " cannot be read: " + e.getMessage() + ")";
-        }
+        return jvm.logTail();
     }
 
     @Override

@@ -168,7 +168,7 @@ class ReportCsvTest {
     void questionCsvFilesHaveTheirDocumentedShape() throws Exception {
         List<CSVRecord> outcomes = ReportFixture.csv(fixture.csvOut("outcomes.csv"));
         assertEquals(cols("status", "detail"), ReportFixture.header(fixture.csvOut("outcomes.csv")));
-        assertEquals(4, outcomes.size());
+        assertEquals(5, outcomes.size());
         assertTrue(outcomes.stream().anyMatch(r -> r.get("memory_order").equals("PLAIN") && r.get("status").equals("timed out")));
 
         assertEquals(List.of("rate_ratio", "slots", "trials", "written", "delivered", "missed", "loss_fraction",

@@ -164,6 +164,10 @@ class ReportFiguresTest {
         assertEquals("OPAQUE \u2020\n\u2717 3 corrupt", categories.get(1));
         assertEquals(List.of("RELEASE_ACQUIRE", "VOLATILE", "FENCED"), categories.subList(2, 5));
         assertEquals(null, q2.getDataset().getValue(0, 0), "no bar for the variant without a result");
+        CategoryPlot q2Stream = (CategoryPlot) figure("q2_stream_throughput_64B_shm-ring").chart().getPlot();
+        assertEquals("PLAIN \u2020\n\u2717 timed out", q2Stream.getDataset().getColumnKey(0).toString());
+        assertEquals(null, q2Stream.getDataset().getValue(0, 0), "no bar from a trial that timed out, though JMH scored it");
+        assertEquals(2.5e6, q2Stream.getDataset().getValue(0, 1).doubleValue(), 1, "OPAQUE's bar is there");
 
         CategoryPlot q6 = (CategoryPlot) figure("q6_roundTrip_latency_p50").chart().getPlot();
         assertTrue(q6.getDataset().getColumnKeys().contains("cross-node\n\u2717 unavailable"));

@@ -102,6 +102,9 @@ final class CategoryFigures {
             SeriesKey k = key.apply(item);
             String c = category(spec, k);
             categories.add(c);
+            if (failures.stream().anyMatch(o -> o.stoppedTrial() && o.key().equals(k))) {
+                continue; // its numbers come from a trial that stopped; the category's mark stands in for them
+            }
             if (fixedSeries == null) {
                 String s = k.param(spec.seriesParam()).orElse("");
                 if (!series.contains(s)) {

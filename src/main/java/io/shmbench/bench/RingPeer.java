@@ -1,0 +1,135 @@
+package io.shmbench.bench;
+
+import io.shmbench.ring.PeerStatus;
+import io.shmbench.ring.Ring;
+import io.shmbench.ring.RingConfig;
+import io.shmbench.ring.RingException;
+import io.shmbench.ring.RingReader;
+import io.shmbench.ring.RingWriter;
+import io.shmbench.ring.WaitStrategy;
+import io.shmbench.transport.ChannelConfig;
+import io.shmbench.transport.PeerJvm;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * This side of a ring benchmark: two rings in /dev/shm, each created with its own
+ * {@link RingConfig} (the variant under test), and a {@link RingBenchPeer} in a child JVM
+ * ({@link PeerJvm}: same lifetime rules as every peer) that reads the to-peer ring and writes the
+ * from-peer ring in one {@link RingPeerRole}. This side holds the to-peer ring's writer and the
+ * from-peer ring's reader, both busy-spinning.
+ *
+ * <p>{@link #start} returns once the peer has attached to both rings; the ring files are then
+ * unlinked (the mappings stay), so nothing is left in /dev/shm even if both processes are killed.
+ * {@link #close()} detaches, stops the peer and unmaps; a failed start does the same.
+ */
+final class RingPeer implements AutoCloseable {
+    private static final long ATTACH_POLL_NANOS = 1_000_000;
+
+    private final Ring toPeer;
+    private final Ring fromPeer;
+    private final PeerJvm jvm;
+    private final RingWriter writer;
+    private final RingReader reader;
+
+    private RingPeer(Ring toPeer, Ring fromPeer, PeerJvm jvm) {
+        this.toPeer = toPeer;
+        this.fromPeer = fromPeer;
+        this.jvm = jvm;
+        this.writer = toPeer.openWriter(WaitStrategy.SPIN);
+        this.reader = fromPeer.openReader(WaitStrategy.SPIN);
+    }
+
+    /**
+     * Creates the rings, starts the peer and waits (up to {@link ChannelConfig#MIN_SETUP_TIMEOUT}:
+     * a JVM starts slowly on a loaded machine) until it has attached to both.
+     *
+     * @param messageBytes what the peer checks (sink) or writes (paced writer)
+     * @param logFile      where the peer's stdout and stderr go (appended)
+     * @throws RingException when the peer dies or does not attach in time; the message ends with its log
+     */
+    static RingPeer start(RingPeerRole role, RingConfig toPeerConfig, RingConfig fromPeerConfig, int messageBytes, Path logFile) {
+        Ring toPeer = Ring.create(toPeerConfig);
+        Ring fromPeer = null;
+        PeerJvm jvm = null;
+        try {
+            fromPeer = Ring.create(fromPeerConfig);
+            Ring created = fromPeer;
+            jvm = PeerJvm.start(RingBenchPeer.class, RingBenchPeer.arguments(role, toPeer.path(), fromPeer.path(), messageBytes),
+                    logFile, () -> { // also run by the shutdown hook, should this JVM be stopped while the files exist
+                        toPeer.unlink();
+                        created.unlink();
+                    });
+            awaitAttached(jvm, toPeer, fromPeer);
+            toPeer.unlink();
+            fromPeer.unlink();
+            return new RingPeer(toPeer, fromPeer, jvm);
+        } catch (IOException | RuntimeException e) {
+            if (jvm != null) {
+                jvm.close();
+            }
+            release(toPeer);
+            release(fromPeer);
+            String tail = jvm == null ? "" : jvm.logTail();
+            throw new RingException("the ring peer (" + role.word() + ") did not come up: " + e.getMessage() + tail, e);
+        }
+    }
+
+    /** Waits until the peer's reader is on the to-peer ring and its writer on the from-peer ring. */
+    private static void awaitAttached(PeerJvm jvm, Ring toPeer, Ring fromPeer) {
+        long deadline = System.nanoTime() + ChannelConfig.MIN_SETUP_TIMEOUT.toNanos();
+        while (toPeer.readerStatus(Long.MAX_VALUE) != PeerStatus.ALIVE || fromPeer.writerStatus(Long.MAX_VALUE) != PeerStatus.ALIVE) {
+            if (!jvm.isAlive()) {
+                throw new RingException("the peer (pid " + jvm.pid() + ") exited before it attached");
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new RingException("the peer (pid " + jvm.pid() + ") did not attach within "
+                        + ChannelConfig.MIN_SETUP_TIMEOUT.toSeconds() + " s");
+            }
+            LockSupport.parkNanos(ATTACH_POLL_NANOS);
+        }
+    }
+
+    private static void release(Ring ring) {
+        if (ring != null) {
+            ring.unlink();
+            ring.close();
+        }
+    }
+
+    /** Writes messages to the peer. */
+    RingWriter writer() {
+        return writer;
+    }
+
+    /** Reads what the peer writes. */
+    RingReader reader() {
+        return reader;
+    }
+
+    long pid() {
+        return jvm.pid();
+    }
+
+    boolean isAlive() {
+        return jvm.isAlive();
+    }
+
+    /** The end of the peer's log, for error messages (starts with "; its log ..."). */
+    String logTail() {
+        return jvm.logTail();
+    }
+
+    /** Detaches this side, stops the peer and unmaps both rings. Idempotent. */
+    @Override
+    public void close() {
+        try {
+            toPeer.close(); // closes the writer and reader opened from them too
+            fromPeer.close();
+        } finally {
+            jvm.close();
+        }
+    }
+}

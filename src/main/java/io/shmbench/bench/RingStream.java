@@ -1,0 +1,86 @@
+package io.shmbench.bench;
+
+import io.shmbench.ring.RingConfig;
+import io.shmbench.ring.RingException;
+import io.shmbench.ring.RingReader;
+import io.shmbench.ring.RingWriter;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * One-way streaming into a {@link RingPeerRole#SINK} peer that checks every message in full: this
+ * side writes as fast as the ring takes messages (waiting only when it is full), so the rate is
+ * that of the slower side, back-pressure included. After each iteration (outside the measured
+ * time) the sink is asked for its tally, which must account for every message sent; its wrong
+ * messages count as corrupt. The tally comes back on a small default ring of its own. The
+ * streamed ring is the benchmark's {@link RingVariant}.
+ */
+@State(Scope.Thread)
+public class RingStream extends RingTrial {
+    /** Slots of the ring that carries the sink's tallies back: one tally at a time. */
+    private static final int TALLY_SLOTS = 2;
+
+    private RingWriter writer;
+    private RingReader tallies;
+    /** Data messages sent: ring positions minus the tally requests. */
+    private long sent;
+    private SinkTally last = new SinkTally(0, 0);
+
+    @Setup(Level.Trial)
+    public void start(BenchmarkParams benchmark) {
+        RingVariant variant = RingVariant.of(benchmark);
+        open(variant.config(), variant.messageBytes(), TrialOutcome.of(benchmark));
+    }
+
+    /** Starts a sink peer reading a ring made with {@code config}. */
+    final void open(RingConfig config, int messageBytes, TrialOutcome outcome) {
+        open(RingPeerRole.SINK, config, RingConfig.of(TALLY_SLOTS, SinkTally.SIZE), messageBytes, outcome);
+        writer = peer.writer();
+        tallies = peer.reader();
+    }
+
+    /** Sends one message; after a timeout or an error, nothing (see {@link TrialOutcome}). */
+    final void send() {
+        if (outcome.stopped()) {
+            return;
+        }
+        try {
+            MemorySegment slot = writer.claim(timeoutNanos);
+            CheckedMessage.write(slot, writer.position(), 0, messageBytes);
+            writer.commit(messageBytes);
+            sent++;
+        } catch (RingException e) {
+            stop(e);
+        }
+    }
+
+    /**
+     * Asks the sink for its tally: it must have checked every message sent (a message lost on the
+     * way stops the trial as failed); its wrong messages count as corrupt.
+     */
+    @TearDown(Level.Iteration)
+    public void collectTally() {
+        if (outcome.stopped()) {
+            return;
+        }
+        try {
+            writer.claim(timeoutNanos);
+            writer.commit(0);
+            int length = tallies.receive(timeoutNanos);
+            SinkTally tally = SinkTally.read(tallies.payload(), length);
+            outcome.checked(tally.checked() - last.checked(), tally.corrupt() - last.corrupt());
+            last = tally;
+            if (tally.checked() != sent) {
+                throw new RingException("the sink checked " + tally.checked() + " messages; " + sent + " were sent");
+            }
+        } catch (RingException e) {
+            stop(e);
+        }
+    }
+}

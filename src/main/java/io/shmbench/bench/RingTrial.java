@@ -1,0 +1,78 @@
+package io.shmbench.bench;
+
+import io.shmbench.measure.RunDirectory;
+import io.shmbench.ring.RingConfig;
+import io.shmbench.ring.RingException;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.TearDown;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One JMH trial of a cross-process ring benchmark: the {@link RingPeer} started for it in
+ * {@code @Setup(Level.Trial)} and always stopped in {@code @TearDown(Level.Trial)}, and the
+ * {@link TrialOutcome} its waits and checks report to. Subclasses are the JMH states of the
+ * question classes; they call {@link #open} from their own trial set-up with the variant's rings
+ * and {@code TrialOutcome.of(benchmarkParams)}.
+ */
+public abstract class RingTrial {
+    /**
+     * Longest wait for the peer. Generous against a loaded 2-core machine (where a process can miss
+     * the CPU for a while), short enough that a variant that hangs costs seconds, not the run.
+     */
+    static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+    /** Every wait of this side ends here; tests shorten it. */
+    long timeoutNanos = TIMEOUT_NANOS;
+    RingPeer peer;
+    TrialOutcome outcome;
+    int messageBytes;
+    private Path temporaryLog;
+
+    /** Starts the peer; a peer that cannot start fails the trial (JMH records it as failed). */
+    final void open(RingPeerRole role, RingConfig toPeer, RingConfig fromPeer, int messageBytes, TrialOutcome outcome) {
+        this.messageBytes = CheckedMessage.checkLength(messageBytes);
+        this.outcome = outcome;
+        this.peer = RingPeer.start(role, toPeer, fromPeer, messageBytes, peerLog());
+    }
+
+    /** The run's log when inside a run; else a temporary file, removed at the end of the trial. */
+    private Path peerLog() {
+        return RunDirectory.current().map(RunDirectory::runLog).orElseGet(() -> {
+            try {
+                temporaryLog = Files.createTempFile("ring-peer-", ".log");
+                return temporaryLog;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a log file for the ring peer: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** Stops the trial at a failed wait or check (recorded once); the benchmark then returns at once. */
+    final void stop(RingException error) {
+        outcome.stop(error, peer.isAlive() ? "" : " (the peer exited" + peer.logTail() + ")");
+    }
+
+    @TearDown(Level.Trial)
+    public void close() throws IOException {
+        try {
+            if (outcome != null) {
+                outcome.end();
+            }
+        } finally {
+            try {
+                if (peer != null) {
+                    peer.close();
+                }
+            } finally {
+                if (temporaryLog != null) {
+                    Files.deleteIfExists(temporaryLog);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package io.shmbench.bench;
+
+import io.shmbench.measure.LatencyRecorder;
+import io.shmbench.measure.OutcomeLog;
+import io.shmbench.report.Outcome;
+import io.shmbench.report.QuestionCsvReader;
+import io.shmbench.ring.MemoryOrder;
+import io.shmbench.ring.Padding;
+import io.shmbench.ring.ReaderPoll;
+import io.shmbench.ring.RingConfig;
+import io.shmbench.ring.RingMode;
+import io.shmbench.testutil.NoLeaks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The ring benchmarks' two processes for real: a {@link RingBenchPeer} in a child JVM attached to
+ * rings of a non-default variant, as each benchmark drives it (round trips through an echo, a
+ * stream into a checking sink, a paced writer into an OVERWRITE ring), and the two ways a trial
+ * stops without aborting the run: a peer that never answers (stopped with SIGSTOP: alive, silent)
+ * gives {@code timed out}, a peer that dies gives {@code failed}. Nothing may be left behind
+ * ({@link NoLeaks}). No timings are asserted; every wait has a generous deadline.
+ */
+@ExtendWith(NoLeaks.class)
+class RingPeerCrossProcessTest {
+    /** A variant unlike the default in every setting, so the peer must take it from the header. */
+    private static final RingConfig VARIANT = new RingConfig(5, 64, RingMode.BLOCKING, Padding.PACKED, MemoryOrder.VOLATILE,
+            false, false, ReaderPoll.WRITE_INDEX);
+    private static final long GENEROUS_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+    @TempDir
+    Path dir;
+
+    private TrialOutcome outcome(String benchmark) {
+        return new TrialOutcome("io.shmbench.bench." + benchmark, "slots=5", Optional.of(new OutcomeLog(outcomes())));
+    }
+
+    private Path outcomes() {
+        return dir.resolve("outcomes.csv");
+    }
+
+    private List<Outcome> recorded() throws Exception {
+        return Files.exists(outcomes()) ? QuestionCsvReader.outcomes(outcomes()) : List.of();
+    }
+
+    @Test
+    void roundTripsThroughAnEchoArriveWholeAndAreRecorded() throws Exception {
+        RingRoundTrip trial = new RingRoundTrip();
+        trial.timeoutNanos = GENEROUS_NANOS;
+        LatencyRecorder latency = new LatencyRecorder();
+        try {
+            trial.open(VARIANT, 64, outcome("Q4Padding.roundTrip"));
+            for (int i = 0; i < 1000; i++) {
+                trial.roundTrip(latency);
+            }
+            assertFalse(trial.outcome.stopped());
+            assertEquals(0, trial.outcome.corrupt());
+            assertEquals(1000, latency.interval().getTotalCount(), "every round trip recorded");
+        } finally {
+            trial.close();
+        }
+        assertTrue(recorded().isEmpty(), "a plain trial records no outcome");
+    }
+
+    @Test
+    void aSinkChecksAndAccountsForEveryMessageStreamedToIt() throws Exception {
+        RingStream trial = new RingStream();
+        trial.timeoutNanos = GENEROUS_NANOS;
+        try {
+            trial.open(VARIANT, 64, outcome("Q4Padding.throughput"));
+            for (int round = 0; round < 3; round++) {
+                for (int i = 0; i < 10_000; i++) {
+                    trial.send();
+                }
+                trial.collectTally(); // must find the sink's count equal to what was sent
+            }
+            assertFalse(trial.outcome.stopped(), "the sink accounted for every message");
+            assertEquals(0, trial.outcome.corrupt());
+        } finally {
+            trial.close();
+        }
+        assertTrue(recorded().isEmpty());
+    }
+
+    @Test
+    void aPacedWriterIntoAnOverwriteRingGivesRowsWhoseBooksBalance() throws Exception {
+        OverwriteReading trial = new OverwriteReading();
+        trial.timeoutNanos = GENEROUS_NANOS;
+        try {
+            trial.open(RingConfig.of(2, 64), 64, outcome("Q3Slots.overwriteLoss"));
+            for (double ratio : OverwriteReading.RATE_RATIOS) {
+                OverwriteLoss row = trial.trial(ratio, 40).orElseThrow(() -> new AssertionError("the trial stopped"));
+                assertEquals(2, row.slots());
+                assertEquals(ratio, row.rateRatio());
+                assertEquals(Math.round(40 * ratio), row.written());
+                assertEquals(row.written(), row.delivered() + row.missed(), "written = delivered + missed");
+                assertTrue(row.delivered() > 0, "the reader got something");
+                assertTrue(row.stalenessP50Ns() > 0 && row.stalenessP99Ns() >= row.stalenessP50Ns(), row.toString());
+            }
+            assertEquals(0, trial.outcome.corrupt());
+        } finally {
+            trial.close();
+        }
+        assertTrue(recorded().isEmpty());
+    }
+
+    @Test
+    void aPeerThatNeverAnswersTimesOutOnceAndTheTrialThenReturnsAtOnce() throws Exception {
+        RingRoundTrip trial = new RingRoundTrip();
+        trial.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(200);
+        LatencyRecorder latency = new LatencyRecorder();
+        try {
+            trial.open(VARIANT, 64, outcome("Q2MemoryOrders.roundTrip"));
+            signal("STOP", trial.peer.pid()); // alive but silent, as a peer spinning on a hoisted load
+            trial.roundTrip(latency);
+            assertTrue(trial.outcome.stopped());
+            long start = System.nanoTime();
+            for (int i = 0; i < 1000; i++) {
+                trial.roundTrip(latency);
+            }
+            assertTrue(System.nanoTime() - start < trial.timeoutNanos, "a stopped trial waits no more");
+            signal("CONT", trial.peer.pid());
+        } finally {
+            trial.close();
+        }
+        List<Outcome> rows = recorded();
+        assertEquals(1, rows.size(), rows.toString());
+        assertEquals("timed out", rows.getFirst().status());
+        assertTrue(rows.getFirst().detail().contains("timed out waiting for a message"), rows.getFirst().detail());
+        assertEquals(0, latency.interval().getTotalCount(), "nothing recorded for the round trip that never came back");
+    }
+
+    @Test
+    void aPeerThatDiesFailsTheTrialWithItsLog() throws Exception {
+        RingStream trial = new RingStream();
+        trial.timeoutNanos = GENEROUS_NANOS;
+        try {
+            trial.open(VARIANT, 64, outcome("Q4Padding.throughput"));
+            ProcessHandle.of(trial.peer.pid()).orElseThrow().destroyForcibly();
+            for (int i = 0; i < 100 && !trial.outcome.stopped(); i++) {
+                trial.send(); // fills the 5 slots, then waits for a reader that is gone
+            }
+            trial.collectTally();
+            assertTrue(trial.outcome.stopped());
+        } finally {
+            trial.close();
+        }
+        List<Outcome> rows = recorded();
+        assertEquals(1, rows.size(), rows.toString());
+        assertEquals("failed", rows.getFirst().status());
+        assertTrue(rows.getFirst().detail().contains("died"), rows.getFirst().detail());
+    }
+
+    private static void signal(String name, long pid) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid)).inheritIO().start();
+        assertTrue(kill.waitFor(30, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -" + name + " " + pid);
+    }
+}

@@ -1,0 +1,87 @@
+package io.shmbench.bench;
+
+import io.shmbench.measure.OutcomeLog;
+import io.shmbench.report.Outcome;
+import io.shmbench.report.QuestionCsvReader;
+import io.shmbench.ring.PeerGoneException;
+import io.shmbench.ring.RingTimeoutException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What a trial writes to raw/outcomes.csv, read back as the reporter reads it. */
+class TrialOutcomeTest {
+    private static final String BENCHMARK = "io.shmbench.bench.Q2MemoryOrders.roundTrip";
+    private static final String PARAMS = "memoryOrder=PLAIN,messageBytes=64";
+
+    @TempDir
+    Path dir;
+
+    private TrialOutcome outcome() {
+        return new TrialOutcome(BENCHMARK, PARAMS, Optional.of(new OutcomeLog(dir.resolve("outcomes.csv"))));
+    }
+
+    private List<Outcome> written() throws Exception {
+        Path file = dir.resolve("outcomes.csv");
+        return Files.exists(file) ? QuestionCsvReader.outcomes(file) : List.of();
+    }
+
+    @Test
+    void aTimeoutStopsTheTrialAndIsRecordedOnce() throws Exception {
+        TrialOutcome outcome = outcome();
+        assertFalse(outcome.stopped());
+        outcome.stop(new RingTimeoutException("timed out waiting for a message on /dev/shm/x (writer is ALIVE)"), "");
+        outcome.stop(new RingTimeoutException("again"), "");
+        outcome.end();
+
+        assertTrue(outcome.stopped());
+        List<Outcome> rows = written();
+        assertEquals(1, rows.size(), "recorded once");
+        assertEquals("timed out", rows.getFirst().status());
+        assertEquals("Q2MemoryOrders.roundTrip", rows.getFirst().key().benchmark());
+        assertEquals("PLAIN", rows.getFirst().key().param("memoryOrder").orElseThrow());
+        assertTrue(rows.getFirst().detail().contains("waiting for a message"), rows.getFirst().detail());
+    }
+
+    @Test
+    void anyOtherErrorIsAFailureWithItsContext() throws Exception {
+        TrialOutcome outcome = outcome();
+        outcome.stop(new PeerGoneException("the reader process (pid 7) died"), " (the peer exited; its log ends with:\n  boom)");
+        Outcome row = written().getFirst();
+        assertEquals("failed", row.status());
+        assertEquals("the reader process (pid 7) died (the peer exited; its log ends with:   boom)", row.detail());
+    }
+
+    @Test
+    void wrongMessagesAreCountedAndRecordedAtTheEndWithTheCountFirst() throws Exception {
+        TrialOutcome outcome = outcome();
+        for (int i = 0; i < 10; i++) {
+            outcome.checked(i % 4 != 0); // 3 wrong of 10
+        }
+        outcome.checked(90, 2);
+        assertTrue(written().isEmpty(), "nothing before the end of the trial");
+        outcome.end();
+
+        Outcome row = written().getFirst();
+        assertEquals("corrupt", row.status());
+        assertEquals("5 corrupt of 100 messages checked", row.detail());
+        assertEquals("5 corrupt", row.mark());
+        assertFalse(outcome.stopped(), "wrong messages do not stop a trial");
+    }
+
+    @Test
+    void aPlainTrialWritesNothing() throws Exception {
+        TrialOutcome outcome = outcome();
+        outcome.checked(1000, 0);
+        outcome.end();
+        assertTrue(written().isEmpty());
+    }
+}
