@@ -1,13 +1,7 @@
 package io.shmbench.measure;
 
-import org.apache.commons.csv.CSVFormat;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 /**
  * {@code raw/outcomes.csv}: one row per benchmark run that ended other than plainly, written by
@@ -38,16 +32,6 @@ public final class OutcomeLog {
      * @param params    {@link SeriesName#paramsText()}
      */
     public void append(String benchmark, String params, Outcome status, String detail) {
-        StringBuilder row = new StringBuilder();
-        try {
-            if (!Files.exists(file) || Files.size(file) == 0) {
-                CSVFormat.DEFAULT.printRecord(row, (Object[]) HEADER);
-            }
-            CSVFormat.DEFAULT.printRecord(row, benchmark, params, status.label(), detail);
-            Files.writeString(file, row, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                    StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + file + ": " + e.getMessage(), e);
-        }
+        new RawCsvFile(file, List.of(HEADER)).append(List.of(List.of(benchmark, params, status.label(), detail)));
     }
 }

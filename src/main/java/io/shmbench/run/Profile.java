@@ -28,6 +28,7 @@ public enum Profile {
             ParamOverrides.builder()
                     .set("Q1RingSideAlone", "messageBytes", "64", "2048")
                     .set("Q5PayloadLayout", "servers", "16", "256")
+                    .set("Q5PayloadLayoutCrossProcess", "servers", "16", "256")
                     .build()),
     /** Papers, on target hardware: every sweep, enough iterations and forks for error bars. */
     FULL(5, TimeValue.seconds(1), 10, TimeValue.seconds(1), 3, ParamDefaults.ALL_DECLARED, ParamOverrides.NONE);

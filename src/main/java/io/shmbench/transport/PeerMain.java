@@ -1,12 +1,11 @@
 package io.shmbench.transport;
 
+import io.shmbench.placement.ThreadAffinity;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -21,18 +20,16 @@ import java.util.concurrent.locks.LockSupport;
  * ready message, and runs one {@link PeerRole} until the parent closes the channel. Started by
  * {@link PeerProcess}; its stderr is the run's peer log.
  *
- * <p>It never outlives its parent: a daemon thread exits the JVM when stdin reaches end of stream
- * (the parent closed it or died: the kernel closes a dead process's pipe ends) or when the parent
- * pid is no longer alive; with the {@code pipe} transport stdin is the data stream itself, whose end
- * the role loop sees. Exit codes: 0 the parent closed the channel, 1 failure, 2 usage,
- * 3 the parent died.
+ * <p>It never outlives its parent ({@link ParentWatchdog}); with the {@code pipe} transport stdin is
+ * the data stream itself, whose end the role loop sees. With {@code --cpu} the thread that runs the
+ * role pins itself to that CPU first (placement benchmarks place both sides). Exit codes: 0 the
+ * parent closed the channel, 1 failure, 2 usage, 3 the parent died.
  */
 @Command(name = "PeerMain", description = "shmbench peer: the far end of one channel")
 public final class PeerMain implements Callable<Integer> {
-    static final int EXIT_PARENT_GONE = 3;
+    static final int EXIT_PARENT_GONE = ParentWatchdog.EXIT_PARENT_GONE;
     /** Peers wait for their parent as long as it lives; the parent's own calls carry the real timeouts. */
     static final Duration PEER_TIMEOUT = Duration.ofDays(1);
-    private static final long PARENT_CHECK_MILLIS = 200;
 
     @Option(names = "--transport", required = true, description = "transport name")
     String transport;
@@ -52,6 +49,8 @@ public final class PeerMain implements Callable<Integer> {
     int depth;
     @Option(names = "--parent-pid", required = true, description = "pid of the parent to watch")
     long parentPid;
+    @Option(names = "--cpu", description = "pin the thread that runs the role to this CPU before opening the channel")
+    Integer cpu;
     @Option(names = "--stdio-data", description = "stdin/stdout carry the channel (pipe transport)")
     boolean stdioData;
     @Parameters(description = "the transport's own arguments, from ParentEnd.peerArgs()")
@@ -82,7 +81,11 @@ public final class PeerMain implements Callable<Integer> {
         task.checkFits(transport, config);
         ProcessHandle parent = ProcessHandle.of(parentPid)
                 .orElseThrow(() -> new IllegalStateException("parent pid " + parentPid + " is not running"));
-        watchParent(parent, !stdioData);
+        ParentWatchdog.exitWhenGone(parent, !stdioData);
+        if (cpu != null) {
+            ThreadAffinity.pinTo(cpu); // this thread runs the role for the peer's whole life: never unpinned
+            log.printf("peer %d: role thread pinned to CPU %d%n", ProcessHandle.current().pid(), cpu);
+        }
         Transport t = Transports.byName(transport);
         log.printf("peer %d: %s %s, max %d bytes, %s waits%n", ProcessHandle.current().pid(), transport, task.role(), maxSize, config.waitMode());
         try (Channel channel = t.openPeer(transportArgs, config, PeerWatch.parent(parent));
@@ -156,34 +159,6 @@ public final class PeerMain implements Callable<Integer> {
             } else {
                 Thread.onSpinWait();
             }
-        }
-    }
-
-    /** Exits this JVM when the parent dies or closes our stdin. */
-    private static void watchParent(ProcessHandle parent, boolean watchStdin) {
-        Thread pid = new Thread(() -> {
-            while (parent.isAlive()) {
-                LockSupport.parkNanos(PARENT_CHECK_MILLIS * 1_000_000L);
-            }
-            System.err.println("peer: parent pid " + parent.pid() + " is gone; exiting");
-            System.exit(EXIT_PARENT_GONE);
-        }, "shmbench-peer-parent-watch");
-        pid.setDaemon(true);
-        pid.start();
-        if (watchStdin) {
-            Thread stdin = new Thread(() -> {
-                try (InputStream in = System.in) {
-                    while (in.read() >= 0) {
-                        // the parent writes nothing here; only the end matters
-                    }
-                } catch (IOException ignored) {
-                    // same as end of stream
-                }
-                System.err.println("peer: stdin closed by the parent; exiting");
-                System.exit(0);
-            }, "shmbench-peer-stdin-watch");
-            stdin.setDaemon(true);
-            stdin.start();
         }
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -58,13 +59,24 @@ public final class PeerProcess implements AutoCloseable {
      *                          includes the end of its log
      */
     public static PeerProcess start(Transport transport, ChannelConfig config, PeerTask task, Path logFile) {
+        return start(transport, config, task, logFile, OptionalInt.empty());
+    }
+
+    /**
+     * {@link #start(Transport, ChannelConfig, PeerTask, Path)} with the peer's role thread pinned to
+     * {@code peerCpu} ({@code ThreadAffinity.pinTo}, before it opens its end of the channel), for
+     * benchmarks that place both sides. A CPU the peer may not use makes the peer fail at start, and
+     * this method throw {@link ChannelException} with the peer's log.
+     */
+    public static PeerProcess start(Transport transport, ChannelConfig config, PeerTask task, Path logFile,
+                                    OptionalInt peerCpu) {
         task.checkFits(transport.name(), config);
         ParentEnd end = transport.prepare(config);
         PeerProcess peer;
         try {
             ProcessBuilder builder = new ProcessBuilder();
             boolean stdioData = end.redirect(builder);
-            builder.command(command(transport, config, task, end.peerArgs(), stdioData));
+            builder.command(command(transport, config, task, end.peerArgs(), stdioData, peerCpu));
             if (!stdioData) {
                 builder.redirectOutput(Redirect.appendTo(logFile.toFile()));
             }
@@ -111,7 +123,8 @@ public final class PeerProcess implements AutoCloseable {
         end.peerConnected();
     }
 
-    private static List<String> command(Transport transport, ChannelConfig config, PeerTask task, List<String> peerArgs, boolean stdioData) {
+    private static List<String> command(Transport transport, ChannelConfig config, PeerTask task, List<String> peerArgs,
+                                        boolean stdioData, OptionalInt peerCpu) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(JvmFlags.COMMON);
@@ -135,6 +148,7 @@ public final class PeerProcess implements AutoCloseable {
         if (stdioData) {
             command.add("--stdio-data");
         }
+        peerCpu.ifPresent(cpu -> command.addAll(List.of("--cpu", Integer.toString(cpu))));
         command.add("--");
         command.addAll(peerArgs);
         return command;
