@@ -5,6 +5,7 @@ import io.shmbench.placement.FirstTouch;
 import io.shmbench.placement.ThreadAffinity;
 import io.shmbench.placement.ThreadPin;
 import io.shmbench.transport.Channel;
+import io.shmbench.transport.ChannelException;
 import io.shmbench.transport.ChannelConfig;
 import io.shmbench.transport.PeerProcess;
 import io.shmbench.transport.PeerTask;
@@ -94,7 +95,7 @@ final class PlacedEcho implements AutoCloseable {
      * One round trip: sends the next message, waits for its echo; returns the nanoseconds between
      * the two (the check of the echo comes after).
      *
-     * @throws io.shmbench.transport.ChannelException on a timeout or a dead peer
+     * @throws ChannelException on a timeout or a dead peer
      */
     long roundTrip() {
         if (size >= Long.BYTES) {
@@ -109,6 +110,23 @@ final class PlacedEcho implements AutoCloseable {
             corrupt++;
         }
         return nanos;
+    }
+
+    /**
+     * For a benchmark method: one round trip of {@code echo}, or -1 when the run has failed (the
+     * set-up did not bring up {@code echo}, or an earlier round trip failed). A round trip that
+     * times out or finds the peer gone is recorded in {@code outcome} and gives -1 too.
+     */
+    static long roundTripUnlessFailed(PlacedEcho echo, RunOutcome outcome) {
+        if (outcome.failed()) {
+            return -1;
+        }
+        try {
+            return echo.roundTrip();
+        } catch (ChannelException e) {
+            outcome.fail(e);
+            return -1;
+        }
     }
 
     long checked() {

@@ -3,7 +3,6 @@ package io.shmbench.bench;
 import io.shmbench.measure.Outcome;
 import io.shmbench.placement.CpuPair;
 import io.shmbench.placement.Topology;
-import io.shmbench.transport.ChannelException;
 import org.HdrHistogram.Histogram;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -77,13 +76,9 @@ public class Q6CoreMatrix {
 
     @Benchmark
     public void floorRoundTrip() {
-        if (outcome.failed()) {
-            return;
-        }
-        try {
-            iteration.recordValue(echo.roundTrip());
-        } catch (ChannelException e) {
-            outcome.fail(e);
+        long nanos = PlacedEcho.roundTripUnlessFailed(echo, outcome);
+        if (nanos >= 0) {
+            iteration.recordValue(nanos);
         }
     }
 

@@ -4,7 +4,6 @@ import io.shmbench.measure.LatencyRecorder;
 import io.shmbench.placement.Placement;
 import io.shmbench.placement.PlacementDecision;
 import io.shmbench.placement.Topology;
-import io.shmbench.transport.ChannelException;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -85,13 +84,9 @@ public class Q6Placement {
 
     @Benchmark
     public void roundTrip(LatencyRecorder latency) {
-        if (outcome.failed()) {
-            return;
-        }
-        try {
-            latency.record(echo.roundTrip());
-        } catch (ChannelException e) {
-            outcome.fail(e);
+        long nanos = PlacedEcho.roundTripUnlessFailed(echo, outcome);
+        if (nanos >= 0) {
+            latency.record(nanos);
         }
     }
 

@@ -302,20 +302,16 @@ public class Q7Faults {
         long missedBefore = reader.missed();
         long reads = 0;
         long tornDelivered = 0;
-        long start = System.nanoTime();
-        long lastMessage = start;
-        long now;
-        while ((now = System.nanoTime()) - start < TimeUnit.MILLISECONDS.toNanos(READ_WINDOW_MILLIS)) {
+        ReadWindow window = new ReadWindow();
+        while (window.isOpen()) {
             int length = reader.poll();
             if (length < 0) {
-                if (now - lastMessage > GIVE_UP_NANOS) {
-                    side.outcome.fail(Outcome.TIMED_OUT, "no snapshot from the writer for 30 s");
-                    return;
+                if (window.idle(side.outcome)) {
+                    continue;
                 }
-                Thread.onSpinWait();
-                continue;
+                return;
             }
-            lastMessage = now;
+            window.progress();
             reads++;
             MemorySegment slot = reader.payload();
             long sequence = StampedSnapshot.sequence(slot);
@@ -343,21 +339,17 @@ public class Q7Faults {
         long reads = 0;
         long torn = 0;
         long lastSequence = -1;
-        long start = System.nanoTime();
-        long lastSnapshot = start;
-        long now;
-        while ((now = System.nanoTime()) - start < TimeUnit.MILLISECONDS.toNanos(READ_WINDOW_MILLIS)) {
+        ReadWindow window = new ReadWindow();
+        while (window.isOpen()) {
             MemorySegment front = buffer.front();
             long sequence = StampedSnapshot.sequence(front);
             if (sequence == lastSequence) { // nothing new yet: wait, as the ring's reader does
-                if (now - lastSnapshot > GIVE_UP_NANOS) {
-                    side.outcome.fail(Outcome.TIMED_OUT, "no new snapshot from the writer for 30 s");
-                    return;
+                if (window.idle(side.outcome)) {
+                    continue;
                 }
-                Thread.onSpinWait();
-                continue;
+                return;
             }
-            lastSnapshot = now;
+            window.progress();
             lastSequence = sequence;
             reads++;
             if (!StampedSnapshot.read(front, SNAPSHOT_BYTES, PAUSE)) {
@@ -367,6 +359,34 @@ public class Q7Faults {
         trials.record(DOUBLE_BUFFER, "snapshots_read_count", reads);
         trials.record(DOUBLE_BUFFER, "delivered_count", reads);
         trials.record(DOUBLE_BUFFER, "torn_delivered_count", torn);
+    }
+
+    /**
+     * The slow reader's {@value #READ_WINDOW_MILLIS} ms of reading, and its patience: with nothing
+     * new from the writer for 30 s it gives up, and the run records "timed out".
+     */
+    static final class ReadWindow {
+        private final long start = System.nanoTime();
+        private long lastProgress = start;
+
+        boolean isOpen() {
+            return System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(READ_WINDOW_MILLIS);
+        }
+
+        void progress() {
+            lastProgress = System.nanoTime();
+        }
+
+        /** Nothing new: spins once and returns true, or records the time-out and returns false. */
+        boolean idle(RunOutcome outcome) {
+            if (System.nanoTime() - lastProgress > GIVE_UP_NANOS) {
+                outcome.fail(Outcome.TIMED_OUT, "no new snapshot from the writer for "
+                        + TimeUnit.NANOSECONDS.toSeconds(GIVE_UP_NANOS) + " s");
+                return false;
+            }
+            Thread.onSpinWait();
+            return true;
+        }
     }
 
     /** Busy-waits {@code nanos}: the reader's work, on its own core. */

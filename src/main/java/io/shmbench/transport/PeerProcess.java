@@ -28,7 +28,6 @@ import java.util.concurrent.TimeUnit;
  * once the peer is connected.
  */
 public final class PeerProcess implements AutoCloseable {
-    private static final long STOP_WAIT_SECONDS = 5;
     private static final int LOG_TAIL_LINES = 15;
     private static final Set<PeerProcess> LIVE = ConcurrentHashMap.newKeySet();
 
@@ -203,18 +202,7 @@ public final class PeerProcess implements AutoCloseable {
             // stopping anyway
         }
         try {
-            process.getOutputStream().close();
-            if (!process.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroy();
-                if (!process.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-                }
-            }
-        } catch (IOException ignored) {
-            // its stdin was already closed
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
+            ChildStop.stop(process);
         } finally {
             end.close();
             LIVE.remove(this);

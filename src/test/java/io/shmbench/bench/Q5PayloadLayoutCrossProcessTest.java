@@ -5,16 +5,13 @@ import io.shmbench.payload.PayloadLayout;
 import io.shmbench.report.Outcome;
 import io.shmbench.report.QuestionCsvReader;
 import io.shmbench.testutil.NoLeaks;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,21 +28,11 @@ class Q5PayloadLayoutCrossProcessTest {
     private static final int TURNS = 50;
     private static final String BENCHMARK = "io.shmbench.bench.Q5PayloadLayoutCrossProcess.";
 
-    @TempDir
-    Path root;
-    private RunDirectoryFixture run;
+    @RegisterExtension
+    final RunDirectoryFixture run = new RunDirectoryFixture();
     private final Q5PayloadLayoutCrossProcess bench = new Q5PayloadLayoutCrossProcess();
     private final LatencyRecorder latency = new LatencyRecorder();
 
-    @BeforeEach
-    void inRun() {
-        run = new RunDirectoryFixture(root);
-    }
-
-    @AfterEach
-    void outOfRun() {
-        run.close();
-    }
 
     @ParameterizedTest
     @EnumSource(PayloadLayout.class)
@@ -62,7 +49,7 @@ class Q5PayloadLayoutCrossProcessTest {
         } finally {
             side.close();
         }
-        assertFalse(outcome.failed(), () -> read(run.outcomes()));
+        assertFalse(outcome.failed(), () -> run.outcomesText());
         assertEquals(TURNS, side.checked);
         assertEquals(0, side.corrupt);
         assertEquals(TURNS, latency.interval().getTotalCount());
@@ -85,7 +72,7 @@ class Q5PayloadLayoutCrossProcessTest {
         } finally {
             side.close();
         }
-        assertFalse(outcome.failed(), () -> read(run.outcomes()));
+        assertFalse(outcome.failed(), () -> run.outcomesText());
         assertEquals(2 * TURNS, side.checked);
         assertEquals(0, side.corrupt);
     }
@@ -134,7 +121,7 @@ class Q5PayloadLayoutCrossProcessTest {
             side.close();
         }
         assertEquals(1, side.corrupt);
-        assertTrue(read(run.outcomes()).contains("1 corrupt of 4 snapshots"), () -> read(run.outcomes()));
+        assertTrue(run.outcomesText().contains("1 corrupt of 4 snapshots"), () -> run.outcomesText());
     }
 
     private static Q5PayloadLayoutCrossProcess.WriterSide writer(PayloadLayout layout) {
@@ -151,11 +138,4 @@ class Q5PayloadLayoutCrossProcessTest {
         return side;
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file) : "(no outcomes)";
-        } catch (java.io.IOException e) {
-            return e.toString();
-        }
-    }
 }

@@ -10,10 +10,9 @@ import io.shmbench.report.CoreLatency;
 import io.shmbench.report.Outcome;
 import io.shmbench.report.QuestionCsvReader;
 import io.shmbench.testutil.NoLeaks;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,17 +38,8 @@ class Q6PlacementTest {
 
     @TempDir
     Path root;
-    private RunDirectoryFixture run;
-
-    @BeforeEach
-    void inRun() {
-        run = new RunDirectoryFixture(root.resolve("run"));
-    }
-
-    @AfterEach
-    void outOfRun() {
-        run.close();
-    }
+    @RegisterExtension
+    final RunDirectoryFixture run = new RunDirectoryFixture();
 
     @Test
     void aPlacementTheHostCannotOfferIsRecordedUnavailableAndNothingRuns() throws Exception {
@@ -96,7 +86,7 @@ class Q6PlacementTest {
             bench.stop();
         }
 
-        assertFalse(outcome.failed(), () -> read(run.outcomes()));
+        assertFalse(outcome.failed(), () -> run.outcomesText());
         assertEquals(ROUND_TRIPS, latency.interval().getTotalCount());
         assertFalse(Files.exists(run.outcomes()), "no outcome: every echo was right");
         assertEquals(before, ThreadAffinity.get(), "the pin is released at the end");
@@ -123,7 +113,7 @@ class Q6PlacementTest {
         } finally {
             bench.stop();
         }
-        assertFalse(outcome.failed(), () -> read(run.outcomes()));
+        assertFalse(outcome.failed(), () -> run.outcomesText());
         List<CoreLatency> rows = QuestionCsvReader.coreMatrix(run.raw(QuestionCsvReader.Q6_CORE_MATRIX));
         assertEquals(1, rows.size());
         CoreLatency row = rows.getFirst();
@@ -150,11 +140,4 @@ class Q6PlacementTest {
         assertTrue(unavailable.detail().contains("CPU 1 is not a usable CPU"), unavailable.detail());
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file) : "(no outcomes)";
-        } catch (java.io.IOException e) {
-            return e.toString();
-        }
-    }
 }

@@ -4,14 +4,11 @@ import io.shmbench.measure.LatencyRecorder;
 import io.shmbench.report.FaultObservation;
 import io.shmbench.report.QuestionCsvReader;
 import io.shmbench.testutil.NoLeaks;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,20 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(NoLeaks.class)
 class Q7FaultsTest {
-    @TempDir
-    Path root;
-    private RunDirectoryFixture run;
+    @RegisterExtension
+    final RunDirectoryFixture run = new RunDirectoryFixture();
     private final Q7Faults bench = new Q7Faults();
 
-    @BeforeEach
-    void inRun() {
-        run = new RunDirectoryFixture(root);
-    }
-
-    @AfterEach
-    void outOfRun() {
-        run.close();
-    }
 
     @Test
     void killedWriterIsReportedDeadOrStaleInEveryTrial() throws Exception {
@@ -63,7 +50,7 @@ class Q7FaultsTest {
             side.stop();
         }
 
-        assertFalse(outcome.failed(), () -> "outcomes: " + read(run.outcomes()));
+        assertFalse(outcome.failed(), () -> "outcomes: " + run.outcomesText());
         List<FaultObservation> rows = QuestionCsvReader.faults(run.raw(QuestionCsvReader.Q7_FAULTS));
         System.out.println("writer kill: " + rows);
         assertEquals(List.of(1, 2), rows.stream().map(FaultObservation::trial).toList());
@@ -89,7 +76,7 @@ class Q7FaultsTest {
             side.stop();
         }
 
-        assertFalse(outcome.failed(), () -> "outcomes: " + read(run.outcomes()));
+        assertFalse(outcome.failed(), () -> "outcomes: " + run.outcomesText());
         List<FaultObservation> rows = QuestionCsvReader.faults(run.raw(QuestionCsvReader.Q7_FAULTS));
         System.out.println("seqlock: " + rows);
         assertEquals(List.of("snapshots_read_count", "delivered_count", "torn_caught_count", "torn_delivered_count",
@@ -114,7 +101,7 @@ class Q7FaultsTest {
             side.stop();
         }
 
-        assertFalse(outcome.failed(), () -> "outcomes: " + read(run.outcomes()));
+        assertFalse(outcome.failed(), () -> "outcomes: " + run.outcomesText());
         List<FaultObservation> rows = QuestionCsvReader.faults(run.raw(QuestionCsvReader.Q7_FAULTS));
         System.out.println("double buffer: " + rows);
         assertEquals(List.of("snapshots_read_count", "delivered_count", "torn_delivered_count"),
@@ -124,11 +111,4 @@ class Q7FaultsTest {
         assertTrue(rows.get(2).value() <= rows.get(0).value());
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file) : "(none)";
-        } catch (java.io.IOException e) {
-            return e.toString();
-        }
-    }
 }

@@ -48,7 +48,7 @@ class QuestionTablesTest {
     @Test
     void placementsFileIsReplacedWholeAndReadsBack() throws Exception {
         Topology t = FakeSysfs.twoSocketsEightCoresSmt(root.resolve("sys")).allowed("0-7").read();
-        try (RunDirectoryFixture run = new RunDirectoryFixture(root.resolve("run"))) {
+        try (RunDirectoryFixture run = RunDirectoryFixture.at(root.resolve("run"))) {
             PlacementTable.write(t);
             PlacementTable.write(t); // every Q6 fork writes it; the file holds one copy
             List<Placement> read = QuestionCsvReader.placements(run.raw(QuestionCsvReader.Q6_PLACEMENTS));
@@ -70,7 +70,7 @@ class QuestionTablesTest {
         assertEquals(Optional.of(List.of("3", "11", "", "")), CoreMatrixTable.rowFor("3:11", new Histogram(3)),
                 "a pair that could not be measured keeps its cell, empty");
         assertEquals(Optional.empty(), CoreMatrixTable.rowFor("3,11", roundTrips));
-        try (RunDirectoryFixture run = new RunDirectoryFixture(root.resolve("run"))) {
+        try (RunDirectoryFixture run = RunDirectoryFixture.at(root.resolve("run"))) {
             CoreMatrixTable.append(CoreMatrixTable.row(0, 16, roundTrips));
             CoreMatrixTable.rowFor("3:11", new Histogram(3)).ifPresent(CoreMatrixTable::append);
             List<CoreLatency> read = QuestionCsvReader.coreMatrix(run.raw(QuestionCsvReader.Q6_CORE_MATRIX));
@@ -90,7 +90,7 @@ class QuestionTablesTest {
         assertThrows(IllegalArgumentException.class, () -> table.add(Q7Faults.KILL, 0, "detection_ns", 4));
         assertThrows(IllegalArgumentException.class, () -> table.add(" ", 1, "detection_ns", 4));
 
-        try (RunDirectoryFixture run = new RunDirectoryFixture(root.resolve("run"))) {
+        try (RunDirectoryFixture run = RunDirectoryFixture.at(root.resolve("run"))) {
             table.flush();
             table.flush(); // nothing left: no second copy
             new FaultTable().add(Q7Faults.KILL, 2, "detection_ns", 3_900_000).flush();

@@ -36,7 +36,7 @@ class RunOutcomeTest {
 
     @Test
     void onlyTheFirstProblemIsTheStatusAndCorruptCountsComeOnTop() throws Exception {
-        try (RunDirectoryFixture run = new RunDirectoryFixture(root)) {
+        try (RunDirectoryFixture run = RunDirectoryFixture.at(root)) {
             RunOutcome outcome = new RunOutcome("io.shmbench.bench.Q6Placement.roundTrip", "placement=cross-core,transport=uds");
             assertFalse(outcome.failed());
             outcome.corrupt(0, 100, "echoes");

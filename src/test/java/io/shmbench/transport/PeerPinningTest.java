@@ -3,9 +3,9 @@ package io.shmbench.transport;
 import io.shmbench.placement.ThreadAffinity;
 import io.shmbench.testutil.Await;
 import io.shmbench.testutil.ThreadAffinities;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.shmbench.testutil.NoLeaks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.lang.foreign.Arena;
@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,20 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * one: the JVM's other threads stay free), and a CPU it may not use fails the start with the
  * kernel's reason instead of running unplaced.
  */
+@ExtendWith(NoLeaks.class)
 class PeerPinningTest {
     @TempDir
     Path logs;
-    private LeakCheck leaks;
-
-    @BeforeEach
-    void snapshot() {
-        leaks = new LeakCheck();
-    }
-
-    @AfterEach
-    void nothingLeft() {
-        leaks.assertNothingLeft();
-    }
 
     @Test
     void thePeerPinsItsRoleThreadToTheCpuGiven() {
@@ -65,6 +54,5 @@ class PeerPinningTest {
         ChannelException e = assertThrows(ChannelException.class, () -> PeerProcess.start(Transports.byName("floor"), config,
                 PeerTask.echo(), logs.resolve("peer.log"), OptionalInt.of(notAllowed)).close());
         assertTrue(e.getMessage().contains("sched_setaffinity(CPUs " + notAllowed + ") failed"), e.getMessage());
-        assertEquals(List.of(), LeakCheck.liveChildren());
     }
 }

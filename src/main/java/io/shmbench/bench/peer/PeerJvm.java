@@ -1,6 +1,7 @@
 package io.shmbench.bench.peer;
 
 import io.shmbench.cli.JvmFlags;
+import io.shmbench.transport.ChildStop;
 
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
@@ -28,7 +29,6 @@ import java.util.function.BooleanSupplier;
 public final class PeerJvm implements AutoCloseable {
     /** A JVM starts slowly on a loaded machine: readiness waits at least this long. */
     public static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-    private static final long STOP_WAIT_SECONDS = 5;
     private static final long READY_POLL_NANOS = 1_000_000;
     private static final Set<PeerJvm> LIVE = ConcurrentHashMap.newKeySet();
 
@@ -113,7 +113,7 @@ public final class PeerJvm implements AutoCloseable {
         return process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /** Stops the peer: closes its stdin (it exits), then terminates and finally kills it if it lingers. Idempotent. */
+    /** Stops the peer ({@link ChildStop}: it exits when its stdin closes, else it is terminated, then killed). Idempotent. */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -121,18 +121,7 @@ public final class PeerJvm implements AutoCloseable {
         }
         closed = true;
         try {
-            process.getOutputStream().close();
-            if (!process.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroy();
-                if (!process.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-                }
-            }
-        } catch (IOException ignored) {
-            process.destroyForcibly(); // its stdin was already gone; make sure it is too
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
+            ChildStop.stop(process);
         } finally {
             LIVE.remove(this);
         }
