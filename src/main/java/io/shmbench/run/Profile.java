@@ -29,6 +29,7 @@ public enum Profile {
                     .set("Q1RingSideAlone", "messageBytes", "64", "2048")
                     .set("Q5PayloadLayout", "servers", "16", "256")
                     .set("Q5PayloadLayoutCrossProcess", "servers", "16", "256")
+                    .set("Q7Faults", "slots", "4")
                     .build()),
     /** Papers, on target hardware: every sweep, enough iterations and forks for error bars. */
     FULL(5, TimeValue.seconds(1), 10, TimeValue.seconds(1), 3, ParamDefaults.ALL_DECLARED, ParamOverrides.NONE);
