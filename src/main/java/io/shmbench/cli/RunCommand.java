@@ -3,6 +3,8 @@ package io.shmbench.cli;
 import io.shmbench.bench.Q1Plan;
 import io.shmbench.env.EnvironmentProbe;
 import io.shmbench.measure.RunDirectory;
+import io.shmbench.placement.Topology;
+import io.shmbench.placement.TopologyException;
 import io.shmbench.report.Reporter;
 import io.shmbench.report.RunLayout;
 import io.shmbench.run.BenchmarkDeclaration;
@@ -18,6 +20,7 @@ import io.shmbench.run.ResultsRoot;
 import io.shmbench.run.RunRecord;
 import io.shmbench.run.Selection;
 import io.shmbench.run.SuiteRun;
+import io.shmbench.run.TopologyParameters;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
@@ -163,11 +166,17 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Parameter values this host decides (placements from its topology, ...). None yet: the
-     * placement package supplies them once the cross-process benchmarks use it.
+     * Parameter values this host decides: placements and CPU pairs from its topology. A topology
+     * that cannot be read leaves the declared values (the benchmarks then report what they cannot
+     * place) rather than stopping every run.
      */
     static HostParameters hostParameters() {
-        return HostParameters.NONE;
+        try {
+            return TopologyParameters.of(Topology.host());
+        } catch (TopologyException e) {
+            System.err.println("warning: placements and CPU pairs are not taken from this host: " + e.getMessage());
+            return HostParameters.NONE;
+        }
     }
 
     /** Which combinations of each benchmark's parameters run (the benchmarks' own rules). */

@@ -43,6 +43,8 @@ public enum Profile {
                     .set("Q4Padding.throughput", "readerPoll", "SLOT_SEQUENCE")
                     .set("Q4Padding.roundTrip", "padding", "PAD_128")
                     .set("Q4Padding.roundTrip", "cacheRemoteIndex", "true")
+                    .set("Q5PayloadLayoutCrossProcess", "servers", "16", "256")
+                    .set("Q7Faults", "slots", "4")
                     .build()),
     /** Papers, on target hardware: every sweep, enough iterations and forks for error bars. */
     FULL(5, TimeValue.seconds(1), 10, TimeValue.seconds(1), 3, ParamDefaults.ALL_DECLARED, ParamOverrides.NONE);

@@ -1,5 +1,6 @@
 package io.shmbench.transport;
 
+import io.shmbench.placement.ThreadAffinity;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +22,9 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>It never outlives its parent ({@link PeerJvm#exitWithParent}): it exits when stdin reaches end
  * of stream (the parent closed it or died) or when the parent pid is no longer alive; with the
- * {@code pipe} transport stdin is the data stream itself, whose end the role loop sees. Exit codes:
+ * {@code pipe} transport stdin is the data stream itself, whose end the role loop sees. With
+ * {@code --cpu} the thread that runs the role pins itself to that CPU first (placement benchmarks
+ * place both sides). Exit codes:
  * 0 the parent closed the channel, 1 failure, 2 usage, {@value PeerJvm#EXIT_PARENT_GONE} the parent died.
  */
 @Command(name = "PeerMain", description = "shmbench peer: the far end of one channel")
@@ -47,6 +50,9 @@ public final class PeerMain implements Callable<Integer> {
     int depth;
     @Option(names = "--parent-pid", required = true, description = "pid of the parent to watch")
     long parentPid;
+    @Option(names = "--cpu", description = "pin the thread that runs the role to this CPU before opening the channel")
+    Integer cpu;
+
     @Option(names = "--stdio-data", description = "stdin/stdout carry the channel (pipe transport)")
     boolean stdioData;
     @Parameters(description = "the transport's own arguments, from ParentEnd.peerArgs()")
@@ -78,6 +84,10 @@ public final class PeerMain implements Callable<Integer> {
         ProcessHandle parent = ProcessHandle.of(parentPid)
                 .orElseThrow(() -> new IllegalStateException("parent pid " + parentPid + " is not running"));
         PeerJvm.exitWithParent(parent, !stdioData);
+        if (cpu != null) {
+            ThreadAffinity.pinTo(cpu); // this thread runs the role for the peer's whole life: never unpinned
+            log.printf("peer %d: role thread pinned to CPU %d%n", ProcessHandle.current().pid(), cpu);
+        }
         Transport t = Transports.byName(transport);
         log.printf("peer %d: %s %s, max %d bytes, %s waits%n", ProcessHandle.current().pid(), transport, task.role(), maxSize, config.waitMode());
         try (Channel channel = t.openPeer(transportArgs, config, PeerWatch.parent(parent));

@@ -6,6 +6,7 @@ import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,13 +43,24 @@ public final class PeerProcess implements AutoCloseable {
      *                          includes the end of its log
      */
     public static PeerProcess start(Transport transport, ChannelConfig config, PeerTask task, Path logFile) {
+        return start(transport, config, task, logFile, OptionalInt.empty());
+    }
+
+    /**
+     * {@link #start(Transport, ChannelConfig, PeerTask, Path)} with the peer's role thread pinned to
+     * {@code peerCpu} ({@code ThreadAffinity.pinTo}, before it opens its end of the channel), for
+     * benchmarks that place both sides. A CPU the peer may not use makes the peer fail at start, and
+     * this method throw {@link ChannelException} with the peer's log.
+     */
+    public static PeerProcess start(Transport transport, ChannelConfig config, PeerTask task, Path logFile,
+                                    OptionalInt peerCpu) {
         task.checkFits(transport.name(), config);
         ParentEnd end = transport.prepare(config);
         PeerProcess peer;
         try {
             ProcessBuilder builder = new ProcessBuilder();
             boolean stdioData = end.redirect(builder);
-            PeerJvm jvm = PeerJvm.start(builder, PeerMain.class, arguments(transport, config, task, end.peerArgs(), stdioData),
+            PeerJvm jvm = PeerJvm.start(builder, PeerMain.class, arguments(transport, config, task, end.peerArgs(), stdioData, peerCpu),
                     logFile, end::close);
             peer = new PeerProcess(transport.name(), jvm, end);
         } catch (IOException | RuntimeException e) {
@@ -91,7 +103,7 @@ public final class PeerProcess implements AutoCloseable {
     }
 
     private static List<String> arguments(Transport transport, ChannelConfig config, PeerTask task, List<String> peerArgs,
-                                          boolean stdioData) {
+                                          boolean stdioData, OptionalInt peerCpu) {
         List<String> args = new ArrayList<>(List.of(
                 "--transport", transport.name(),
                 "--role", task.role().name().toLowerCase(java.util.Locale.ROOT),
@@ -105,6 +117,7 @@ public final class PeerProcess implements AutoCloseable {
         if (stdioData) {
             args.add("--stdio-data");
         }
+        peerCpu.ifPresent(cpu -> args.addAll(List.of("--cpu", Integer.toString(cpu))));
         args.add("--");
         args.addAll(peerArgs);
         return args;

@@ -5,17 +5,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes a fabricated {@code sys/devices/system} (and {@code proc/self/status}) tree under a root. */
-final class FakeSysfs {
+/**
+ * Writes a fabricated {@code sys/devices/system} (and {@code proc/self/status}) tree under a root.
+ * Public for the tests of other packages that build on topologies (placement parameters, Q6 rows).
+ */
+public final class FakeSysfs {
     private final Path root;
 
-    FakeSysfs(Path root) {
+    public FakeSysfs(Path root) {
         this.root = root;
         write("sys/devices/system/cpu/possible", "0-1023\n");
     }
 
     /** 1 node, 2 cores, no SMT: CPUs 0 and 1. */
-    static FakeSysfs oneNodeTwoCores(Path root) {
+    public static FakeSysfs oneNodeTwoCores(Path root) {
         return new FakeSysfs(root).online("0-1").cpu(0, 0, 0, "0").cpu(1, 0, 1, "1").node(0, "0-1");
     }
 
@@ -23,7 +26,7 @@ final class FakeSysfs {
      * 2 sockets x 8 cores x 2 SMT, numbered as Intel servers do: CPUs 0-7 are the first threads of
      * socket 0's cores, 8-15 of socket 1's, 16-31 their second threads (so CPU 0's sibling is 16).
      */
-    static FakeSysfs twoSocketsEightCoresSmt(Path root) {
+    public static FakeSysfs twoSocketsEightCoresSmt(Path root) {
         FakeSysfs tree = new FakeSysfs(root).online("0-31");
         for (int cpu = 0; cpu < 32; cpu++) {
             int first = cpu % 16;
@@ -32,12 +35,12 @@ final class FakeSysfs {
         return tree.node(0, "0-7,16-23").node(1, "8-15,24-31").hasMemory("0-1");
     }
 
-    FakeSysfs online(String cpus) {
+    public FakeSysfs online(String cpus) {
         return write("sys/devices/system/cpu/online", cpus + "\n");
     }
 
     /** A CPU with both sibling files, as kernels since 5.x write them. */
-    FakeSysfs cpu(int id, int packageId, int coreId, String siblings) {
+    public FakeSysfs cpu(int id, int packageId, int coreId, String siblings) {
         String dir = "sys/devices/system/cpu/cpu" + id + "/topology/";
         write(dir + "physical_package_id", packageId + "\n");
         write(dir + "core_id", coreId + "\n");
@@ -45,22 +48,22 @@ final class FakeSysfs {
         return write(dir + "core_cpus_list", siblings + "\n");
     }
 
-    FakeSysfs node(int id, String cpus) {
+    public FakeSysfs node(int id, String cpus) {
         write("sys/devices/system/node/node" + id + "/cpulist", cpus + "\n");
         return write("sys/devices/system/node/online", "0-" + id + "\n");
     }
 
-    FakeSysfs hasMemory(String nodes) {
+    public FakeSysfs hasMemory(String nodes) {
         return write("sys/devices/system/node/has_memory", nodes + "\n");
     }
 
     /** The process's allowed CPUs, as in {@code /proc/self/status}. */
-    FakeSysfs allowed(String cpus) {
+    public FakeSysfs allowed(String cpus) {
         return write("proc/self/status", "Name:\tjava\nCpus_allowed:\tffffffff\nCpus_allowed_list:\t" + cpus
                 + "\nMems_allowed_list:\t0-1\n");
     }
 
-    FakeSysfs write(String relative, String content) {
+    public FakeSysfs write(String relative, String content) {
         Path file = root.resolve(relative);
         try {
             Files.createDirectories(file.getParent());
@@ -71,7 +74,7 @@ final class FakeSysfs {
         return this;
     }
 
-    FakeSysfs delete(String relative) {
+    public FakeSysfs delete(String relative) {
         try {
             Files.delete(root.resolve(relative));
         } catch (IOException e) {
@@ -80,11 +83,11 @@ final class FakeSysfs {
         return this;
     }
 
-    Path root() {
+    public Path root() {
         return root;
     }
 
-    Topology read() {
+    public Topology read() {
         return Topology.read(root);
     }
 }

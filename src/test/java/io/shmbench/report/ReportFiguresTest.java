@@ -178,6 +178,21 @@ class ReportFiguresTest {
                 "the 64 B failure is not marked at 2048 B");
     }
 
+    @Test
+    void barsSpanningDecadesGetALogAxisOthersStayLinear(@TempDir Path other) throws Exception {
+        FixtureRun wide = new FixtureRun(other);
+        wide.env("shmbench-env/1");
+        wide.hlog("Q6Placement.roundTrip", java.util.Map.of("placement", "same-core", "transport", "floor"), 20_000_000, 2, 1);
+        wide.hlog("Q6Placement.roundTrip", java.util.Map.of("placement", "cross-core", "transport", "floor"), 300, 2, 1);
+        wide.jmhFile();
+        Figure q6 = ReportFixture.report(wide).result.figures().figures().stream()
+                .filter(f -> f.id().equals("q6_roundTrip_latency_p50")).findFirst().orElseThrow();
+        assertTrue(((CategoryPlot) q6.chart().getPlot()).getRangeAxis() instanceof org.jfree.chart.axis.LogAxis,
+                "300 ns beside 20 ms: on a linear axis the small bar would not be seen");
+        assertFalse(((CategoryPlot) figure("q6_roundTrip_latency_p50").chart().getPlot()).getRangeAxis()
+                instanceof org.jfree.chart.axis.LogAxis, "150 ns beside 400 ns stays linear");
+    }
+
     private static String subtitles(JFreeChart chart) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < chart.getSubtitleCount(); i++) {

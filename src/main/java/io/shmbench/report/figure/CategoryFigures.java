@@ -10,6 +10,7 @@ import io.shmbench.report.chart.ChartStyle;
 import io.shmbench.report.chart.Figure;
 import io.shmbench.report.chart.Palette;
 import io.shmbench.report.chart.SeriesStyle;
+import io.shmbench.report.chart.TickedLogAxis;
 import org.jfree.chart.JFreeChart;
 
 import java.awt.Color;
@@ -29,6 +30,8 @@ import java.util.function.Function;
 final class CategoryFigures {
     private static final double P99_TINT = 0.55;
     private static final String THROUGHPUT = "throughput";
+    /** Bars whose values span this factor or more get a log value axis. */
+    private static final double DECADES_FOR_LOG_AXIS = 100;
 
     private CategoryFigures() {
     }
@@ -98,6 +101,8 @@ final class CategoryFigures {
         Set<String> categories = new TreeSet<>(spec.categoryOrder());
         List<String> series = new ArrayList<>();
         Map<String, Color> colours = new LinkedHashMap<>();
+        double smallest = Double.POSITIVE_INFINITY;
+        double largest = 0;
         for (T item : items) {
             SeriesKey k = key.apply(item);
             String c = category(spec, k);
@@ -110,13 +115,26 @@ final class CategoryFigures {
                 if (!series.contains(s)) {
                     series.add(s);
                 }
-                bars.bar(s, c, value.of(item, s), error.apply(item));
+                double v = value.of(item, s);
+                bars.bar(s, c, v, error.apply(item));
+                if (v > 0) {
+                    smallest = Math.min(smallest, v);
+                    largest = Math.max(largest, v);
+                }
             } else {
                 colours.put(c, baseColour(k));
                 for (String s : fixedSeries) {
-                    bars.bar(s, c, value.of(item, s), s.equals(THROUGHPUT) ? error.apply(item) : Double.NaN);
+                    double v = value.of(item, s);
+                    bars.bar(s, c, v, s.equals(THROUGHPUT) ? error.apply(item) : Double.NaN);
+                    if (v > 0) {
+                        smallest = Math.min(smallest, v);
+                        largest = Math.max(largest, v);
+                    }
                 }
             }
+        }
+        if (largest >= DECADES_FOR_LOG_AXIS * smallest) {
+            bars.valueAxis(TickedLogAxis.decades(valueLabel)); // else the small bars would not be seen at all
         }
         for (Outcome o : FigureKit.failuresFor(failures, group.benchmark(), group.params())) {
             if (spec.categoryParams().stream().allMatch(p -> o.key().param(p).isPresent())) {

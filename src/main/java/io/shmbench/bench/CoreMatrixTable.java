@@ -1,0 +1,45 @@
+package io.shmbench.bench;
+
+import io.shmbench.measure.RawCsvFile;
+import io.shmbench.report.QuestionCsvReader;
+import org.HdrHistogram.Histogram;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code raw/q6_core_matrix.csv}: one row per measured CPU pair of the core-to-core matrix (columns
+ * {@code cpu_a, cpu_b, p50_ns, p99_ns}: {@code cpu_a} the side that starts each round trip);
+ * empty values when the pair could not be measured.
+ */
+final class CoreMatrixTable {
+    static final List<String> HEADER = List.of("cpu_a", "cpu_b", "p50_ns", "p99_ns");
+    private static final Pattern PAIR = Pattern.compile("(\\d{1,7}):(\\d{1,7})");
+
+    private CoreMatrixTable() {
+    }
+
+    /** The row of a pair whose measurement-iteration round trips are {@code roundTrips}. */
+    static List<String> row(int cpuA, int cpuB, Histogram roundTrips) {
+        boolean measured = roundTrips.getTotalCount() > 0;
+        return List.of(Integer.toString(cpuA), Integer.toString(cpuB),
+                measured ? Long.toString(roundTrips.getValueAtPercentile(50)) : "",
+                measured ? Long.toString(roundTrips.getValueAtPercentile(99)) : "");
+    }
+
+    /**
+     * The row of the pair named {@code label} ({@code A:B}, as the {@code cpuPair} parameter), also
+     * when it could not be measured; none when the label does not name two CPUs.
+     */
+    static Optional<List<String>> rowFor(String label, Histogram roundTrips) {
+        Matcher m = PAIR.matcher(label.strip());
+        return m.matches() ? Optional.of(row(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), roundTrips))
+                : Optional.empty();
+    }
+
+    static void append(List<String> row) {
+        RawCsvFile.inCurrentRun(QuestionCsvReader.Q6_CORE_MATRIX, HEADER).ifPresent(file -> file.append(List.of(row)));
+    }
+}

@@ -1,0 +1,145 @@
+package io.shmbench.bench;
+
+import io.shmbench.bench.peer.PeerLog;
+import io.shmbench.placement.FirstTouch;
+import io.shmbench.placement.ThreadAffinity;
+import io.shmbench.placement.ThreadPin;
+import io.shmbench.transport.Channel;
+import io.shmbench.transport.ChannelException;
+import io.shmbench.transport.ChannelConfig;
+import io.shmbench.transport.PeerProcess;
+import io.shmbench.transport.PeerTask;
+import io.shmbench.transport.Transport;
+import io.shmbench.transport.Transports;
+import io.shmbench.transport.WaitMode;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.time.Duration;
+import java.util.OptionalInt;
+
+/**
+ * Round trips through an echo peer with both sides placed (Q6): the calling thread pinned to the
+ * writer CPU, the peer's thread pinned to the reader CPU (it pins itself, {@code PeerMain --cpu}),
+ * and the transport's shared memory created, and so first touched, on a thread pinned to the memory
+ * CPU ({@link FirstTouch}). Both sides busy-poll ({@link WaitMode#SPIN}). Every echo is compared
+ * with what was sent (a sequence number in the first 8 bytes, a pattern after it).
+ *
+ * <p>Create, use and close it on one thread: the pin belongs to the thread that created it.
+ */
+final class PlacedEcho implements AutoCloseable {
+    /** Connecting starts a JVM on a machine that may be loaded, first touch included. */
+    private static final Duration SETUP_TIMEOUT = ChannelConfig.MIN_SETUP_TIMEOUT.multipliedBy(2);
+
+    private final ThreadPin pin;
+    private final Arena arena;
+    private final PeerProcess peer;
+    private final Channel channel;
+    private final MemorySegment out;
+    private final MemorySegment in;
+    private final int size;
+    private long sequence;
+    private long checked;
+    private long corrupt;
+
+    private PlacedEcho(ThreadPin pin, Arena arena, PeerProcess peer, MemorySegment out, MemorySegment in, int size) {
+        this.pin = pin;
+        this.arena = arena;
+        this.peer = peer;
+        this.channel = peer.channel();
+        this.out = out;
+        this.in = in;
+        this.size = size;
+    }
+
+    /**
+     * Pins this thread, starts the peer and connects.
+     *
+     * @param payloadBytes message size, capped at what the transport carries ({@code floor}: 0)
+     * @throws RuntimeException (a placement, channel or peer exception) when any step fails; what was
+     *     made until then is released
+     */
+    static PlacedEcho start(String transportName, int payloadBytes, int writerCpu, int readerCpu, int memoryCpu) {
+        Transport transport = Transports.byName(transportName);
+        int size = Math.min(payloadBytes, transport.sizeLimit().maxBytes());
+        ChannelConfig config = ChannelConfig.of(size).withWaitMode(WaitMode.SPIN);
+        ThreadPin pin = ThreadAffinity.pinTo(writerCpu);
+        Arena arena = null;
+        try {
+            arena = Arena.ofConfined();
+            MemorySegment out = arena.allocate(Math.max(1, size), 64);
+            MemorySegment in = arena.allocate(Math.max(1, size), 64);
+            for (int i = 0; i < size; i++) {
+                out.set(ValueLayout.JAVA_BYTE, i, (byte) (i * 31 + 7));
+            }
+            PeerProcess peer = FirstTouch.onCpu(memoryCpu, SETUP_TIMEOUT,
+                    () -> PeerProcess.start(transport, config, PeerTask.echo(), PeerLog.file(), OptionalInt.of(readerCpu)));
+            return new PlacedEcho(pin, arena, peer, out, in, size);
+        } catch (RuntimeException e) {
+            try {
+                Resources.closeAll(arena, pin);
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    /** Bytes each message carries. */
+    int size() {
+        return size;
+    }
+
+    /**
+     * One round trip: sends the next message, waits for its echo; returns the nanoseconds between
+     * the two (the check of the echo comes after).
+     *
+     * @throws ChannelException on a timeout or a dead peer
+     */
+    long roundTrip() {
+        if (size >= Long.BYTES) {
+            out.set(ValueLayout.JAVA_LONG_UNALIGNED, 0, ++sequence);
+        }
+        long start = System.nanoTime();
+        channel.send(out, size);
+        int length = channel.receive(in);
+        long nanos = System.nanoTime() - start;
+        checked++;
+        if (length != size || MemorySegment.mismatch(out, 0, size, in, 0, size) != -1) {
+            corrupt++;
+        }
+        return nanos;
+    }
+
+    /**
+     * For a benchmark method: one round trip of {@code echo}, or -1 when the run has failed (the
+     * set-up did not bring up {@code echo}, or an earlier round trip failed). A round trip that
+     * times out or finds the peer gone is recorded in {@code outcome} and gives -1 too.
+     */
+    static long roundTripUnlessFailed(PlacedEcho echo, RunOutcome outcome) {
+        if (outcome.failed()) {
+            return -1;
+        }
+        try {
+            return echo.roundTrip();
+        } catch (ChannelException e) {
+            outcome.fail(e);
+            return -1;
+        }
+    }
+
+    long checked() {
+        return checked;
+    }
+
+    long corrupt() {
+        return corrupt;
+    }
+
+    /** Stops the peer (its channel and memory with it), frees the buffers and unpins this thread. */
+    @Override
+    public void close() {
+        Resources.closeAll(peer, arena, pin);
+    }
+}

@@ -1,0 +1,143 @@
+package io.shmbench.bench;
+
+import io.shmbench.measure.LatencyRecorder;
+import io.shmbench.placement.CpuPair;
+import io.shmbench.placement.FakeSysfs;
+import io.shmbench.placement.Placement;
+import io.shmbench.placement.ThreadAffinity;
+import io.shmbench.placement.Topology;
+import io.shmbench.report.CoreLatency;
+import io.shmbench.report.Outcome;
+import io.shmbench.report.QuestionCsvReader;
+import io.shmbench.testutil.NoLeaks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Q6 driven by hand as JMH would: a placement the host cannot offer becomes an "unavailable"
+ * outcome (no peer, no exception) and the placements file lists it; an offered placement runs
+ * pinned round trips through a real peer with every echo checked; the core matrix writes a row per
+ * pair, empty when the pair cannot be measured.
+ */
+@ExtendWith(NoLeaks.class)
+class Q6PlacementTest {
+    private static final int ROUND_TRIPS = 200;
+
+    @TempDir
+    Path root;
+    @RegisterExtension
+    final RunDirectoryFixture run = new RunDirectoryFixture();
+
+    @Test
+    void aPlacementTheHostCannotOfferIsRecordedUnavailableAndNothingRuns() throws Exception {
+        Topology oneNode = FakeSysfs.oneNodeTwoCores(root.resolve("sys")).read();
+        Q6Placement bench = new Q6Placement();
+        bench.transport = "shm-ring";
+        bench.placement = "cross-node";
+        RunOutcome outcome = new RunOutcome("io.shmbench.bench.Q6Placement.roundTrip", "placement=cross-node,transport=shm-ring");
+        LatencyRecorder latency = new LatencyRecorder();
+
+        bench.start(outcome, oneNode);
+        bench.roundTrip(latency);
+        bench.stop();
+
+        assertTrue(outcome.failed());
+        assertEquals(0, latency.interval().getTotalCount());
+        List<Outcome> outcomes = QuestionCsvReader.outcomes(run.outcomes());
+        assertEquals(1, outcomes.size());
+        assertEquals("unavailable", outcomes.getFirst().status());
+        assertTrue(outcomes.getFirst().detail().contains("needs 2 NUMA nodes"), outcomes.getFirst().detail());
+        assertEquals(5, QuestionCsvReader.placements(run.raw(QuestionCsvReader.Q6_PLACEMENTS)).size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"floor", "shm-ring", "uds"})
+    void crossCoreRoundTripsArePinnedAndChecked(String transport) {
+        Topology host = Topology.host();
+        assumeTrue(Placement.CROSS_CORE.resolve(host).isAvailable(), "this host has no two cores on one node");
+        Q6Placement bench = new Q6Placement();
+        bench.transport = transport;
+        bench.placement = "cross-core";
+        RunOutcome outcome = new RunOutcome("io.shmbench.bench.Q6Placement.roundTrip", "placement=cross-core,transport=" + transport);
+        LatencyRecorder latency = new LatencyRecorder();
+        List<Integer> before = ThreadAffinity.get();
+
+        bench.start(outcome, host);
+        try {
+            assertEquals(List.of(Placement.CROSS_CORE.resolve(host).orElseThrow().writerCpu()), ThreadAffinity.get(),
+                    "the measuring thread is pinned to the placement's writer CPU");
+            for (int i = 0; i < ROUND_TRIPS; i++) {
+                bench.roundTrip(latency);
+            }
+        } finally {
+            bench.stop();
+        }
+
+        assertFalse(outcome.failed(), () -> run.outcomesText());
+        assertEquals(ROUND_TRIPS, latency.interval().getTotalCount());
+        assertFalse(Files.exists(run.outcomes()), "no outcome: every echo was right");
+        assertEquals(before, ThreadAffinity.get(), "the pin is released at the end");
+    }
+
+    @Test
+    void coreMatrixWritesTheMeasuredPair() throws Exception {
+        List<CpuPair> pairs = CpuPair.allPairs(Topology.host());
+        assumeTrue(!pairs.isEmpty(), "this host has a single usable CPU");
+        CpuPair pair = pairs.getFirst();
+        Q6CoreMatrix bench = new Q6CoreMatrix();
+        bench.cpuPair = pair.label();
+        RunOutcome outcome = new RunOutcome("io.shmbench.bench.Q6CoreMatrix.floorRoundTrip", "cpuPair=" + pair.label());
+        bench.start(outcome, Topology.host());
+        try {
+            for (int i = 0; i < ROUND_TRIPS; i++) {
+                bench.floorRoundTrip();
+            }
+            bench.endIteration(false);
+            for (int i = 0; i < ROUND_TRIPS; i++) {
+                bench.floorRoundTrip();
+            }
+            bench.endIteration(true);
+        } finally {
+            bench.stop();
+        }
+        assertFalse(outcome.failed(), () -> run.outcomesText());
+        List<CoreLatency> rows = QuestionCsvReader.coreMatrix(run.raw(QuestionCsvReader.Q6_CORE_MATRIX));
+        assertEquals(1, rows.size());
+        CoreLatency row = rows.getFirst();
+        assertEquals(List.of(pair.writerCpu(), pair.readerCpu()), List.of(row.cpuA(), row.cpuB()));
+        assertTrue(row.p50Ns() > 0 && row.p99Ns() >= row.p50Ns(), row.toString());
+    }
+
+    @Test
+    void coreMatrixKeepsAPairItCannotMeasureAsAnEmptyCell() throws Exception {
+        Topology oneCpu = FakeSysfs.oneNodeTwoCores(root.resolve("sys")).allowed("0").read();
+        Q6CoreMatrix bench = new Q6CoreMatrix();
+        bench.cpuPair = "0:1";
+        RunOutcome outcome = new RunOutcome("io.shmbench.bench.Q6CoreMatrix.floorRoundTrip", "cpuPair=0:1");
+        bench.start(outcome, oneCpu);
+        bench.floorRoundTrip();
+        bench.endIteration(true);
+        bench.stop();
+
+        List<CoreLatency> rows = QuestionCsvReader.coreMatrix(run.raw(QuestionCsvReader.Q6_CORE_MATRIX));
+        assertEquals(1, rows.size());
+        assertTrue(Double.isNaN(rows.getFirst().p50Ns()));
+        Outcome unavailable = QuestionCsvReader.outcomes(run.outcomes()).getFirst();
+        assertEquals("unavailable", unavailable.status());
+        assertTrue(unavailable.detail().contains("CPU 1 is not a usable CPU"), unavailable.detail());
+    }
+
+}

@@ -1,0 +1,114 @@
+package io.shmbench.bench;
+
+import io.shmbench.measure.LatencyRecorder;
+import io.shmbench.report.FaultObservation;
+import io.shmbench.report.QuestionCsvReader;
+import io.shmbench.testutil.NoLeaks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.nio.file.Files;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Q7's benchmarks driven by hand, as JMH would (trial set-up, iterations, tear-down), across real
+ * writer processes: the rows they write are the ones the reporter reads, a killed writer is
+ * reported, and the seqlocked ring hands the slow reader no torn snapshot. Counts of torn and caught
+ * snapshots depend on timing and are only printed.
+ */
+@ExtendWith(NoLeaks.class)
+class Q7FaultsTest {
+    @RegisterExtension
+    final RunDirectoryFixture run = new RunDirectoryFixture();
+    private final Q7Faults bench = new Q7Faults();
+
+
+    @Test
+    void killedWriterIsReportedDeadOrStaleInEveryTrial() throws Exception {
+        Q7Faults.KilledWriter side = new Q7Faults.KilledWriter();
+        Q7Faults.Trials trials = new Q7Faults.Trials();
+        LatencyRecorder latency = new LatencyRecorder();
+        RunOutcome outcome = new RunOutcome("io.shmbench.bench.Q7Faults.writerKill", "");
+        side.start(outcome);
+        try {
+            for (int i = 0; i < 3; i++) {
+                trials.begin(i > 0); // one warm-up trial, unrecorded
+                side.startTrial();
+                try {
+                    bench.writerKill(side, trials, latency);
+                } finally {
+                    trials.end();
+                    side.endTrial();
+                }
+            }
+        } finally {
+            side.stop();
+        }
+
+        assertFalse(outcome.failed(), () -> "outcomes: " + run.outcomesText());
+        List<FaultObservation> rows = QuestionCsvReader.faults(run.raw(QuestionCsvReader.Q7_FAULTS));
+        System.out.println("writer kill: " + rows);
+        assertEquals(List.of(1, 2), rows.stream().map(FaultObservation::trial).toList());
+        assertTrue(rows.stream().allMatch(r -> r.scenario().equals(Q7Faults.KILL) && r.metric().equals("detection_ns")
+                && r.value() > 0));
+        assertEquals(3, latency.interval().getTotalCount(), "every trial's detection time is recorded, warm-up included");
+    }
+
+    @Test
+    void seqlockedRingDeliversNoTornSnapshotToTheSlowReader() throws Exception {
+        Q7Faults.SlowReaderOnRing side = new Q7Faults.SlowReaderOnRing();
+        side.slots = 4;
+        Q7Faults.Trials trials = new Q7Faults.Trials();
+        RunOutcome outcome = new RunOutcome("io.shmbench.bench.Q7Faults.slowReaderSeqlock", "");
+        side.start(outcome);
+        try {
+            for (int i = 0; i < 2; i++) {
+                trials.begin(true);
+                bench.slowReaderSeqlock(side, trials);
+                trials.end();
+            }
+        } finally {
+            side.stop();
+        }
+
+        assertFalse(outcome.failed(), () -> "outcomes: " + run.outcomesText());
+        List<FaultObservation> rows = QuestionCsvReader.faults(run.raw(QuestionCsvReader.Q7_FAULTS));
+        System.out.println("seqlock: " + rows);
+        assertEquals(List.of("snapshots_read_count", "delivered_count", "torn_caught_count", "torn_delivered_count",
+                "gap_count"), rows.stream().filter(r -> r.trial() == 1).map(FaultObservation::metric).toList());
+        assertTrue(rows.stream().allMatch(r -> r.scenario().equals(Q7Faults.SEQLOCK + ", 4 slots") && r.value() >= 0));
+        assertTrue(rows.stream().filter(r -> r.metric().equals("torn_delivered_count")).allMatch(r -> r.value() == 0));
+        assertTrue(rows.stream().filter(r -> r.metric().equals("snapshots_read_count")).allMatch(r -> r.value() > 0));
+        assertFalse(Files.exists(run.outcomes()), "no corrupt outcome");
+    }
+
+    @Test
+    void doubleBufferReportsWhatItHandedTheSlowReader() throws Exception {
+        Q7Faults.SlowReaderOnDoubleBuffer side = new Q7Faults.SlowReaderOnDoubleBuffer();
+        Q7Faults.Trials trials = new Q7Faults.Trials();
+        RunOutcome outcome = new RunOutcome("io.shmbench.bench.Q7Faults.slowReaderDoubleBuffer", "");
+        side.start(outcome);
+        try {
+            trials.begin(true);
+            bench.slowReaderDoubleBuffer(side, trials);
+            trials.end();
+        } finally {
+            side.stop();
+        }
+
+        assertFalse(outcome.failed(), () -> "outcomes: " + run.outcomesText());
+        List<FaultObservation> rows = QuestionCsvReader.faults(run.raw(QuestionCsvReader.Q7_FAULTS));
+        System.out.println("double buffer: " + rows);
+        assertEquals(List.of("snapshots_read_count", "delivered_count", "torn_delivered_count"),
+                rows.stream().map(FaultObservation::metric).toList());
+        assertTrue(rows.get(0).value() > 0);
+        assertEquals(rows.get(0).value(), rows.get(1).value(), "the double buffer delivers every snapshot it hands over");
+        assertTrue(rows.get(2).value() <= rows.get(0).value());
+    }
+
+}

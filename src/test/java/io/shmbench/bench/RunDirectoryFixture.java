@@ -1,0 +1,91 @@
+package io.shmbench.bench;
+
+import io.shmbench.measure.RunDirectory;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Makes this JVM write into a run directory of the test's own ({@code -Dshmbench.run.dir}, as the
+ * run command gives its JMH forks), so benchmark code called directly writes its raw files there.
+ * As an extension ({@code @RegisterExtension}) each test gets a fresh directory, removed after it;
+ * {@link #at} points at a given directory until closed.
+ */
+final class RunDirectoryFixture implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
+    private RunDirectory run;
+    private String previous;
+    private boolean owned;
+
+    /** For {@code @RegisterExtension}. */
+    RunDirectoryFixture() {
+    }
+
+    static RunDirectoryFixture at(Path root) {
+        RunDirectoryFixture fixture = new RunDirectoryFixture();
+        fixture.enter(root);
+        return fixture;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        enter(Files.createTempDirectory("bench-run-"));
+        owned = true;
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        Path root = run.root();
+        close();
+        if (owned) {
+            try (Stream<Path> tree = Files.walk(root)) {
+                for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    private void enter(Path root) {
+        run = new RunDirectory(root);
+        previous = System.getProperty(RunDirectory.PROPERTY);
+        try {
+            Files.createDirectories(run.raw());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.setProperty(RunDirectory.PROPERTY, run.root().toString());
+    }
+
+    Path raw(String fileName) {
+        return run.raw().resolve(fileName);
+    }
+
+    Path outcomes() {
+        return run.outcomes();
+    }
+
+    /** The outcomes written so far, for assertion messages. */
+    String outcomesText() {
+        try {
+            return Files.exists(outcomes()) ? Files.readString(outcomes()) : "(no outcomes)";
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (previous == null) {
+            System.clearProperty(RunDirectory.PROPERTY);
+        } else {
+            System.setProperty(RunDirectory.PROPERTY, previous);
+        }
+    }
+}

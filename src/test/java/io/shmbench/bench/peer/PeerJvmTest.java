@@ -1,0 +1,96 @@
+package io.shmbench.bench.peer;
+
+import io.shmbench.payload.SeedDoubleBuffer;
+import io.shmbench.payload.StampedSnapshot;
+import io.shmbench.placement.ThreadAffinity;
+import io.shmbench.shm.SharedSegment;
+import io.shmbench.testutil.Await;
+import io.shmbench.testutil.NoLeaks;
+import io.shmbench.testutil.ThreadAffinities;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The benchmarks' own peer processes: started, placed, found ready, failing clearly, always stopped. */
+@ExtendWith(NoLeaks.class)
+class PeerJvmTest {
+    private static final int BYTES = 256;
+
+    @Test
+    void aWriterPeerPinsItselfWritesAndStopsWhenClosed() {
+        int cpu = ThreadAffinity.get().getLast();
+        try (SharedSegment segment = SharedSegment.create("doublebuffer", SeedDoubleBuffer.segmentSize(BYTES))) {
+            SeedDoubleBuffer buffer = new SeedDoubleBuffer(segment.memory(), BYTES);
+            List<String> args = new ArrayList<>(List.of("--double-buffer", segment.path().toString(), "--bytes",
+                    Integer.toString(BYTES), "--period-nanos", "1000000"));
+            args.addAll(PeerCommand.cpuArgs(OptionalInt.of(cpu)));
+            PeerJvm peer = PeerJvm.start(FaultWriterPeer.class, args);
+            try {
+                peer.awaitReady("writing", () -> StampedSnapshot.sequence(buffer.front()) > 0);
+                segment.unlink();
+                long seen = StampedSnapshot.sequence(buffer.front());
+                Await.until("the writer goes on writing", () -> StampedSnapshot.sequence(buffer.front()) > seen + 2);
+                assertTrue(ThreadAffinities.of(peer.pid()).contains(List.of(cpu)), "its working thread is on CPU " + cpu);
+            } finally {
+                peer.close();
+                segment.unlink();
+            }
+            assertFalse(peer.isAlive());
+        }
+    }
+
+    @Test
+    void aPeerThatCannotStartIsReportedWithItsExitCodeNotAsATimeout() {
+        PeerJvm peer = PeerJvm.start(FaultWriterPeer.class, List.of("--bytes", "5", "--period-nanos", "1"));
+        try {
+            PeerException e = assertThrows(PeerException.class, () -> peer.awaitReady("writing", () -> false));
+            assertFalse(e.timedOut());
+            assertTrue(e.getMessage().contains("FaultWriterPeer peer (pid " + peer.pid() + ") exited with code 2 before writing"),
+                    e.getMessage());
+        } finally {
+            peer.close();
+        }
+    }
+
+    @Test
+    void aPeerThatFailsAtWorkExitsWithCodeOne() {
+        // a double buffer that does not exist: the arguments parse, the work fails
+        PeerJvm peer = PeerJvm.start(FaultWriterPeer.class, List.of("--double-buffer", "/dev/shm/shmbench-missing-1-0",
+                "--bytes", "64", "--period-nanos", "1"));
+        try {
+            PeerException e = assertThrows(PeerException.class, () -> peer.awaitReady("writing", () -> false));
+            assertTrue(e.getMessage().contains("exited with code 1"), e.getMessage());
+        } finally {
+            peer.close();
+        }
+    }
+
+    @Test
+    void aKilledPeerIsGoneAndCloseStillSucceeds() throws Exception {
+        try (SharedSegment segment = SharedSegment.create("doublebuffer", SeedDoubleBuffer.segmentSize(BYTES))) {
+            PeerJvm peer = PeerJvm.start(FaultWriterPeer.class, List.of("--double-buffer", segment.path().toString(),
+                    "--bytes", Integer.toString(BYTES), "--period-nanos", "1000000"));
+            try {
+                SeedDoubleBuffer buffer = new SeedDoubleBuffer(segment.memory(), BYTES);
+                peer.awaitReady("writing", () -> StampedSnapshot.sequence(buffer.front()) > 0);
+                segment.unlink();
+                peer.kill();
+                assertTrue(peer.awaitExit(Duration.ofSeconds(30)));
+                assertFalse(peer.isAlive());
+            } finally {
+                peer.close();
+                segment.unlink();
+            }
+            assertEquals(false, peer.isAlive());
+        }
+    }
+}
