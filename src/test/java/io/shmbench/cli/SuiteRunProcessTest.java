@@ -119,6 +119,61 @@ class SuiteRunProcessTest {
         assertEquals(Path.of("smoke"), Files.readSymbolicLink(results().resolve("latest")));
     }
 
+    /**
+     * The whole suite under the smoke profile, as CI's gate on the benchmark matrix and the reporter:
+     * every question produces results, latency series and its question CSV; the reporter turns them
+     * into every tidy CSV and every figure in PNG, SVG and PDF; no peer process or segment is left.
+     */
+    @Test
+    void smokeRunOfTheWholeSuiteCoversEveryQuestionAndIsReported() throws Exception {
+        Set<Long> pids;
+        try (SuiteProcess suite = SuiteProcess.start(work, "run", "--profile", "smoke", "--run-id", "all",
+                "--results-dir", results().toString())) {
+            assertEquals(0, suite.waitFor(Duration.ofMinutes(15)), suite.output());
+            pids = suite.pidsSeen();
+            assertNoSegmentsOf(pids);
+        }
+        for (long pid : pids) {
+            ProcessHandle.of(pid).ifPresent(p -> assertFalse(p.isAlive(), "process " + pid + " outlived the run"));
+        }
+        Path run = results().resolve("all");
+        JsonNode env = Json.MAPPER.readTree(run.resolve("env.json").toFile());
+        assertTrue(env.get("complete").asBoolean(), env.toString());
+        assertEquals(env.get("runsPlanned").asInt(), env.get("runsCompleted").asInt());
+
+        Set<String> results = resultNames(run.resolve("raw/jmh.json"));
+        List<String> hlogs;
+        try (Stream<Path> raw = Files.list(run.resolve("raw"))) {
+            hlogs = raw.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".hlog")).toList();
+        }
+        for (String question : List.of("Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q7")) {
+            assertTrue(results.stream().anyMatch(r -> r.startsWith(question)), question + " has JMH results: " + results);
+            assertTrue(hlogs.stream().anyMatch(h -> h.startsWith(question)), question + " has latency series: " + hlogs);
+        }
+        for (String raw : List.of("q3_overwrite_loss.csv", "q6_placements.csv", "q6_core_matrix.csv", "q7_faults.csv")) {
+            assertTrue(Files.size(run.resolve("raw").resolve(raw)) > 0, raw);
+        }
+        for (String csv : List.of("latency_summary.csv", "latency_percentiles.csv", "throughput.csv", "floor_multiples.csv",
+                "q3_loss.csv", "q6_placements.csv", "q6_core_matrix.csv", "q7_faults.csv")) {
+            assertTrue(Files.readAllLines(run.resolve("csv").resolve(csv)).size() > 1, csv + " has a header and rows");
+        }
+        Path plots = work.resolve("plots/all");
+        assertTrue(Files.exists(plots.resolve("index.html")), "index page");
+        List<String> figures;
+        try (Stream<Path> files = Files.list(plots)) {
+            figures = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png"))
+                    .map(n -> n.substring(0, n.length() - 4)).toList();
+        }
+        for (String question : List.of("q1", "q2", "q3", "q4", "q5", "q6", "q7")) {
+            assertTrue(figures.stream().anyMatch(f -> f.startsWith(question + "_")), question + " has figures: " + figures);
+        }
+        for (String figure : figures) {
+            for (String kind : List.of(".svg", ".pdf")) {
+                assertTrue(Files.size(plots.resolve(figure + kind)) > 0, figure + kind);
+            }
+        }
+    }
+
     @Test
     void everyForkAppendsItsWarmupAndMeasurementIntervalsInOrder() throws Exception {
         try (SuiteProcess suite = SuiteProcess.start(work, "run", "--only", "Q0RecordingCost.timestampsAndRecord",
