@@ -29,7 +29,8 @@ class CpuCostTest {
             cost.endIteration();
 
             assertEquals(1000, cost.messages);
-            assertTrue(cost.cpuNs >= 400_000_000L, "the peer burnt 400 ms in the iteration; counted " + cost.cpuNs + " ns");
+            // The peer's CPU clock and the one read here may round differently (clock ticks of 10 ms): allow 10%.
+            assertTrue(cost.cpuNs >= 360_000_000L, "the peer burnt 400 ms in the iteration; counted " + cost.cpuNs + " ns");
 
             cost.startIteration();
             assertEquals(0, cost.messages, "each iteration counts its own messages");
