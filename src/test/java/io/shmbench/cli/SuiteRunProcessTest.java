@@ -79,8 +79,7 @@ class SuiteRunProcessTest {
 
     @Test
     void smokeRunOfTheInProcessBenchmarksWritesEveryPartOfTheRunDirectory() throws Exception {
-        try (SuiteProcess suite = SuiteProcess.start(work, "run", "--profile", "smoke", "--only",
-                "\\.(Q0|Q1)[A-Z]|\\.Q5PayloadLayout\\.", // Q0, Q1 and Q5 without its cross-process class
+        try (SuiteProcess suite = SuiteProcess.start(work, "run", "--profile", "smoke", "--only", "\\.(Q0RecordingCost|Q1RingSideAlone|Q5PayloadLayout)\\.",
                 "--run-id", "smoke", "--results-dir", results().toString())) {
             assertEquals(0, suite.waitFor(RUN_TIMEOUT), suite.output());
             assertNoSegmentsOf(suite.pidsSeen());

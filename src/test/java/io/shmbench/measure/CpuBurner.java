@@ -7,27 +7,29 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Test child: burns CPU on command. Prints {@code ready}; for each line {@code burn <ms>} spins until
- * its own process CPU time (the JDK's OperatingSystemMXBean, independent of {@link ProcessCpuTime})
- * has grown by that much and prints {@code burnt <process cpu ns>}; exits when stdin closes.
+ * its main thread's CPU time (ThreadMXBean, nanoseconds, independent of {@link ProcessCpuTime}) has
+ * grown by that much and prints {@code burnt <thread cpu ns>}: a lower bound of the process's CPU
+ * time. (The JDK's process CPU time comes from times(2), in 10 ms ticks: too coarse to bound anything.)
+ * Exits when stdin closes.
  */
 public final class CpuBurner {
     private CpuBurner() {
     }
 
     public static void main(String[] args) throws Exception {
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        var thread = ManagementFactory.getThreadMXBean();
         System.out.println("ready");
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         long sink = 0;
         for (String line; (line = in.readLine()) != null; ) {
             if (line.startsWith("burn ")) {
-                long until = os.getProcessCpuTime() + Long.parseLong(line.substring(5).trim()) * 1_000_000L;
-                while (os.getProcessCpuTime() < until) {
+                long until = thread.getCurrentThreadCpuTime() + Long.parseLong(line.substring(5).trim()) * 1_000_000L;
+                while (thread.getCurrentThreadCpuTime() < until) {
                     for (int i = 0; i < 100_000; i++) {
                         sink += i ^ sink;
                     }
                 }
-                System.out.println("burnt " + os.getProcessCpuTime() + " " + (sink & 1));
+                System.out.println("burnt " + thread.getCurrentThreadCpuTime() + " " + (sink & 1));
             }
         }
     }

@@ -68,7 +68,7 @@ class ProcessCpuTimeTest {
             long clock = ProcessCpuTime.nanos(child.pid());
             long after = ProcessCpuTime.fromStatFile(stat, ticks);
 
-            assertTrue(clock >= burnt, "the clock read after the child said it had used " + burnt + " ns shows " + clock);
+            assertTrue(clock >= burnt, "the child's burning thread alone used " + burnt + " ns; the process clock shows " + clock);
             long tick = 1_000_000_000L / ticks;
             // /proc truncates each of utime and stime to whole ticks: at most two ticks below the clock.
             assertTrue(before <= clock + tick && clock <= after + 2 * tick,
