@@ -58,8 +58,8 @@ import java.util.function.BooleanSupplier;
  *       seqlock said whole), {@code torn_caught_count} (the seqlock said the slot changed: never
  *       delivered), {@code torn_delivered_count} (delivered but failing the snapshot's own checksum:
  *       must be 0, else also recorded as "corrupt") and {@code gap_count} (messages overwritten
- *       before the reader reached them, counted by sequence number). With {@code slots} = 4, the
- *       seed's sizing rule; with 2, the double buffer's memory.</li>
+ *       before the reader reached them, counted by sequence number). {@code slots} = 4 follows the
+ *       seed's sizing rule; 2 is the double buffer's memory.</li>
  *   <li>{@link #slowReaderDoubleBuffer} (scenario {@value #DOUBLE_BUFFER}): the same writer and the
  *       same slow reader on the seed's double buffer ({@link SeedDoubleBuffer}: two buffers, an
  *       active index, no seqlock), reading each new snapshot. It delivers everything it is handed;
@@ -71,8 +71,10 @@ import java.util.function.BooleanSupplier;
  * For the slow reader, compare {@code torn_delivered_count}: the ring hands the reader no torn
  * snapshot and counts what it caught and skipped; the double buffer hands over a torn snapshot
  * whenever the writer laps the reader, and only the reader's own checksum notices. How much the
- * ring delivers depends on its slots: a lapped reader resumes at the oldest message, which with
- * no margin is the next one overwritten, so with 2 slots it catches nearly every read as torn.
+ * ring delivers depends on how often the reader is lapped: a lapped reader resumes at the oldest
+ * message still in the ring, whose slot is the very one the writer fills next, so a reader slower
+ * than its writer has most of its reads caught as torn whatever the slot count: slots absorb
+ * bursts and put off the first lap, not a reader that is slower on average.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -82,12 +84,12 @@ public class Q7Faults {
     public static final String SEQLOCK = "slow reader: seqlock ring";
     public static final String DOUBLE_BUFFER = "slow reader: seed double buffer";
     public static final int SNAPSHOT_BYTES = 2880;
-    /** The killed writer's ring: its size does not matter to the detection. */
-    private static final int KILLED_RING_SLOTS = 64;
     public static final long WRITE_PERIOD_NANOS = 10_000;
     public static final long READ_PAUSE_NANOS = 15_000;
     public static final long READ_WINDOW_MILLIS = 250;
     public static final long STALE_AFTER_MILLIS = 100;
+    /** The killed writer's ring: its size does not matter to the detection. */
+    private static final int KILLED_RING_SLOTS = 64;
     /** A reader that sees nothing new (or no death) for this long gives up: the run records "timed out". */
     private static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(30);
     /** The slow reader's other work between the two halves of a snapshot. */
@@ -217,11 +219,7 @@ public class Q7Faults {
     /** One writer for the whole run, on an OVERWRITE ring. */
     @State(Scope.Thread)
     public static class SlowReaderOnRing extends RingWriterPeer {
-        /**
-         * 4: the seed's sizing rule (ceil(write rate / read rate) = 2, plus a margin of 2); 2: the
-         * double buffer's memory, no margin, so the oldest message, where a lapped reader resumes, is
-         * the next one overwritten.
-         */
+        /** 4: the seed's sizing rule (ceil(write rate / read rate) = 2, plus a margin of 2); 2: the double buffer's memory. */
         @Param({"4", "2"})
         public int slots;
 

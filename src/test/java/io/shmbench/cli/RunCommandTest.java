@@ -29,9 +29,11 @@ class RunCommandTest {
         CommandRun plan = run("--profile", "smoke", "--only", "Q5PayloadLayout\\.", "--dry-run");
 
         assertEquals(0, plan.exit(), plan.err());
-        assertTrue(plan.out().contains("[1/3] Q5PayloadLayout.aggregateFeature [avgt] features=16, payloadLayout=AOS, servers=16"),
+        assertTrue(plan.out().contains("[1/6] Q5PayloadLayout.aggregateFeature [avgt] features=16, payloadLayout=AOS, servers=16"),
                 plan.out());
-        assertTrue(plan.out().contains("profile smoke: 3 runs"), plan.out());
+        assertTrue(plan.out().contains("[6/6] Q5PayloadLayoutCrossProcess.writerFill [avgt] payloadLayout=AOS, servers=16"),
+                plan.out());
+        assertTrue(plan.out().contains("profile smoke: 6 runs"), plan.out());
         assertFalse(Files.exists(results.resolve("latest")), "a dry run writes nothing");
     }
 
