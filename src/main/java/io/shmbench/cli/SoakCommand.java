@@ -38,8 +38,8 @@ public final class SoakCommand implements Callable<Integer> {
     String transport;
 
     @Option(names = "--kill-every", defaultValue = "1", paramLabel = "SECONDS", converter = SecondsConverter.class,
-            description = "mean time between ring writer kills; each falls at random in 0..2x the time after the writer's "
-                    + "first message (default ${DEFAULT-VALUE})")
+            description = "mean time between ring writer kills: each writer is killed at a random moment 0..2 x SECONDS "
+                    + "after its first message (default ${DEFAULT-VALUE})")
     Duration killEvery;
 
     @Option(names = "--size", defaultValue = "4096", paramLabel = "BYTES",
