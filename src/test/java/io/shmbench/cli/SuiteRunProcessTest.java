@@ -239,6 +239,43 @@ class SuiteRunProcessTest {
         assertFalse(Files.readString(run.resolve("run.log")).contains("[3/3]"), "no run started after the signal");
     }
 
+    /**
+     * SIGTERM in the middle of a cross-process benchmark: the JMH fork and the peer JVM it started
+     * are stopped, the ring segments they shared are removed, and the run is marked incomplete.
+     */
+    @Test
+    void sigtermDuringACrossProcessBenchmarkLeavesNoPeerAndNoSegment() throws Exception {
+        Path run = results().resolve("cut-peer");
+        Path series = run.resolve("raw/Q2MemoryOrders.roundTrip@memoryOrder=RELEASE_ACQUIRE,messageBytes=64.hlog");
+        Set<Long> pids = new TreeSet<>();
+        List<ProcessHandle> children;
+        try (SuiteProcess suite = SuiteProcess.start(work, "run", "--only", "Q2MemoryOrders.roundTrip", "--run-id", "cut-peer",
+                "--results-dir", results().toString(), "--", "-p", "memoryOrder=RELEASE_ACQUIRE", "-p", "messageBytes=64",
+                "-wi", "1", "-w", "50ms", "-i", "400", "-r", "50ms", "-f", "1")) {
+            long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
+            while (!(Files.exists(series) && measuredIntervals(series) >= 2)) {
+                assertTrue(suite.process().isAlive(), "the run ended before it could be interrupted\n" + suite.output());
+                assertTrue(System.nanoTime() < deadline, "the benchmark never started measuring\n" + suite.output());
+                Thread.sleep(50);
+            }
+            children = suite.process().descendants().toList();
+            assertTrue(children.size() >= 2, "a JMH fork and its peer JVM should be running: " + children);
+            pids.add(suite.process().pid());
+            children.forEach(c -> pids.add(c.pid()));
+
+            suite.process().destroy(); // SIGTERM
+
+            assertTrue(suite.waitFor(Duration.ofSeconds(60)) != 0, "an interrupted run does not report success");
+        }
+        for (ProcessHandle child : children) {
+            child.onExit().completeOnTimeout(child, 30, java.util.concurrent.TimeUnit.SECONDS).join();
+            assertFalse(child.isAlive(), "process " + child.pid() + " outlived the interrupted run");
+        }
+        assertNoSegmentsOf(pids);
+        JsonNode env = Json.MAPPER.readTree(run.resolve("env.json").toFile());
+        assertFalse(env.get("complete").asBoolean(), env.toString());
+    }
+
     private static long measuredIntervals(Path hlog) {
         try {
             return intervals(hlog).stream().filter(h -> IntervalLog.MEASUREMENT.equals(h.getTag())).count();
