@@ -56,7 +56,7 @@ final class Q1Figures {
         var groups = figures(latency, LatencySeries::key);
         groups.forEach((group, series) -> {
             List<SeriesKey> keys = series.stream().map(LatencySeries::key).toList();
-            List<String> vary = Variants.varying(keys);
+            List<String> vary = named(Variants.varying(keys), keys);
             var styles = Variants.styles(keys);
             // Legend in the order the lines are stacked: slowest first.
             List<Line> lines = series.stream().sorted(Comparator.comparingLong((LatencySeries s) -> -s.at(50))).map(s -> new Line(Variants.label(s.key(), vary), styles.get(s.key()),
@@ -103,6 +103,18 @@ final class Q1Figures {
         return out;
     }
 
+    /** Q1 is about transports: a legend names the transport (and wait strategy) even when one series is alone. */
+    private static List<String> named(List<String> varying, List<SeriesKey> keys) {
+        List<String> names = new ArrayList<>();
+        for (String always : List.of(Variants.TRANSPORT, WAIT_STRATEGY)) {
+            if (varying.contains(always) || keys.stream().allMatch(k -> k.param(always).isPresent())) {
+                names.add(always);
+            }
+        }
+        varying.stream().filter(n -> !names.contains(n)).forEach(names::add);
+        return names;
+    }
+
     private static void throughputVsSize(List<Throughput> throughput, List<Outcome> failures, FigureSet out) {
         List<Throughput> sized = throughput.stream().filter(r -> r.key().param(FigureKit.MESSAGE_BYTES).isPresent()).toList();
         if (sized.isEmpty()) {
@@ -114,7 +126,7 @@ final class Q1Figures {
             var bySeries = Variants.groupBy(rows, Throughput::key,
                     Variants.allExcept(rows.stream().map(Throughput::key).toList(), FigureKit.MESSAGE_BYTES));
             List<SeriesKey> seriesKeys = new ArrayList<>(bySeries.keySet());
-            List<String> vary = Variants.varying(seriesKeys);
+            List<String> vary = named(Variants.varying(seriesKeys), seriesKeys);
             var styles = Variants.styles(seriesKeys);
             List<Outcome> marked = FigureKit.failuresFor(failures, group.benchmark(), group.params());
             out.add(sizeFigure(group, "msgs", "throughput (messages/s)", bySeries, vary, styles, marked,
@@ -158,7 +170,7 @@ final class Q1Figures {
         byBenchmark.forEach((group, unsorted) -> {
             List<FloorMultiple> rows = unsorted.stream().sorted(Comparator.comparingDouble(FloorMultiple::p50Multiple)).toList();
             List<SeriesKey> keys = rows.stream().map(FloorMultiple::key).toList();
-            List<String> vary = Variants.varying(keys);
+            List<String> vary = named(Variants.varying(keys), keys);
             var styles = Variants.styles(keys);
             Map<String, Color> colours = new LinkedHashMap<>();
             BarChart bars = new BarChart("Q1 round trip as a multiple of floor, " + FloorMultiple.SUMMARY_BYTES + " B", null,
