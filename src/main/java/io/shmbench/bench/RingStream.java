@@ -4,6 +4,7 @@ import io.shmbench.ring.RingConfig;
 import io.shmbench.ring.RingException;
 import io.shmbench.ring.RingReader;
 import io.shmbench.ring.RingWriter;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -20,8 +21,13 @@ import java.lang.foreign.MemorySegment;
  * time) the sink is asked for its tally, which must account for every message sent; its wrong
  * messages count as corrupt. The tally comes back on a small default ring of its own. The
  * streamed ring is the benchmark's {@link RingVariant}.
+ *
+ * <p>Its two public counters are JMH secondary results ({@link AuxCounters}): {@link #cpuNs}, the
+ * CPU time both processes used in the iteration, and {@link #messages}, the messages sent; the
+ * reporter divides them into CPU nanoseconds per message.
  */
 @State(Scope.Thread)
+@AuxCounters(AuxCounters.Type.EVENTS)
 public class RingStream extends RingTrial {
     /** Slots of the ring that carries the sink's tallies back: one tally at a time. */
     private static final int TALLY_SLOTS = 2;
@@ -31,6 +37,12 @@ public class RingStream extends RingTrial {
     /** Data messages sent: ring positions minus the tally requests. */
     private long sent;
     private SinkTally last = new SinkTally(0, 0);
+    private long cpuAtStart;
+    private long sentAtStart;
+    /** CPU nanoseconds both processes used in this iteration (set when it ends). */
+    public long cpuNs;
+    /** Messages sent in this iteration (set when it ends). */
+    public long messages;
 
     @Setup(Level.Trial)
     public void start(BenchmarkParams benchmark) {
@@ -43,6 +55,14 @@ public class RingStream extends RingTrial {
         open(RingPeerRole.SINK, config, RingConfig.of(TALLY_SLOTS, SinkTally.SIZE), messageBytes, outcome);
         writer = peer.writer();
         tallies = peer.reader();
+    }
+
+    @Setup(Level.Iteration)
+    public void startCounting() {
+        cpuNs = 0;
+        messages = 0;
+        sentAtStart = sent;
+        cpuAtStart = ProcessCpu.bothNanos(peer.pid());
     }
 
     /** Sends one message; after a timeout or an error, nothing (see {@link TrialOutcome}). */
@@ -79,6 +99,9 @@ public class RingStream extends RingTrial {
             if (tally.checked() != sent) {
                 throw new RingException("the sink checked " + tally.checked() + " messages; " + sent + " were sent");
             }
+            // Now that the sink has checked every message of the iteration, its CPU for them is in.
+            cpuNs = ProcessCpu.bothNanos(peer.pid()) - cpuAtStart;
+            messages = sent - sentAtStart;
         } catch (RingException e) {
             stop(e);
         }

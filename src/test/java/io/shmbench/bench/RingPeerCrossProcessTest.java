@@ -28,8 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The ring benchmarks' two processes for real: a {@link RingBenchPeer} in a child JVM attached to
  * rings of a non-default variant, as each benchmark drives it (round trips through an echo, a
- * stream into a checking sink, a paced writer into an OVERWRITE ring), and the two ways a trial
- * stops without aborting the run: a peer that never answers (stopped with SIGSTOP: alive, silent)
+ * stream into a checking sink that accounts for every message and for the CPU both sides spent, a
+ * paced writer into an OVERWRITE ring), and the two ways a trial stops without aborting the run: a peer that never answers (stopped with SIGSTOP: alive, silent)
  * gives {@code timed out}, a peer that dies gives {@code failed}. Nothing may be left behind
  * ({@link NoLeaks}). No timings are asserted; every wait has a generous deadline.
  */
@@ -81,10 +81,13 @@ class RingPeerCrossProcessTest {
         try {
             trial.open(VARIANT, 64, outcome("Q4Padding.throughput"));
             for (int round = 0; round < 3; round++) {
+                trial.startCounting();
                 for (int i = 0; i < 10_000; i++) {
                     trial.send();
                 }
                 trial.collectTally(); // must find the sink's count equal to what was sent
+                assertEquals(10_000, trial.messages, "the iteration's messages, for CPU per message");
+                assertTrue(trial.cpuNs > 0, "CPU of both processes in the iteration");
             }
             assertFalse(trial.outcome.stopped(), "the sink accounted for every message");
             assertEquals(0, trial.outcome.corrupt());
