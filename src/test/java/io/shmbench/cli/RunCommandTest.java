@@ -26,7 +26,7 @@ class RunCommandTest {
 
     @Test
     void dryRunPrintsThePlanOfTheCompiledBenchmarks() {
-        CommandRun plan = run("--profile", "smoke", "--only", "Q5PayloadLayout\\.", "--dry-run");
+        CommandRun plan = run("--profile", "smoke", "--only", "Q5", "--dry-run");
 
         assertEquals(0, plan.exit(), plan.err());
         assertTrue(plan.out().contains("[1/6] Q5PayloadLayout.aggregateFeature [avgt] features=16, payloadLayout=AOS, servers=16"),
