@@ -1,5 +1,6 @@
 package io.shmbench.bench;
 
+import io.shmbench.measure.ProcessCpuTime;
 import io.shmbench.ring.RingConfig;
 import io.shmbench.ring.RingException;
 import io.shmbench.ring.RingReader;
@@ -62,7 +63,7 @@ public class RingStream extends RingTrial {
         cpuNs = 0;
         messages = 0;
         sentAtStart = sent;
-        cpuAtStart = ProcessCpu.bothNanos(peer.pid());
+        cpuAtStart = cpuOfBoth(peer.pid());
     }
 
     /** Sends one message; after a timeout or an error, nothing (see {@link TrialOutcome}). */
@@ -100,10 +101,20 @@ public class RingStream extends RingTrial {
                 throw new RingException("the sink checked " + tally.checked() + " messages; " + sent + " were sent");
             }
             // Now that the sink has checked every message of the iteration, its CPU for them is in.
-            cpuNs = ProcessCpu.bothNanos(peer.pid()) - cpuAtStart;
+            cpuNs = cpuOfBoth(peer.pid()) - cpuAtStart;
             messages = sent - sentAtStart;
         } catch (RingException e) {
             stop(e);
+        }
+    }
+
+    /** CPU nanoseconds used so far by this process and the peer (a peer that is gone counts 0). */
+    private static long cpuOfBoth(long peer) {
+        long self = ProcessCpuTime.nanos(ProcessHandle.current().pid());
+        try {
+            return self + ProcessCpuTime.nanos(peer);
+        } catch (IllegalArgumentException gone) {
+            return self;
         }
     }
 }
