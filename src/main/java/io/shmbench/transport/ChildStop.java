@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Stops a child process of the suite that exits by itself when its stdin closes
- * ({@link ParentWatchdog}): close its stdin and give it a moment, then terminate it, then kill it.
+ * ({@link PeerJvm#exitWithParent}): close its stdin and give it a moment, then terminate it, then kill it.
  * Used by {@link PeerProcess} and by the benchmarks' own peers.
  */
 public final class ChildStop {

@@ -1,7 +1,6 @@
 package io.shmbench.bench.peer;
 
 import io.shmbench.placement.ThreadAffinity;
-import io.shmbench.transport.ParentWatchdog;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -11,7 +10,7 @@ import java.util.concurrent.Callable;
 
 /**
  * The main of a benchmark's peer process ({@link PeerJvm}): it dies with its parent
- * ({@link ParentWatchdog}: the parent pid gone or stdin closed), pins its working thread to
+ * ({@link io.shmbench.transport.PeerJvm#exitWithParent}: the parent pid gone or stdin closed), pins its working thread to
  * {@code --cpu} when given, then {@link #work()}s until then. Exit codes: 0 stopped by the parent,
  * 1 failure, 2 usage, 3 the parent died.
  */
@@ -49,7 +48,7 @@ public abstract class PeerCommand implements Callable<Integer> {
     public final Integer call() throws Exception {
         ProcessHandle parent = ProcessHandle.of(parentPid)
                 .orElseThrow(() -> new IllegalStateException("parent pid " + parentPid + " is not running"));
-        ParentWatchdog.exitWhenGone(parent, true);
+        io.shmbench.transport.PeerJvm.exitWithParent(parent, true); // the suite's one parent watch
         if (cpu != null) {
             ThreadAffinity.pinTo(cpu); // the working thread, for the peer's whole life
         }
