@@ -42,20 +42,6 @@ class ChartPiecesTest {
     }
 
     @Test
-    void anIntervalBelowZeroOnALogAxisIsCutNotStretchingTheAxis() {
-        io.shmbench.report.chart.Line line = new io.shmbench.report.chart.Line("throughput", SeriesStyle.byIndex(0), List.of(
-                io.shmbench.report.chart.Line.Point.withError(1, 1.6e4, 2.2e4), // a 3-iteration 99.9% CI reaching below 0
-                io.shmbench.report.chart.Line.Point.withError(64, 1.1e6, 4.5e5)));
-        org.jfree.chart.JFreeChart chart = io.shmbench.report.chart.XYCharts.lines("t", TickedLogAxis.powersOfTwo("slots", 6),
-                TickedLogAxis.decades("messages/s"), List.of(line));
-        var data = (org.jfree.data.xy.YIntervalSeriesCollection) chart.getXYPlot().getDataset();
-        assertEquals(1.6e3, data.getStartYValue(0, 0), 1e-9, "cut at a tenth of the smallest value");
-        assertEquals(3.8e4, data.getEndYValue(0, 0), 1e-9);
-        assertEquals(1.1e6 - 4.5e5, data.getStartYValue(0, 1), 1e-9, "an interval above zero stays as it is");
-        assertEquals(true, chart.getXYPlot().getRangeAxis().getLowerBound() > 100, "the axis spans the data, not decades below it");
-    }
-
-    @Test
     void numbersOnTicksAreShort() {
         assertEquals("500", new SiFormat().format(500));
         assertEquals("1k", new SiFormat().format(1000));

@@ -1,7 +1,6 @@
 package io.shmbench.report.chart;
 
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
@@ -41,15 +40,8 @@ public final class XYCharts {
         return chart;
     }
 
-    /**
-     * Lines with markers; y intervals drawn as error bars when a point has them. On a log y axis
-     * an interval reaching zero or below (a wide confidence interval of a few iterations) is cut
-     * at a tenth of the smallest value plotted: the bar then runs off the bottom instead of
-     * stretching the axis over decades of nothing.
-     */
+    /** Lines with markers; y intervals drawn as error bars when a point has them. */
     public static JFreeChart lines(String title, ValueAxis x, ValueAxis y, List<Line> lines) {
-        double floor = y instanceof LogAxis ? lines.stream().flatMap(l -> l.points().stream()).mapToDouble(Line.Point::y)
-                .filter(v -> v > 0).min().orElse(1) / 10 : Double.NEGATIVE_INFINITY;
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         XYErrorRenderer renderer = new XYErrorRenderer();
         renderer.setDrawXError(false);
@@ -62,7 +54,7 @@ public final class XYCharts {
             YIntervalSeries s = new YIntervalSeries(line.label(), false, true);
             for (Line.Point p : line.points()) {
                 boolean interval = !Double.isNaN(p.low());
-                s.add(p.x(), p.y(), interval ? Math.max(p.low(), floor) : p.y(), interval ? p.high() : p.y());
+                s.add(p.x(), p.y(), interval ? p.low() : p.y(), interval ? p.high() : p.y());
             }
             data.addSeries(s);
         }
