@@ -6,9 +6,9 @@ import java.time.Duration;
 /**
  * CPU time used so far by this process and its peer together, so a throughput result can say what
  * each message cost in CPU on both sides (a busy-spinning ring is not free). This process's from
- * the OS MXBean, the peer's from {@link ProcessHandle.Info#totalCpuDuration()}: both the kernel's
- * per-process accounting, in clock ticks (10 ms), so an iteration of half a second with both
- * sides busy is resolved to a few percent. Read at iteration boundaries only.
+ * the OS MXBean (nanoseconds), the peer's from the kernel's accounting
+ * ({@link ProcessHandle.Info#totalCpuDuration()}: /proc, in clock ticks of 10 ms); read at
+ * iteration boundaries only.
  */
 final class ProcessCpu {
     private static final com.sun.management.OperatingSystemMXBean OS =
