@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The peer process of the ring benchmarks: attaches to the two rings its parent created (each
  * ring's layout, memory order and mode come from its header), reads the to-peer ring and writes
- * the from-peer ring in one {@link RingPeerRole}, busy-spinning in every wait. Started by
+ * the from-peer ring in one {@link RingPeerRole}, spinning (then yielding, see {@link RingPeer}) in
+ * every wait. Started by
  * {@link RingPeer} through {@link PeerJvm}, whose lifetime rules it follows: it exits when its
  * parent dies or closes its stdin. Its waits have a day-long timeout: the parent's calls carry the
  * real ones. Exit codes: 0 the parent closed, 1 failure, 2 usage, 3 the parent died.
@@ -91,8 +92,8 @@ public final class RingBenchPeer implements Callable<Integer> {
         PeerJvm.exitWithParent(parent, true);
         try (Ring in = Ring.attach(toPeer);
              Ring out = Ring.attach(fromPeer)) {
-            RingReader reader = in.openReader(WaitStrategy.SPIN);
-            RingWriter writer = out.openWriter(WaitStrategy.SPIN);
+            RingReader reader = in.openReader(WaitStrategy.SPIN_THEN_YIELD);
+            RingWriter writer = out.openWriter(WaitStrategy.SPIN_THEN_YIELD);
             System.err.printf("ring peer %d: %s, reads %s, writes %s%n", ProcessHandle.current().pid(), role.word(),
                     in.config(), out.config());
             switch (role) {

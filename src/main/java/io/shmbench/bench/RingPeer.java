@@ -19,7 +19,10 @@ import java.util.concurrent.locks.LockSupport;
  * {@link RingConfig} (the variant under test), and a {@link RingBenchPeer} in a child JVM
  * ({@link PeerJvm}: same lifetime rules as every peer) that reads the to-peer ring and writes the
  * from-peer ring in one {@link RingPeerRole}. This side holds the to-peer ring's writer and the
- * from-peer ring's reader, both busy-spinning.
+ * from-peer ring's reader. Both sides busy-spin while they wait and yield the CPU once a wait
+ * outlasts a few microseconds ({@link WaitStrategy#SPIN_THEN_YIELD}): on a machine with fewer free
+ * cores than spinning sides (2 vCPUs and anything else running), pure spinning makes every
+ * hand-over wait out a scheduler time slice, and a round trip takes milliseconds.
  *
  * <p>{@link #start} returns once the peer has attached to both rings; the ring files are then
  * unlinked (the mappings stay), so nothing is left in /dev/shm even if both processes are killed.
@@ -38,8 +41,8 @@ final class RingPeer implements AutoCloseable {
         this.toPeer = toPeer;
         this.fromPeer = fromPeer;
         this.jvm = jvm;
-        this.writer = toPeer.openWriter(WaitStrategy.SPIN);
-        this.reader = fromPeer.openReader(WaitStrategy.SPIN);
+        this.writer = toPeer.openWriter(WaitStrategy.SPIN_THEN_YIELD);
+        this.reader = fromPeer.openReader(WaitStrategy.SPIN_THEN_YIELD);
     }
 
     /**

@@ -18,6 +18,23 @@ public enum WaitStrategy {
             Thread.yield();
         }
     },
+    /**
+     * Busy spin for the first {@value #SPIN_ATTEMPTS} attempts, then {@link Thread#yield()}: as
+     * fast as SPIN while the other side answers within microseconds; when it does not (it waits
+     * for this very CPU, or lost its own), the CPU goes to it instead of a whole time slice being
+     * burnt. With fewer free cores than spinning sides, pure SPIN turns every hand-over into a
+     * scheduler time slice (milliseconds).
+     */
+    SPIN_THEN_YIELD {
+        @Override
+        public void idle(int attempt) {
+            if (attempt < SPIN_ATTEMPTS) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
+            }
+        }
+    },
     /** Spin briefly, then park with exponential back-off from 1 us up to 1 ms. */
     PARK {
         @Override
@@ -29,6 +46,9 @@ public enum WaitStrategy {
             }
         }
     };
+
+    /** Attempts {@link #SPIN_THEN_YIELD} spins before it yields: some microseconds of PAUSE. */
+    public static final int SPIN_ATTEMPTS = 1024;
 
     /** Called after the {@code attempt}-th failed attempt (0-based) of one wait. */
     public abstract void idle(int attempt);
