@@ -99,15 +99,31 @@ class Q1PlanTest {
 
     @Test
     void whatATransportCannotDoIsRecordedOnceAsUnsupportedWithItsReason() {
-        BenchmarkPlan plan = plan(Profile.QUICK);
+        BenchmarkPlan plan = plan(Profile.FULL);
         List<BenchmarkPlan.NotRun> recorded = plan.notRun().stream().filter(n -> n.verdict().recordedAs().isPresent()).toList();
 
         assertTrue(recorded.stream().allMatch(n -> n.verdict().recordedAs().equals(Optional.of(Outcome.UNSUPPORTED))));
-        assertEquals(Set.of("roundTrip floor 64 spin", "roundTrip floor 2048 spin", "throughput floor 2048 spin"),
-                described(recorded.stream().map(BenchmarkPlan.NotRun::run).toList()),
-                "each shown once (not once per wait strategy)");
-        assertTrue(recorded.stream().filter(n -> n.run().benchmark().method().equals(Q1Transports.ROUND_TRIP))
-                .allMatch(n -> n.verdict().reason().contains("no payload")));
+        String mqLimit = Transports.byName("mq").sizeLimit().reason();
+        List<BenchmarkPlan.NotRun> mqRoundTrips = recorded.stream()
+                .filter(n -> describe(n.run()).startsWith("roundTrip mq 65536 ")).toList();
+        assertEquals(List.of("roundTrip mq 65536 spin", "roundTrip mq 65536 block", "roundTrip mq 65536 yield"),
+                mqRoundTrips.stream().map(n -> describe(n.run())).toList(), "once per series, so each series' figure marks it");
+        assertTrue(mqRoundTrips.stream().allMatch(n -> n.verdict().reason().contains(mqLimit)));
+        assertTrue(plan(Profile.QUICK).notRun().stream().noneMatch(n -> n.verdict().recordedAs().isPresent()),
+                "every case quick measures fits every transport");
+    }
+
+    @Test
+    void floorIsTheYardstickSoItIsLeftOutRatherThanMarkedUnsupportedElsewhere() {
+        BenchmarkPlan plan = plan(Profile.FULL);
+        List<BenchmarkPlan.NotRun> floorsNotRun = plan.notRun().stream()
+                .filter(n -> n.run().params().get("transport").equals("floor")).toList();
+
+        assertTrue(floorsNotRun.stream().anyMatch(n -> describe(n.run()).equals("roundTrip floor 64 spin")));
+        assertTrue(floorsNotRun.stream().anyMatch(n -> describe(n.run()).startsWith("throughput floor ")));
+        assertTrue(floorsNotRun.stream().allMatch(n -> n.verdict().kind() == Verdict.Kind.SKIP), "never recorded as a failure");
+        assertTrue(floorsNotRun.stream().filter(n -> n.run().params().get("waitStrategy").equals("spin"))
+                .allMatch(n -> n.verdict().reason().contains("yardstick")));
     }
 
     @Test
