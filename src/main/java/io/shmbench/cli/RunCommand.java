@@ -19,6 +19,7 @@ import io.shmbench.run.Progress;
 import io.shmbench.run.ResultsRoot;
 import io.shmbench.run.RunRecord;
 import io.shmbench.run.Selection;
+import io.shmbench.run.JmhLock;
 import io.shmbench.run.SuiteRun;
 import io.shmbench.run.TopologyParameters;
 import org.openjdk.jmh.runner.BenchmarkList;
@@ -47,6 +48,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -107,6 +109,11 @@ public final class RunCommand implements Callable<Integer> {
             printPlan(out, plan, user);
             return 0;
         }
+        Optional<String> lockBusy = JmhLock.heldElsewhere(JmhLock.FILE);
+        if (lockBusy.isPresent()) {
+            spec.commandLine().getErr().println("error: cannot start: " + lockBusy.get());
+            return 1;
+        }
 
         ResultsRoot results = new ResultsRoot(resultsDir);
         RunDirectory run;
@@ -134,7 +141,9 @@ public final class RunCommand implements Callable<Integer> {
         List<RunRecord.FailedRun> failed = result.failures();
         if (!failed.isEmpty()) {
             spec.commandLine().getErr().println("error: " + failed.size() + " of " + plan.runs().size()
-                    + " runs failed (see " + run.envFile() + " failedRuns and " + run.outcomes() + ")");
+                    + " runs failed (see " + run.envFile() + " failedRuns and " + run.outcomes() + ")"
+                    + (result.notStarted() == 0 ? "" : "; " + result.notStarted() + " were not started: "
+                    + JmhLock.busy(JmhLock.FILE)));
             return 1;
         }
         return reported == 0 ? 0 : 1;
@@ -184,7 +193,7 @@ public final class RunCommand implements Callable<Integer> {
         return PlanRules.all(List.of(new Q1Plan()));
     }
 
-    private static List<BenchmarkDeclaration> compiledBenchmarks() {
+    static List<BenchmarkDeclaration> compiledBenchmarks() {
         PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
         return BenchmarkDeclaration.fromJmh(BenchmarkList.defaultList()
                 .find(OutputFormatFactory.createFormatInstance(quiet, VerboseMode.SILENT), List.of(".*"), List.of()));

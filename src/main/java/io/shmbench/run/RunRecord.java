@@ -25,7 +25,9 @@ import java.util.SortedMap;
 public final class RunRecord {
     /** {@code status} values. */
     public enum Status {
-        RUNNING, COMPLETE, INTERRUPTED;
+        RUNNING, COMPLETE, INTERRUPTED,
+        /** Ended early by itself: JMH refused to start a run (another instance held its lock). */
+        STOPPED;
 
         String label() {
             return name().toLowerCase(java.util.Locale.ROOT);

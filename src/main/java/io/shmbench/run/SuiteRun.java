@@ -48,39 +48,43 @@ public final class SuiteRun {
      *
      * @param failures    runs that produced no result
      * @param interrupted SIGINT/SIGTERM stopped it (the JVM is shutting down)
+     * @param notStarted  planned runs never started because JMH refused to run ({@link JmhLock})
      */
-    public record Result(List<RunRecord.FailedRun> failures, boolean interrupted) {
+    public record Result(List<RunRecord.FailedRun> failures, boolean interrupted, int notStarted) {
     }
 
-    /** Runs every planned run, or until interrupted. */
+    /** Runs every planned run, or until interrupted or JMH refuses to start. */
     public Result execute() {
         boolean interrupted;
+        int notStarted;
         RunLog log = RunLog.open(dir.runLog());
         // Benchmarks run in this JVM too when the user asks for -f 0.
         String previousRunDir = System.setProperty(RunDirectory.PROPERTY, dir.root().toString());
         try (InterruptGuard guard = new InterruptGuard(this::saveInterrupted)) {
             record.started();
-            loop(guard);
+            notStarted = loop(guard);
             interrupted = !guard.finishNormally();
             if (!interrupted) {
-                finish(RunRecord.Status.COMPLETE);
+                finish(notStarted == 0 ? RunRecord.Status.COMPLETE : RunRecord.Status.STOPPED);
             }
         } finally {
             restore(previousRunDir);
             log.close(); // after the guard: an interruption's last words still reach run.log
         }
         synchronized (this) {
-            return new Result(List.copyOf(failures), interrupted);
+            return new Result(List.copyOf(failures), interrupted, notStarted);
         }
     }
 
-    private void loop(InterruptGuard guard) {
+    /** Returns how many planned runs were not started because JMH refused to run. */
+    private int loop(InterruptGuard guard) {
         SuiteOutputFormat out = new SuiteOutputFormat(OutputFormatFactory.createFormatInstance(System.out,
                 user.verbosity().orElse(VerboseMode.NORMAL)));
         List<PlannedRun> runs = plan.runs();
         Progress progress = new Progress(runs.size(), IterationSettings.of(profile, user).nominalPerRun(), System::nanoTime);
         System.out.println("shmbench: profile " + profile.label() + ", " + runs.size() + " runs, results in " + dir.root());
         recordNotRun();
+        int notStarted = 0;
         for (int i = 0; i < runs.size() && !guard.interrupted(); i++) {
             PlannedRun run = runs.get(i);
             System.out.println();
@@ -97,6 +101,13 @@ public final class SuiteRun {
                 if (!guard.interrupted()) {
                     failed(run, describe(e));
                 }
+                if (JmhLock.refused(e)) {
+                    // Every further run would be refused the same way: stop rather than fail them all.
+                    notStarted = runs.size() - i - 1;
+                    System.out.println("shmbench: stopping; " + JmhLock.busy(JmhLock.FILE) + ". "
+                            + notStarted + " runs were not started.");
+                    break;
+                }
             }
             progress.finishedOne();
         }
@@ -104,9 +115,10 @@ public final class SuiteRun {
             synchronized (this) {
                 out.summary(results);
             }
-            System.out.println("shmbench: " + runs.size() + " runs in " + Progress.format(progress.elapsed())
+            System.out.println("shmbench: " + (runs.size() - notStarted) + " runs in " + Progress.format(progress.elapsed())
                     + (failures.isEmpty() ? "" : ", " + failures.size() + " failed") + "; results in " + dir.root());
         }
+        return notStarted;
     }
 
     /** Combinations the plan left out as unsupported or unavailable go to raw/outcomes.csv, so figures mark them. */

@@ -1,10 +1,29 @@
 package io.shmbench.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.shmbench.env.EnvironmentProbe;
+import io.shmbench.env.Json;
+import io.shmbench.measure.RunDirectory;
+import io.shmbench.run.BenchmarkPlan;
+import io.shmbench.run.HostParameters;
+import io.shmbench.run.JmhLock;
+import io.shmbench.run.JmhOptions;
+import io.shmbench.run.Profile;
+import io.shmbench.run.ResultsRoot;
+import io.shmbench.run.RunRecord;
+import io.shmbench.run.Selection;
+import io.shmbench.run.SuiteRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
 
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -63,6 +82,56 @@ class RunCommandTest {
         Files.createDirectories(results.resolve("taken"));
 
         assertUsageError(run("--run-id", "taken", "--only", "Q0RecordingCost.timestampsOnly"), "already exists");
+    }
+
+    @Test
+    void aRunDoesNotStartWhileAnotherJmhHoldsTheLock() throws Exception {
+        CommandRun refused;
+        try (JmhLockHolder held = JmhLockHolder.take()) {
+            refused = run("--run-id", "locked", "--only", "Q0RecordingCost.timestampsOnly");
+        }
+
+        assertEquals(1, refused.exit(), refused.out() + refused.err());
+        assertTrue(refused.err().contains("cannot start") && refused.err().contains(JmhLock.FILE.toString()), refused.err());
+        assertFalse(Files.exists(results.resolve("locked")), "no run directory for a run that never started");
+    }
+
+    @Test
+    void aSuiteThatMeetsABusyLockStopsInsteadOfFailingEveryRun() throws Exception {
+        Selection only = Selection.parse("Q0RecordingCost");
+        CommandLineOptions user = JmhOptions.parseUserArgs(List.of());
+        BenchmarkPlan plan = BenchmarkPlan.build(RunCommand.compiledBenchmarks(), only, Profile.SMOKE, user,
+                HostParameters.NONE, RunCommand.planRules());
+        assertTrue(plan.runs().size() >= 2, "needs runs after the refused one: " + plan.runs());
+        RunDirectory dir = new ResultsRoot(results).create("stopped");
+        RunRecord record = new RunRecord(dir, EnvironmentProbe.ofThisHost().fingerprint(), "stopped", Profile.SMOKE, only,
+                plan, user, List.of(), List.of(), Clock.systemUTC());
+
+        SuiteRun.Result result;
+        try (JmhLockHolder held = JmhLockHolder.take()) {
+            result = new SuiteRun(dir, Profile.SMOKE, plan, user, List.of(), record).execute();
+        }
+
+        assertEquals(1, result.failures().size(), "only the run JMH refused: " + result.failures());
+        assertEquals(plan.runs().size() - 1, result.notStarted());
+        JsonNode env = Json.MAPPER.readTree(dir.envFile().toFile());
+        assertEquals("stopped", env.get("status").asText());
+        assertFalse(env.get("complete").asBoolean());
+        assertTrue(Files.readString(dir.outcomes()).contains("JMH lock"), "the refusal is recorded with its reason");
+    }
+
+    /** Holds JMH's lock file in this JVM, as another JMH instance would. */
+    private record JmhLockHolder(RandomAccessFile file, FileLock lock) implements AutoCloseable {
+        static JmhLockHolder take() throws IOException {
+            RandomAccessFile file = new RandomAccessFile(JmhLock.FILE.toFile(), "rw");
+            return new JmhLockHolder(file, file.getChannel().lock());
+        }
+
+        @Override
+        public void close() throws IOException {
+            lock.release();
+            file.close();
+        }
     }
 
     private static void assertUsageError(CommandRun result, String mentioned) {
