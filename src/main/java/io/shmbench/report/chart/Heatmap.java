@@ -33,11 +33,10 @@ public final class Heatmap {
 
     public static JFreeChart create(String title, String xLabel, String yLabel, String scaleLabel, List<Cell> cells) {
         List<Cell> valid = cells.stream().filter(c -> !Double.isNaN(c.value())).toList();
-        double lo = valid.stream().mapToDouble(Cell::value).min().orElse(0);
-        double hi = valid.stream().mapToDouble(Cell::value).max().orElse(1);
-        if (hi <= lo) {
-            hi = lo + 1;
-        }
+        double[] range = scaleRange(valid.stream().mapToDouble(Cell::value).min().orElse(0),
+                valid.stream().mapToDouble(Cell::value).max().orElse(1));
+        double lo = range[0];
+        double hi = range[1];
         double[][] xyz = new double[3][valid.size()];
         for (int i = 0; i < valid.size(); i++) {
             xyz[0][i] = valid.get(i).x();
@@ -79,6 +78,21 @@ public final class Heatmap {
         chart.addSubtitle(legend);
         return chart;
     }
+
+    /**
+     * The colour scale's bounds: the values' range, widened to at least {@value #MIN_SPREAD} of their
+     * middle. Cells that differ by less than that (one CPU pair on a 2-CPU host, or a flat machine)
+     * then share the scale's middle colour, instead of a scale of fractions of a nanosecond that
+     * paints near-equal values as opposites.
+     */
+    static double[] scaleRange(double min, double max) {
+        double mid = (min + max) / 2;
+        double half = Math.max((max - min) / 2, Math.max(Math.abs(mid) * MIN_SPREAD / 2, 0.5));
+        return new double[]{mid - half, mid + half};
+    }
+
+    /** The narrowest colour scale, as a fraction of the values' middle. */
+    static final double MIN_SPREAD = 0.2;
 
     private static NumberAxis cpuAxis(String label, int n) {
         NumberAxis a = new NumberAxis(label);
