@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,14 +50,11 @@ class Q1FiguresTest {
     }
 
     private static Figure figure(String id) {
-        return report.result.figures().figures().stream().filter(x -> x.id().equals(id)).findFirst()
-                .orElseThrow(() -> new AssertionError("no figure " + id + " among " + ids()));
+        return report.figure(id);
     }
 
     private static Set<String> ids() {
-        Set<String> ids = new TreeSet<>();
-        report.result.figures().figures().forEach(x -> ids.add(x.id()));
-        return ids;
+        return report.ids();
     }
 
     private static List<String> legend(JFreeChart chart) {

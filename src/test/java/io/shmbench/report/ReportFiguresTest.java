@@ -57,8 +57,7 @@ class ReportFiguresTest {
     }
 
     private static Figure figure(String id) {
-        return report.result.figures().figures().stream().filter(f -> f.id().equals(id)).findFirst()
-                .orElseThrow(() -> new AssertionError("no figure " + id));
+        return report.figure(id);
     }
 
     /** The names a reader sees for the series: legend entries and category labels. */

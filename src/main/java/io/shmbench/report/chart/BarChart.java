@@ -14,12 +14,11 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.renderer.category.StatisticalBarRenderer;
+import org.jfree.data.Range;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Paint;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
@@ -29,8 +28,8 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * Grouped bars: categories along one axis, one bar per series in each, with optional symmetric error
- * bars (JMH's 99.9% confidence half-width). A category can carry a mark ("timed out", "3 corrupt",
+ * Grouped bars: categories along one axis, one bar per series in each, with optional error bars
+ * (JMH's 99.9% confidence half-width, the low end cut as {@link ErrorBars} says). A category can carry a mark ("timed out", "3 corrupt",
  * "unavailable") that is printed under its label in the warning colour, so a configuration without
  * a valid result shows as such instead of vanishing.
  */
@@ -132,27 +131,22 @@ public final class BarChart {
                 data.add((Number) null, null, s, display.get(c));
             }
         }
+        ValueAxis y = valueAxis != null ? valueAxis : new NumberAxis(valueLabel);
+        double floor = ErrorBars.floor(y, bars.stream().mapToDouble(Bar::value).filter(v -> !Double.isNaN(v)));
+        Range[][] errorBars = new Range[series.size()][categories.size()];
         for (Bar b : bars) {
             if (!display.containsKey(b.category()) || !series.contains(b.series())) {
                 throw new IllegalArgumentException("bar for unknown series/category " + b);
             }
             Double value = Double.isNaN(b.value()) ? null : b.value();
-            Double error = Double.isNaN(b.error()) ? null : b.error();
-            data.add(value, error, b.series(), display.get(b.category()));
+            data.add(value, null, b.series(), display.get(b.category()));
+            if (value != null && !Double.isNaN(b.error())) {
+                errorBars[series.indexOf(b.series())][categories.indexOf(b.category())] = new Range(
+                        ErrorBars.low(b.value(), b.value() - b.error(), floor), b.value() + b.error());
+            }
         }
-        StatisticalBarRenderer renderer = new StatisticalBarRenderer() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            public Paint getItemPaint(int row, int column) {
-                return colourOf(row, column);
-            }
-
-            private Color colourOf(int row, int column) {
-                return colour != null ? colour.apply(series.get(row), categories.get(column))
-                        : SeriesStyle.byIndex(row).colour();
-            }
-        };
+        ErrorBarRenderer renderer = new ErrorBarRenderer((row, column) -> colour != null
+                ? colour.apply(series.get(row), categories.get(column)) : SeriesStyle.byIndex(row).colour(), errorBars);
         renderer.setDrawBarOutline(true);
         renderer.setDefaultOutlinePaint(Color.DARK_GRAY);
         renderer.setDefaultOutlineStroke(new BasicStroke(0.3f));
@@ -167,7 +161,6 @@ public final class BarChart {
         x.setCategoryMargin(0.2);
         x.setLowerMargin(0.04);
         x.setUpperMargin(0.04);
-        ValueAxis y = valueAxis != null ? valueAxis : new NumberAxis(valueLabel);
         if (y instanceof NumberAxis n) {
             n.setAutoRangeIncludesZero(true);
             n.setNumberFormatOverride(new SiFormat());
