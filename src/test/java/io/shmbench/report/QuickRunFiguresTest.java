@@ -2,6 +2,7 @@ package io.shmbench.report;
 
 import io.shmbench.report.chart.ErrorBarRenderer;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.Range;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,28 @@ class QuickRunFiguresTest {
                         "readerPoll", poll, "messageBytes", "40"), 600, 2, 1);
             }
         }
+        for (String t : List.of("shm-ring", "uds", "mq")) {
+            Map<String, String> p = Map.of("transport", t, "messageBytes", "64", "ratePerSecond", "10000",
+                    "waitStrategy", t.equals("shm-ring") ? "spin" : "block");
+            f.hlog("Q1Transports.fixedRate", p, 40_000, 2, 1);
+            f.throughput("Q1Transports.fixedRate", p, 10_000, "ops/s", 1500);
+            f.hlog("Q1Transports.roundTrip", Map.of("transport", t, "messageBytes", "64",
+                    "waitStrategy", t.equals("shm-ring") ? "spin" : "block"), 600, 2, 1);
+        }
+        for (String slots : List.of("1", "4", "64")) {
+            f.throughput("Q3Slots.throughput", Map.of("slots", slots, "messageBytes", "64"), 8e6, "ops/s", 9e6);
+        }
+        for (String layout : List.of("AOS", "SOA", "HYBRID")) {
+            for (String servers : List.of("16", "256")) {
+                f.hlog("Q5PayloadLayoutCrossProcess.readerAggregate", Map.of("payloadLayout", layout, "servers", servers),
+                        200, 2, 1);
+            }
+        }
+        for (String placement : List.of("same-core", "cross-core")) {
+            for (String t : List.of("floor", "shm-ring", "uds")) {
+                f.hlog("Q6Placement.roundTrip", Map.of("placement", placement, "transport", t), 400, 2, 1);
+            }
+        }
         f.jmhFile();
         report = ReportFixture.report(f);
     }
@@ -77,5 +100,26 @@ class QuickRunFiguresTest {
             assertTrue(plot.getRangeAxis().getRange().getUpperBound() >= 11e6 + 110e6 || id.startsWith("q2"),
                     "the axis holds the highest error bar");
         }
+    }
+
+    @Test
+    void titlesReadAsEnglish() {
+        Map<String, String> titles = Map.of(
+                "q1_fixedRate_percentiles_64B_10000", "Q1 fixed-rate latency, 64 B, 10,000 msg/s",
+                "q1_roundTrip_percentiles_64B", "Q1 round-trip latency, 64 B",
+                "q2_roundTrip_latency_64B", "Q2 round-trip latency by memory order, 64 B",
+                "q2_throughput_throughput_64B", "Q2 throughput by memory order, 64 B",
+                "q3_throughput_throughput_vs_slots", "Q3 throughput vs slots",
+                "q5_readerAggregate_latency_p50", "Q5 time to sum one feature by server count",
+                "q6_roundTrip_latency_p50", "Q6 round-trip latency by placement");
+        titles.forEach((id, title) -> assertEquals(title, report.figure(id).title(), id));
+    }
+
+    @Test
+    void axesSayWhatIsMeasured() {
+        assertEquals("one-way latency from intended send (ns)",
+                ((XYPlot) report.figure("q1_fixedRate_percentiles_64B_10000").chart().getPlot()).getRangeAxis().getLabel());
+        assertEquals("p50 time to sum one feature (ns)",
+                bars("q5_readerAggregate_latency_p50").getRangeAxis().getLabel());
     }
 }

@@ -51,16 +51,17 @@ final class CategoryFigures {
     static void latency(List<LatencySeries> latency, List<Outcome> failures, CategorySpec spec, FigureSet out) {
         var groups = Variants.groupBy(latency, LatencySeries::key, fixedParams(latency.stream().map(LatencySeries::key).toList(), spec));
         groups.forEach((group, series) -> {
-            String what = FigureKit.latencyName(group);
+            MethodWords words = MethodWords.of(group.method());
+            String what = words.latencyAxis();
             List<Double> ps = spec.seriesParam() == null ? List.of(50.0, 99.0) : spec.percentiles();
             if (spec.seriesParam() == null) {
-                out.add(figure(spec, group, series, LatencySeries::key, failures, "latency", what + " (ns)",
-                        List.of("p50", "p99"), (s, k) -> s.at(k.equals("p50") ? 50 : 99), s -> Double.NaN,
-                        "p50 and p99 of " + what));
+                out.add(figure(spec, group, series, LatencySeries::key, failures, "latency", words.latency(),
+                        what + " (ns)", List.of("p50", "p99"), (s, k) -> s.at(k.equals("p50") ? 50 : 99),
+                        s -> Double.NaN, "p50 and p99 of " + what));
             } else {
                 for (double p : ps) {
                     String name = "p" + io.shmbench.report.Cells.number(p);
-                    out.add(figure(spec, group, series, LatencySeries::key, failures, "latency_" + name,
+                    out.add(figure(spec, group, series, LatencySeries::key, failures, "latency_" + name, words.latency(),
                             name + " " + what + " (ns)", null, (s, k) -> s.at(p), s -> Double.NaN, name + " of " + what));
                 }
             }
@@ -70,7 +71,7 @@ final class CategoryFigures {
     static void throughput(List<Throughput> rows, List<Outcome> failures, CategorySpec spec, FigureSet out) {
         var groups = Variants.groupBy(rows, Throughput::key, fixedParams(rows.stream().map(Throughput::key).toList(), spec));
         groups.forEach((group, series) -> out.add(figure(spec, group, series, Throughput::key, failures, THROUGHPUT,
-                "throughput (messages/s)", spec.seriesParam() == null ? List.of(THROUGHPUT) : null,
+                MethodWords.of(group.method()).throughput(), "throughput (messages/s)", spec.seriesParam() == null ? List.of(THROUGHPUT) : null,
                 (r, k) -> r.msgsPerS(), Throughput::msgsPerSError,
                 "throughput with JMH's 99.9% confidence interval as error bars")));
     }
@@ -90,13 +91,14 @@ final class CategoryFigures {
     }
 
     /**
+     * @param subject     what the title says the bars show: "round-trip latency", "throughput"
      * @param fixedSeries the bar names when the bars of a category are metrics (p50/p99, throughput);
      *                    null when they are the values of the spec's series parameter
      */
     private static <T> Figure figure(CategorySpec spec, SeriesKey group, List<T> items, Function<T, SeriesKey> key,
-                                     List<Outcome> failures, String kind, String valueLabel, List<String> fixedSeries,
-                                     Value<T> value, Function<T, Double> error, String what) {
-        BarChart bars = new BarChart(FigureKit.withFixed(spec.question() + " " + group.method() + " by " + spec.axisLabel(),
+                                     List<Outcome> failures, String kind, String subject, String valueLabel,
+                                     List<String> fixedSeries, Value<T> value, Function<T, Double> error, String what) {
+        BarChart bars = new BarChart(FigureKit.withFixed(spec.question() + " " + subject + " by " + spec.axisLabel(),
                 group.params()), null, valueLabel);
         Set<String> categories = new TreeSet<>(spec.categoryOrder());
         List<String> series = new ArrayList<>();
