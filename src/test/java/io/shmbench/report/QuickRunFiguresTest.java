@@ -109,7 +109,7 @@ class QuickRunFiguresTest {
                 "q1_roundTrip_percentiles_64B", "Q1 round-trip latency, 64 B",
                 "q2_roundTrip_latency_64B", "Q2 round-trip latency by memory order, 64 B",
                 "q2_throughput_throughput_64B", "Q2 throughput by memory order, 64 B",
-                "q3_throughput_throughput_vs_slots", "Q3 throughput vs slots",
+                "q3_throughput_throughput_vs_slots", "Q3 throughput vs slots, 64 B",
                 "q5_readerAggregate_latency_p50", "Q5 time to sum one feature by server count",
                 "q6_roundTrip_latency_p50", "Q6 round-trip latency by placement");
         titles.forEach((id, title) -> assertEquals(title, report.figure(id).title(), id));
@@ -121,5 +121,27 @@ class QuickRunFiguresTest {
                 ((XYPlot) report.figure("q1_fixedRate_percentiles_64B_10000").chart().getPlot()).getRangeAxis().getLabel());
         assertEquals("p50 time to sum one feature (ns)",
                 bars("q5_readerAggregate_latency_p50").getRangeAxis().getLabel());
+    }
+
+    @Test
+    void labelsNameOnlyWhatVariesInTheFigureTheTitleTheRest() {
+        assertEquals(List.of("PACKED \u00b7 cacheRemoteIndex=false", "PACKED \u00b7 cacheRemoteIndex=true",
+                        "PAD_64 \u00b7 cacheRemoteIndex=false", "PAD_64 \u00b7 cacheRemoteIndex=true",
+                        "PAD_128 \u00b7 cacheRemoteIndex=false", "PAD_128 \u00b7 cacheRemoteIndex=true"),
+                categories("q4_throughput_throughput_40B"));
+        assertEquals("Q4 throughput by padding variant, 40 B, alignSlots=true, SLOT_SEQUENCE",
+                report.figure("q4_throughput_throughput_40B").title());
+        assertEquals(List.of("alignSlots=false \u00b7 SLOT_SEQUENCE", "alignSlots=false \u00b7 WRITE_INDEX",
+                        "alignSlots=true \u00b7 SLOT_SEQUENCE", "alignSlots=true \u00b7 WRITE_INDEX"),
+                categories("q4_roundTrip_latency_40B"));
+        assertEquals("Q4 round-trip latency by padding variant, 40 B, PAD_128, cacheRemoteIndex=true",
+                report.figure("q4_roundTrip_latency_40B").title());
+        assertEquals(List.of("16", "256"), categories("q5_readerAggregate_latency_p50"));
+        assertEquals(List.of("same-core", "cross-core"), categories("q6_roundTrip_latency_p50").subList(0, 2));
+    }
+
+    @SuppressWarnings("unchecked") // JFreeChart's datasets return raw lists
+    private static List<String> categories(String id) {
+        return bars(id).getDataset().getColumnKeys().stream().map(Object::toString).toList();
     }
 }

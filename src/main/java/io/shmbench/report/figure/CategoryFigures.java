@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Bar figures where one parameter makes the categories (memory order, padding variant, server
@@ -98,8 +99,16 @@ final class CategoryFigures {
     private static <T> Figure figure(CategorySpec spec, SeriesKey group, List<T> items, Function<T, SeriesKey> key,
                                      List<Outcome> failures, String kind, String subject, String valueLabel,
                                      List<String> fixedSeries, Value<T> value, Function<T, Double> error, String what) {
+        List<Outcome> marked = FigureKit.failuresFor(failures, group.benchmark(), group.params()).stream()
+                .filter(o -> spec.categoryParams().stream().allMatch(p -> o.key().param(p).isPresent())).toList();
+        List<SeriesKey> keys = Stream.concat(items.stream().map(key), marked.stream().map(Outcome::key)).toList();
+        List<String> labelled = labelled(spec, keys);
+        Map<String, String> fixed = new LinkedHashMap<>(group.params()); // then the category and series parameters with one value
+        Map<String, String> oneValue = Variants.fixed(keys);
+        Stream.concat(spec.categoryParams().stream(), Stream.ofNullable(spec.seriesParam()))
+                .filter(n -> !labelled.contains(n) && oneValue.containsKey(n)).forEach(n -> fixed.put(n, oneValue.get(n)));
         BarChart bars = new BarChart(FigureKit.withFixed(spec.question() + " " + subject + " by " + spec.axisLabel(),
-                group.params()), null, valueLabel);
+                fixed), null, valueLabel);
         Set<String> categories = new TreeSet<>(spec.categoryOrder());
         List<String> series = new ArrayList<>();
         Map<String, Color> colours = new LinkedHashMap<>();
@@ -107,7 +116,7 @@ final class CategoryFigures {
         double largest = 0;
         for (T item : items) {
             SeriesKey k = key.apply(item);
-            String c = category(spec, k);
+            String c = category(spec, k, labelled);
             categories.add(c);
             if (failures.stream().anyMatch(o -> o.stoppedTrial() && o.key().equals(k))) {
                 continue; // its numbers come from a trial that stopped; the category's mark stands in for them
@@ -138,13 +147,11 @@ final class CategoryFigures {
         if (largest >= DECADES_FOR_LOG_AXIS * smallest) {
             bars.valueAxis(TickedLogAxis.decades(valueLabel)); // else the small bars would not be seen at all
         }
-        for (Outcome o : FigureKit.failuresFor(failures, group.benchmark(), group.params())) {
-            if (spec.categoryParams().stream().allMatch(p -> o.key().param(p).isPresent())) {
-                String c = category(spec, o.key());
-                categories.add(c);
-                bars.mark(c, o.key().param(spec.seriesParam() == null ? "" : spec.seriesParam())
-                        .map(s -> s + ": ").orElse("") + o.mark());
-            }
+        for (Outcome o : marked) {
+            String c = category(spec, o.key(), labelled);
+            categories.add(c);
+            bars.mark(c, o.key().param(spec.seriesParam() == null ? "" : spec.seriesParam())
+                    .map(s -> s + ": ").orElse("") + o.mark());
         }
         spec.extraMarks().forEach((c, mark) -> {
             categories.add(c);
@@ -183,16 +190,26 @@ final class CategoryFigures {
         }
         int height = Math.max(ChartStyle.HEIGHT_PT, bars.isHorizontal() ? 70 + 24 * ordered.size() * Math.max(1, series.size() / 2) : 0);
         String caption = spec.question() + ": " + what + " of " + group.benchmark()
-                + (group.params().isEmpty() ? "" : " (" + FigureKit.describe(group.params()) + ")")
+                + (fixed.isEmpty() ? "" : " (" + FigureKit.describe(fixed) + ")")
                 + " by " + spec.axisLabel() + "." + (spec.captionNote().isEmpty() ? "" : " " + spec.captionNote());
         return new Figure(Figure.safeId(spec.question().toLowerCase(java.util.Locale.ROOT) + "_" + group.method() + "_"
                 + kind + (group.params().isEmpty() ? "" : "_" + FigureKit.idPart(group.params()))), spec.question(),
                 caption, chart, ChartStyle.WIDTH_PT, Math.min(height, 420));
     }
 
-    private static String category(CategorySpec spec, SeriesKey k) {
+    /**
+     * The category parameters a label shows: those whose value differs among the figure's keys (the
+     * others go to the title); the first one when none does.
+     */
+    private static List<String> labelled(CategorySpec spec, List<SeriesKey> keys) {
+        List<String> varying = Variants.varying(keys);
+        List<String> shown = spec.categoryParams().stream().filter(varying::contains).toList();
+        return shown.isEmpty() ? List.of(spec.categoryParams().getFirst()) : shown;
+    }
+
+    private static String category(CategorySpec spec, SeriesKey k, List<String> labelled) {
         String label = spec.categoryParams().size() == 1 ? k.param(spec.categoryParams().getFirst()).orElse("")
-                : Variants.label(k, spec.categoryParams());
+                : Variants.label(k, labelled);
         return spec.decorate().apply(label);
     }
 

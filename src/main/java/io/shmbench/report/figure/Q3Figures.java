@@ -62,7 +62,8 @@ final class Q3Figures {
             });
             MethodWords words = MethodWords.of(group.method());
             String what = words.latencyAxis();
-            JFreeChart chart = XYCharts.lines("Q3 " + words.latency() + " vs slots", TickedLogAxis.powersOfTwo("slots", 6),
+            JFreeChart chart = XYCharts.lines(FigureKit.withFixed("Q3 " + words.latency() + " vs slots",
+                            Variants.fixed(series.stream().map(LatencySeries::key).toList())), TickedLogAxis.powersOfTwo("slots", 6),
                     TickedLogAxis.decades(what + " (ns)"), lines);
             FigureKit.noteFailures(chart, FigureKit.failuresFor(failures, group.benchmark(), Map.of()), vary);
             out.add(new Figure(Figure.safeId("q3_" + group.method() + "_latency_vs_slots"), Q,
@@ -82,7 +83,8 @@ final class Q3Figures {
             bySeries.forEach((k, s) -> lines.add(new Line(keys.size() == 1 ? "throughput" : Variants.label(k, vary),
                     styles.get(k), s.stream().map(r -> Line.Point.withError(slots(r.key()), r.msgsPerS(), r.msgsPerSError()))
                     .sorted(Comparator.comparingDouble(Line.Point::x)).toList())));
-            JFreeChart chart = XYCharts.lines("Q3 " + MethodWords.of(group.method()).throughput() + " vs slots",
+            JFreeChart chart = XYCharts.lines(FigureKit.withFixed("Q3 " + MethodWords.of(group.method()).throughput()
+                            + " vs slots", Variants.fixed(series.stream().map(Throughput::key).toList())),
                     TickedLogAxis.powersOfTwo("slots", 6), TickedLogAxis.decades("throughput (messages/s)"), lines);
             FigureKit.noteFailures(chart, FigureKit.failuresFor(failures, group.benchmark(), Map.of()), vary);
             out.add(new Figure(Figure.safeId("q3_" + group.method() + "_throughput_vs_slots"), Q,
