@@ -1,6 +1,7 @@
 package io.shmbench.report;
 
 import io.shmbench.report.chart.ErrorBarRenderer;
+import io.shmbench.report.chart.Figure;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.Range;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -23,11 +25,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class QuickRunFiguresTest {
     @TempDir
     static Path dir;
+    static FixtureRun fixture;
     static ReportFixture report;
 
     @BeforeAll
     static void run() throws Exception {
         FixtureRun f = new FixtureRun(dir);
+        fixture = f;
         f.env("shmbench-env/1");
         for (String order : List.of("PLAIN", "OPAQUE", "RELEASE_ACQUIRE", "VOLATILE", "FENCED")) {
             Map<String, String> p = Map.of("memoryOrder", order, "messageBytes", "64");
@@ -53,6 +57,11 @@ class QuickRunFiguresTest {
             f.throughput("Q1Transports.fixedRate", p, 10_000, "ops/s", 1500);
             f.hlog("Q1Transports.roundTrip", Map.of("transport", t, "messageBytes", "64",
                     "waitStrategy", t.equals("shm-ring") ? "spin" : "block"), 600, 2, 1);
+        }
+        for (String t : List.of("shm-ring", "agrona", "uds", "tcp")) { // one message size, as a quick run has
+            f.throughput("Q1Transports.throughput", Map.of("transport", t, "messageBytes", "2048",
+                    "waitStrategy", t.equals("shm-ring") || t.equals("agrona") ? "spin" : "block"),
+                    t.equals("tcp") ? 3.6e5 : 3e6, "ops/s", t.equals("tcp") ? 3.8e6 : 1e6);
         }
         for (String slots : List.of("1", "4", "64")) {
             f.throughput("Q3Slots.throughput", Map.of("slots", slots, "messageBytes", "64"), 8e6, "ops/s", 9e6);
@@ -143,5 +152,47 @@ class QuickRunFiguresTest {
     @SuppressWarnings("unchecked") // JFreeChart's datasets return raw lists
     private static List<String> categories(String id) {
         return bars(id).getDataset().getColumnKeys().stream().map(Object::toString).toList();
+    }
+
+    @Test
+    void fixedRateShowsCpuPerMessageNotTheRateItWasGiven() {
+        assertTrue(ids().stream().noneMatch(id -> id.startsWith("q1_fixedRate_throughput")), ids().toString());
+        Figure cpu = report.figure("q1_fixedRate_cpu_64B_10000");
+        assertEquals("Q1 CPU per message, fixed rate, 64 B, 10,000 msg/s", cpu.title());
+        assertEquals("CPU time per message, both processes (ns)", bars(cpu.id()).getRangeAxis().getLabel());
+        assertEquals(writtenCpu("Q1Transports.fixedRate"), barValues(cpu.id()));
+    }
+
+    @Test
+    void fullSpeedThroughputHasItsCpuPerMessageToo() {
+        assertEquals(writtenCpu("Q1Transports.throughput"), barValues("q1_throughput_cpu_2048B"));
+        assertEquals("Q1 CPU per message, throughput, 2048 B", report.figure("q1_throughput_cpu_2048B").title());
+    }
+
+    /** Transport and wait strategy to the CPU ns per message the fixture wrote for {@code benchmark}. */
+    private static Map<String, Double> writtenCpu(String benchmark) {
+        Map<String, Double> cpu = new TreeMap<>();
+        for (Map<String, Object> row : fixture.jmh) {
+            if (row.get("benchmark").toString().endsWith(benchmark)) {
+                @SuppressWarnings("unchecked")
+                Map<String, String> p = (Map<String, String>) row.get("params");
+                cpu.put(p.get("transport") + " \u00b7 " + p.get("waitStrategy"), (Double) row.get("cpu"));
+            }
+        }
+        return cpu;
+    }
+
+    private static Map<String, Double> barValues(String id) {
+        CategoryPlot plot = bars(id);
+        assertEquals(1, plot.getDataset().getRowCount(), id + ": one bar per transport");
+        Map<String, Double> values = new TreeMap<>();
+        for (int c = 0; c < plot.getDataset().getColumnCount(); c++) {
+            values.put(plot.getDataset().getColumnKey(c).toString(), plot.getDataset().getValue(0, c).doubleValue());
+        }
+        return values;
+    }
+
+    private static java.util.Set<String> ids() {
+        return report.ids();
     }
 }

@@ -3,6 +3,7 @@ package io.shmbench.report.chart;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.AxisLabelLocation;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
@@ -50,6 +51,7 @@ public final class BarChart {
     private boolean horizontal;
     private ValueAxis valueAxis;
     private boolean valueLabels;
+    private double logSpan = Double.POSITIVE_INFINITY;
 
     public BarChart(String title, String categoryLabel, String valueLabel) {
         this.title = title;
@@ -113,9 +115,23 @@ public final class BarChart {
         return horizontal;
     }
 
+    /**
+     * A log value axis (labelled decades) when the largest bar is {@code factor} times the smallest
+     * positive one or more: on a linear axis the small bars would not be seen at all.
+     */
+    public BarChart logAxisWhenSpanning(double factor) {
+        logSpan = factor;
+        return this;
+    }
+
     public BarChart valueAxis(ValueAxis axis) {
         valueAxis = axis;
         return this;
+    }
+
+    private boolean spansDecades() {
+        var positive = bars.stream().mapToDouble(Bar::value).filter(v -> v > 0).summaryStatistics();
+        return positive.getCount() > 0 && positive.getMax() >= logSpan * positive.getMin();
     }
 
     public JFreeChart build() {
@@ -131,7 +147,7 @@ public final class BarChart {
                 data.add((Number) null, null, s, display.get(c));
             }
         }
-        ValueAxis y = valueAxis != null ? valueAxis : new NumberAxis(valueLabel);
+        ValueAxis y = valueAxis != null ? valueAxis : spansDecades() ? TickedLogAxis.decades(valueLabel) : new NumberAxis(valueLabel);
         double floor = ErrorBars.floor(y, bars.stream().mapToDouble(Bar::value).filter(v -> !Double.isNaN(v)));
         Range[][] errorBars = new Range[series.size()][categories.size()];
         for (Bar b : bars) {
@@ -171,6 +187,8 @@ public final class BarChart {
         plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
         if (horizontal) {
             plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
+            // Long category labels leave the plot narrow; flush right, the value label may run on under them.
+            y.setLabelLocation(AxisLabelLocation.HIGH_END);
         }
         // A log axis has no zero: bars then start at the axis minimum, which must come from the data.
         renderer.setIncludeBaseInRange(!(y instanceof LogAxis));

@@ -10,7 +10,6 @@ import io.shmbench.report.chart.ChartStyle;
 import io.shmbench.report.chart.Figure;
 import io.shmbench.report.chart.Palette;
 import io.shmbench.report.chart.SeriesStyle;
-import io.shmbench.report.chart.TickedLogAxis;
 import org.jfree.chart.JFreeChart;
 
 import java.awt.Color;
@@ -31,8 +30,6 @@ import java.util.stream.Stream;
 final class CategoryFigures {
     private static final double P99_TINT = 0.55;
     private static final String THROUGHPUT = "throughput";
-    /** Bars whose values span this factor or more get a log value axis. */
-    private static final double DECADES_FOR_LOG_AXIS = 100;
 
     private CategoryFigures() {
     }
@@ -108,12 +105,10 @@ final class CategoryFigures {
         Stream.concat(spec.categoryParams().stream(), Stream.ofNullable(spec.seriesParam()))
                 .filter(n -> !labelled.contains(n) && oneValue.containsKey(n)).forEach(n -> fixed.put(n, oneValue.get(n)));
         BarChart bars = new BarChart(FigureKit.withFixed(spec.question() + " " + subject + " by " + spec.axisLabel(),
-                fixed), null, valueLabel);
+                fixed), null, valueLabel).logAxisWhenSpanning(FigureKit.SPAN_FOR_LOG_AXIS);
         Set<String> categories = new TreeSet<>(spec.categoryOrder());
         List<String> series = new ArrayList<>();
         Map<String, Color> colours = new LinkedHashMap<>();
-        double smallest = Double.POSITIVE_INFINITY;
-        double largest = 0;
         for (T item : items) {
             SeriesKey k = key.apply(item);
             String c = category(spec, k, labelled);
@@ -126,26 +121,13 @@ final class CategoryFigures {
                 if (!series.contains(s)) {
                     series.add(s);
                 }
-                double v = value.of(item, s);
-                bars.bar(s, c, v, error.apply(item));
-                if (v > 0) {
-                    smallest = Math.min(smallest, v);
-                    largest = Math.max(largest, v);
-                }
+                bars.bar(s, c, value.of(item, s), error.apply(item));
             } else {
                 colours.put(c, baseColour(k));
                 for (String s : fixedSeries) {
-                    double v = value.of(item, s);
-                    bars.bar(s, c, v, s.equals(THROUGHPUT) ? error.apply(item) : Double.NaN);
-                    if (v > 0) {
-                        smallest = Math.min(smallest, v);
-                        largest = Math.max(largest, v);
-                    }
+                    bars.bar(s, c, value.of(item, s), s.equals(THROUGHPUT) ? error.apply(item) : Double.NaN);
                 }
             }
-        }
-        if (largest >= DECADES_FOR_LOG_AXIS * smallest) {
-            bars.valueAxis(TickedLogAxis.decades(valueLabel)); // else the small bars would not be seen at all
         }
         for (Outcome o : marked) {
             String c = category(spec, o.key(), labelled);

@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
 /** Small pieces every question's figures share. */
 final class FigureKit {
     static final String MESSAGE_BYTES = "messageBytes";
+    /** Bars whose values span this factor or more get a log value axis. */
+    static final double SPAN_FOR_LOG_AXIS = 100;
 
     private FigureKit() {
     }
