@@ -169,6 +169,18 @@ class QuickRunFiguresTest {
         assertEquals("Q1 CPU per message, throughput, 2048 B", report.figure("q1_throughput_cpu_2048B").title());
     }
 
+    @Test
+    void oneMessageSizeGivesBarsPerTransportNotALineOfOnePoint() {
+        assertTrue(ids().stream().noneMatch(id -> id.startsWith("q1_throughput_throughput_msgs")), ids().toString());
+        CategoryPlot plot = bars("q1_throughput_throughput_2048B");
+        assertEquals("Q1 throughput, 2048 B", report.figure("q1_throughput_throughput_2048B").title());
+        assertEquals(List.of("agrona \u00b7 spin", "shm-ring \u00b7 spin", "uds \u00b7 block", "tcp \u00b7 block"),
+                categories("q1_throughput_throughput_2048B"), "highest first");
+        assertEquals(0, plot.getRangeAxis().getRange().getLowerBound());
+        Range tcp = ((ErrorBarRenderer) plot.getRenderer()).errorBar(0, 3);
+        assertEquals(new Range(0, 3.6e5 + 3.8e6), tcp, "the error bar is cut at zero");
+    }
+
     /** Transport and wait strategy to the CPU ns per message the fixture wrote for {@code benchmark}. */
     private static Map<String, Double> writtenCpu(String benchmark) {
         Map<String, Double> cpu = new TreeMap<>();

@@ -124,7 +124,7 @@ final class Q1Figures {
         return names;
     }
 
-    /** Throughput against message size (log-log). */
+    /** Throughput against message size (log-log); bars per transport when the run has one message size. */
     private static void throughputVsSize(List<Throughput> measured, List<Outcome> failures, FigureSet out) {
         if (measured.isEmpty()) {
             out.skip(Q, "throughput vs message size: no Q1 throughput results with a message size (and no imposed rate)");
@@ -133,6 +133,16 @@ final class Q1Figures {
         var groups = figures(measured, Throughput::key, FigureKit.MESSAGE_BYTES);
         groups.forEach((group, rows) -> {
             List<Outcome> marked = FigureKit.failuresFor(failures, group.benchmark(), group.params());
+            List<String> sizes = rows.stream().map(Q1Figures::size).distinct().toList();
+            if (sizes.size() == 1) {
+                Map<String, String> fixed = new TreeMap<>(group.params());
+                fixed.put(FigureKit.MESSAGE_BYTES, sizes.getFirst());
+                out.add(perTransport(group, fixed, "throughput", "Q1 " + MethodWords.of(group.method()).throughput(),
+                        THROUGHPUT_AXIS, rows, Throughput::msgsPerS, Throughput::msgsPerSError, marked,
+                        "Throughput of " + group.benchmark() + " per transport at " + FigureKit.describe(fixed)
+                                + " (the run's only message size); error bars: JMH's 99.9% confidence interval, cut at zero."));
+                return;
+            }
             var bySeries = Variants.groupBy(rows, Throughput::key,
                     Variants.allExcept(rows.stream().map(Throughput::key).toList(), FigureKit.MESSAGE_BYTES));
             List<SeriesKey> seriesKeys = new ArrayList<>(bySeries.keySet());
