@@ -16,6 +16,7 @@ import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -77,6 +78,13 @@ class QuickRunFiguresTest {
                 f.hlog("Q6Placement.roundTrip", Map.of("placement", placement, "transport", t), 400, 2, 1);
             }
         }
+        List<List<String>> faults = new java.util.ArrayList<>();
+        for (int trial = 1; trial <= 3; trial++) {
+            faults.add(List.of("writer kill -9", Integer.toString(trial), "detection_ns", Long.toString(7_500_000L * trial)));
+            faults.add(List.of("slow reader: seqlock ring, 4 slots", Integer.toString(trial), "torn_caught_count", "13500"));
+            faults.add(List.of("slow reader: seqlock ring, 4 slots", Integer.toString(trial), "gap_count", "11000"));
+        }
+        f.csv("q7_faults.csv", List.of("scenario", "trial", "metric", "value"), faults);
         f.jmhFile();
         report = ReportFixture.report(f);
     }
@@ -206,5 +214,15 @@ class QuickRunFiguresTest {
 
     private static java.util.Set<String> ids() {
         return report.ids();
+    }
+
+    @Test
+    void aFigureOfOneSeriesHasNoLegendAndNoRawColumnNameIsShown() {
+        assertNull(report.figure("q3_throughput_throughput_vs_slots").chart().getLegend(), "one line, named by the title");
+        Figure detection = report.figure("q7_detection_time");
+        assertNull(detection.chart().getLegend(), "one metric");
+        assertEquals("detection time (ms)", ((CategoryPlot) detection.chart().getPlot()).getRangeAxis().getLabel());
+        assertEquals(List.of("torn caught", "gap"), bars("q7_loss_counts").getDataset().getRowKeys());
+        assertNotNull(report.figure("q7_loss_counts").chart().getLegend(), "two metrics");
     }
 }

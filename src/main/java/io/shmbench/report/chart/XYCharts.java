@@ -12,7 +12,10 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 
 import java.util.List;
 
-/** Line charts: HdrHistogram-style percentile plots and y-against-x lines with optional error bars. */
+/**
+ * Line charts: HdrHistogram-style percentile plots and y-against-x lines with optional error bars. A
+ * chart of one line has no legend; the caller names that line in the title if it needs naming.
+ */
 public final class XYCharts {
     private XYCharts() {
     }
@@ -35,7 +38,7 @@ public final class XYCharts {
         x.setLowerMargin(0);
         x.setUpperMargin(0.02);
         TickedLogAxis y = TickedLogAxis.decades(yLabel);
-        JFreeChart chart = ChartStyle.chart(title, new XYPlot(data, x, y, renderer), true);
+        JFreeChart chart = ChartStyle.chart(title, new XYPlot(data, x, y, renderer), lines.size() > 1);
         style(renderer, lines);
         return chart;
     }
@@ -59,7 +62,7 @@ public final class XYCharts {
             }
             data.addSeries(s);
         }
-        JFreeChart chart = ChartStyle.chart(title, new XYPlot(data, x, y, renderer), true);
+        JFreeChart chart = ChartStyle.chart(title, new XYPlot(data, x, y, renderer), lines.size() > 1);
         style(renderer, lines);
         return chart;
     }

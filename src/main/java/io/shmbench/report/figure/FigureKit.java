@@ -83,6 +83,11 @@ final class FigureKit {
         return d.isEmpty() ? title : title + ", " + d;
     }
 
+    /** A title that names the only line of its figure: a chart of one line has no legend. */
+    static String withLoneLine(String title, List<Line> lines) {
+        return lines.size() == 1 ? title + ", " + lines.getFirst().label() : title;
+    }
+
     /** A figure id part from fixed parameters: "64B_spin". */
     static String idPart(Map<String, String> fixed) {
         return fixed.entrySet().stream().map(e -> MESSAGE_BYTES.equals(e.getKey()) ? e.getValue() + "B" : e.getValue())

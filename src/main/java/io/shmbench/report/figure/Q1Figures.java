@@ -71,8 +71,8 @@ final class Q1Figures {
             List<Line> lines = series.stream().sorted(Comparator.comparingLong((LatencySeries s) -> -s.at(50))).map(s -> new Line(Variants.label(s.key(), vary), styles.get(s.key()),
                     FigureKit.percentilePoints(s))).toList();
             MethodWords words = MethodWords.of(group.method());
-            JFreeChart chart = XYCharts.percentiles(FigureKit.withFixed("Q1 " + words.latency(), group.params()),
-                    words.latencyAxis() + " (ns)", lines);
+            JFreeChart chart = XYCharts.percentiles(FigureKit.withLoneLine(FigureKit.withFixed("Q1 " + words.latency(),
+                    group.params()), lines), words.latencyAxis() + " (ns)", lines);
             FigureKit.noteFailures(chart, FigureKit.failuresFor(failures, group.benchmark(), group.params()), vary);
             out.add(new Figure(Figure.safeId("q1_" + group.method() + "_percentiles_" + FigureKit.idPart(group.params())),
                     Q, "Latency distribution by percentile (HdrHistogram style: x = 1/(1\u2212p), both axes log) of every "
@@ -204,8 +204,8 @@ final class Q1Figures {
                 .map(r -> Line.Point.withError(Double.parseDouble(size(r)),
                         value.applyAsDouble(r), error.applyAsDouble(r)))
                 .sorted(Comparator.comparingDouble(Line.Point::x)).toList())));
-        JFreeChart chart = XYCharts.lines(FigureKit.withFixed("Q1 " + MethodWords.of(group.method()).throughput()
-                        + " vs message size", group.params()),
+        JFreeChart chart = XYCharts.lines(FigureKit.withLoneLine(FigureKit.withFixed("Q1 "
+                        + MethodWords.of(group.method()).throughput() + " vs message size", group.params()), lines),
                 TickedLogAxis.powersOfTwo("message size (bytes)", 7), TickedLogAxis.decades(yLabel), lines);
         FigureKit.noteFailures(chart, failures, vary);
         String fixed = group.params().isEmpty() ? "" : FigureKit.idPart(group.params()) + "_";

@@ -126,7 +126,8 @@ final class Q3Figures {
         if (y instanceof NumberAxis n) {
             n.setRange(0, 1.02);
         }
-        return new Figure(id, Q, caption, XYCharts.lines(title, TickedLogAxis.powersOfTwo("slots", 6), y, lines));
+        return new Figure(id, Q, caption, XYCharts.lines(FigureKit.withLoneLine(title, lines),
+                TickedLogAxis.powersOfTwo("slots", 6), y, lines));
     }
 
     private static List<Line.Point> points(List<LatencySeries> series, ToDoubleFunction<LatencySeries> value) {
