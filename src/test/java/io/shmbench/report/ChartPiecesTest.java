@@ -75,6 +75,20 @@ class ChartPiecesTest {
         }
     }
 
+    @Test
+    void onlyErrorBarsReachingZeroAreCutOnALogAxis() {
+        Line line = new Line("a", SeriesStyle.byIndex(0), List.of(new Line.Point(1, 2e6, 6e4, 4e6),
+                new Line.Point(2, 8e6, -1e6, 17e6)));
+        var plot = (org.jfree.chart.plot.XYPlot) XYCharts.lines("t", TickedLogAxis.powersOfTwo("x", 4),
+                TickedLogAxis.decades("y"), List.of(line)).getPlot();
+        var data = (org.jfree.data.xy.IntervalXYDataset) plot.getDataset();
+        assertEquals(6e4, data.getStartYValue(0, 0), "a positive low end is a real bound and stays");
+        assertEquals(2e5, data.getStartYValue(0, 1), 1, "one at or below zero runs to a decade below the lowest value");
+        var linear = (org.jfree.chart.plot.XYPlot) XYCharts.lines("t", TickedLogAxis.powersOfTwo("x", 4),
+                new org.jfree.chart.axis.NumberAxis("y"), List.of(line)).getPlot();
+        assertEquals(0, ((org.jfree.data.xy.IntervalXYDataset) linear.getDataset()).getStartYValue(0, 1), "on a linear axis, to zero");
+    }
+
     private static String text(java.text.AttributedString s) {
         StringBuilder b = new StringBuilder();
         var it = s.getIterator();

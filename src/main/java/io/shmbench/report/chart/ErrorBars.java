@@ -23,8 +23,8 @@ final class ErrorBars {
         return values.filter(v -> v > 0).min().orElse(1) / 10;
     }
 
-    /** The low end {@code low} of the error bar of {@code value}, cut at {@code floor} (never above the value). */
+    /** The low end {@code low} of the error bar of {@code value}: at {@code floor} (never above the value) if it reaches zero. */
     static double low(double value, double low, double floor) {
-        return Math.max(low, Math.min(floor, value));
+        return low > 0 ? low : Math.min(floor, value);
     }
 }
