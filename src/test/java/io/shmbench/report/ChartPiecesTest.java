@@ -1,6 +1,9 @@
 package io.shmbench.report;
 
 import io.shmbench.report.chart.BinaryFormat;
+import io.shmbench.report.chart.ChartStyle;
+import io.shmbench.report.chart.Line;
+import io.shmbench.report.chart.XYCharts;
 import io.shmbench.report.chart.PercentileFormat;
 import io.shmbench.report.chart.SeriesStyle;
 import io.shmbench.report.chart.SiFormat;
@@ -30,6 +33,60 @@ class ChartPiecesTest {
         List<?> ticks = axis.refreshTicks(null, null, null, org.jfree.chart.ui.RectangleEdge.BOTTOM);
         assertEquals(List.of("50%", "90%", "99%", "99.9%", "99.99%"),
                 ticks.stream().map(t -> text(((org.jfree.chart.axis.LogTick) t).getAttributedLabel())).toList());
+    }
+
+    @Test
+    void percentileLabelsNeverTouchInOneColumnWhateverTheSampleCount() {
+        for (int decades = 1; decades <= 8; decades++) { // a run's last percentile lies at about x = samples
+            List<Line.Point> points = new java.util.ArrayList<>();
+            for (double x = 1; x <= Math.pow(10, decades); x *= 1.5) {
+                points.add(new Line.Point(x, 500 * Math.pow(x, 0.4)));
+            }
+            points.add(new Line.Point(Math.pow(10, decades), 500 * Math.pow(10, 0.4 * decades)));
+            org.jfree.chart.JFreeChart chart = XYCharts.percentiles("Q1 round-trip latency, 64 B", "round-trip latency (ns)",
+                    List.of(new Line("shm-ring \u00b7 spin", SeriesStyle.forTransport("shm-ring", 0), points)));
+            java.awt.Graphics2D g2 = new java.awt.image.BufferedImage(ChartStyle.WIDTH_PT, 236,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
+            org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo();
+            chart.draw(g2, new java.awt.geom.Rectangle2D.Double(0, 0, ChartStyle.WIDTH_PT, 236), info);
+            java.awt.geom.Rectangle2D area = info.getPlotInfo().getDataArea();
+            TickedLogAxis axis = (TickedLogAxis) ((org.jfree.chart.plot.XYPlot) chart.getPlot()).getDomainAxis();
+            double lastRight = Double.NEGATIVE_INFINITY;
+            List<String> labels = new java.util.ArrayList<>();
+            for (Object o : axis.refreshTicks(g2, new org.jfree.chart.axis.AxisState(), area,
+                    org.jfree.chart.ui.RectangleEdge.BOTTOM)) {
+                org.jfree.chart.axis.LogTick t = (org.jfree.chart.axis.LogTick) o;
+                if (t.getAttributedLabel() == null) {
+                    continue;
+                }
+                String label = text(t.getAttributedLabel());
+                double width = axis.getTickLabelFont().getStringBounds(label, g2.getFontRenderContext()).getWidth();
+                double at = axis.valueToJava2D(t.getValue(), area, org.jfree.chart.ui.RectangleEdge.BOTTOM);
+                assertEquals(true, at - width / 2 > lastRight, decades + " decades: " + label + " touches the label before it, "
+                        + labels);
+                lastRight = at + width / 2;
+                labels.add(label);
+            }
+            assertEquals(true, lastRight <= ChartStyle.WIDTH_PT, decades + " decades: the last label runs off the chart, "
+                    + labels);
+            assertEquals(true, labels.contains("50%") && (decades < 2 || labels.contains("99%")), labels.toString());
+            assertEquals(true, decades < 6 || labels.stream().filter(l -> l.startsWith("99.9")).count() >= 2,
+                    "the tail keeps labels: " + labels);
+        }
+    }
+
+    @Test
+    void onlyErrorBarsReachingZeroAreCutOnALogAxis() {
+        Line line = new Line("a", SeriesStyle.byIndex(0), List.of(new Line.Point(1, 2e6, 6e4, 4e6),
+                new Line.Point(2, 8e6, -1e6, 17e6)));
+        var plot = (org.jfree.chart.plot.XYPlot) XYCharts.lines("t", TickedLogAxis.powersOfTwo("x", 4),
+                TickedLogAxis.decades("y"), List.of(line)).getPlot();
+        var data = (org.jfree.data.xy.IntervalXYDataset) plot.getDataset();
+        assertEquals(6e4, data.getStartYValue(0, 0), "a positive low end is a real bound and stays");
+        assertEquals(2e5, data.getStartYValue(0, 1), 1, "one at or below zero runs to a decade below the lowest value");
+        var linear = (org.jfree.chart.plot.XYPlot) XYCharts.lines("t", TickedLogAxis.powersOfTwo("x", 4),
+                new org.jfree.chart.axis.NumberAxis("y"), List.of(line)).getPlot();
+        assertEquals(0, ((org.jfree.data.xy.IntervalXYDataset) linear.getDataset()).getStartYValue(0, 1), "on a linear axis, to zero");
     }
 
     private static String text(java.text.AttributedString s) {

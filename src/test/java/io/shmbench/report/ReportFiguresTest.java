@@ -38,7 +38,7 @@ class ReportFiguresTest {
     /** The figures the standard fixture must produce (one per question's data shape). */
     static final Set<String> EXPECTED = Set.of(
             "q1_roundTrip_percentiles_64B", "q1_roundTrip_percentiles_2048B", "q1_stream_throughput_msgs",
-            "q1_stream_throughput_bytes", "q1_roundTrip_floor_multiple_64B",
+            "q1_stream_throughput_bytes", "q1_stream_cpu_64B", "q1_stream_cpu_2048B", "q1_roundTrip_floor_multiple_64B",
             "q2_roundTrip_latency_64B_shm-ring", "q2_stream_throughput_64B_shm-ring",
             "q3_roundTrip_latency_vs_slots", "q3_stream_throughput_vs_slots", "q3_loss_fraction_vs_slots",
             "q3_staleness_vs_slots", "q4_stream_throughput_shm-ring", "q4_roundTrip_latency_shm-ring",
@@ -57,8 +57,7 @@ class ReportFiguresTest {
     }
 
     private static Figure figure(String id) {
-        return report.result.figures().figures().stream().filter(f -> f.id().equals(id)).findFirst()
-                .orElseThrow(() -> new AssertionError("no figure " + id));
+        return report.figure(id);
     }
 
     /** The names a reader sees for the series: legend entries and category labels. */

@@ -1,5 +1,6 @@
 package io.shmbench.report;
 
+import io.shmbench.report.chart.Figure;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -10,6 +11,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Runs the reporter on a fixture and keeps what it printed; reads the CSV it wrote. */
 final class ReportFixture {
@@ -28,6 +31,18 @@ final class ReportFixture {
         StringWriter err = new StringWriter();
         Reporter.Result r = Reporter.report(RunLayout.of(f.runDir, null), new PrintWriter(out), new PrintWriter(err));
         return new ReportFixture(r, out.toString(), err.toString());
+    }
+
+    /** The figure with this id; fails naming the ids there are. */
+    Figure figure(String id) {
+        return result.figures().figures().stream().filter(f -> f.id().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("no figure " + id + " among " + ids()));
+    }
+
+    Set<String> ids() {
+        Set<String> ids = new TreeSet<>();
+        result.figures().figures().forEach(f -> ids.add(f.id()));
+        return ids;
     }
 
     static List<CSVRecord> csv(Path file) throws IOException {

@@ -3,6 +3,7 @@ package io.shmbench.report.chart;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.AxisLabelLocation;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
@@ -14,12 +15,11 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.renderer.category.StatisticalBarRenderer;
+import org.jfree.data.Range;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Paint;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
@@ -29,8 +29,8 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * Grouped bars: categories along one axis, one bar per series in each, with optional symmetric error
- * bars (JMH's 99.9% confidence half-width). A category can carry a mark ("timed out", "3 corrupt",
+ * Grouped bars: categories along one axis, one bar per series in each, with optional error bars
+ * (JMH's 99.9% confidence half-width, the low end cut as {@link ErrorBars} says). A category can carry a mark ("timed out", "3 corrupt",
  * "unavailable") that is printed under its label in the warning colour, so a configuration without
  * a valid result shows as such instead of vanishing.
  */
@@ -51,6 +51,7 @@ public final class BarChart {
     private boolean horizontal;
     private ValueAxis valueAxis;
     private boolean valueLabels;
+    private double logSpan = Double.POSITIVE_INFINITY;
 
     public BarChart(String title, String categoryLabel, String valueLabel) {
         this.title = title;
@@ -114,9 +115,23 @@ public final class BarChart {
         return horizontal;
     }
 
+    /**
+     * A log value axis (labelled decades) when the largest bar is {@code factor} times the smallest
+     * positive one or more: on a linear axis the small bars would not be seen at all.
+     */
+    public BarChart logAxisWhenSpanning(double factor) {
+        logSpan = factor;
+        return this;
+    }
+
     public BarChart valueAxis(ValueAxis axis) {
         valueAxis = axis;
         return this;
+    }
+
+    private boolean spansDecades() {
+        var positive = bars.stream().mapToDouble(Bar::value).filter(v -> v > 0).summaryStatistics();
+        return positive.getCount() > 0 && positive.getMax() >= logSpan * positive.getMin();
     }
 
     public JFreeChart build() {
@@ -132,27 +147,22 @@ public final class BarChart {
                 data.add((Number) null, null, s, display.get(c));
             }
         }
+        ValueAxis y = valueAxis != null ? valueAxis : spansDecades() ? TickedLogAxis.decades(valueLabel) : new NumberAxis(valueLabel);
+        double floor = ErrorBars.floor(y, bars.stream().mapToDouble(Bar::value).filter(v -> !Double.isNaN(v)));
+        Range[][] errorBars = new Range[series.size()][categories.size()];
         for (Bar b : bars) {
             if (!display.containsKey(b.category()) || !series.contains(b.series())) {
                 throw new IllegalArgumentException("bar for unknown series/category " + b);
             }
             Double value = Double.isNaN(b.value()) ? null : b.value();
-            Double error = Double.isNaN(b.error()) ? null : b.error();
-            data.add(value, error, b.series(), display.get(b.category()));
+            data.add(value, null, b.series(), display.get(b.category()));
+            if (value != null && !Double.isNaN(b.error())) {
+                errorBars[series.indexOf(b.series())][categories.indexOf(b.category())] = new Range(
+                        ErrorBars.low(b.value(), b.value() - b.error(), floor), b.value() + b.error());
+            }
         }
-        StatisticalBarRenderer renderer = new StatisticalBarRenderer() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            public Paint getItemPaint(int row, int column) {
-                return colourOf(row, column);
-            }
-
-            private Color colourOf(int row, int column) {
-                return colour != null ? colour.apply(series.get(row), categories.get(column))
-                        : SeriesStyle.byIndex(row).colour();
-            }
-        };
+        ErrorBarRenderer renderer = new ErrorBarRenderer((row, column) -> colour != null
+                ? colour.apply(series.get(row), categories.get(column)) : SeriesStyle.byIndex(row).colour(), errorBars);
         renderer.setDrawBarOutline(true);
         renderer.setDefaultOutlinePaint(Color.DARK_GRAY);
         renderer.setDefaultOutlineStroke(new BasicStroke(0.3f));
@@ -167,7 +177,6 @@ public final class BarChart {
         x.setCategoryMargin(0.2);
         x.setLowerMargin(0.04);
         x.setUpperMargin(0.04);
-        ValueAxis y = valueAxis != null ? valueAxis : new NumberAxis(valueLabel);
         if (y instanceof NumberAxis n) {
             n.setAutoRangeIncludesZero(true);
             n.setNumberFormatOverride(new SiFormat());
@@ -178,6 +187,8 @@ public final class BarChart {
         plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
         if (horizontal) {
             plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
+            // Long category labels leave the plot narrow; flush right, the value label may run on under them.
+            y.setLabelLocation(AxisLabelLocation.HIGH_END);
         }
         // A log axis has no zero: bars then start at the axis minimum, which must come from the data.
         renderer.setIncludeBaseInRange(!(y instanceof LogAxis));

@@ -42,6 +42,12 @@ public final class ChartStyle {
     public static final Font NOTE = new Font(FONT_FAMILY, Font.PLAIN, 6);
     public static final Font MARK = new Font(FONT_FAMILY, Font.BOLD, 7);
 
+    /** Space between the plot and the chart's right edge: the padding and the plot's inset. */
+    private static final int PADDING_RIGHT = 6;
+    private static final int PLOT_INSET = 2;
+    /** How far a tick label may reach beyond the right end of the plot and still be seen whole. */
+    static final double ROOM_RIGHT_OF_PLOT = PADDING_RIGHT + PLOT_INSET;
+
     private static final Color GRID = new Color(0xDDDDDD);
     private static final Color AXIS = new Color(0x444444);
 
@@ -89,7 +95,7 @@ public final class ChartStyle {
     public static JFreeChart chart(String title, Plot plot, boolean legend) {
         JFreeChart chart = new JFreeChart(title, TITLE, plot, legend);
         theme().apply(chart);
-        chart.setPadding(new RectangleInsets(4, 4, 4, 6));
+        chart.setPadding(new RectangleInsets(4, 4, 4, PADDING_RIGHT));
         chart.setTextAntiAlias(true);
         chart.setAntiAlias(true);
         TextTitle t = chart.getTitle();
@@ -105,7 +111,7 @@ public final class ChartStyle {
         }
         plot.setOutlinePaint(AXIS);
         plot.setOutlineStroke(new BasicStroke(0.5f));
-        plot.setInsets(new RectangleInsets(2, 2, 2, 2));
+        plot.setInsets(new RectangleInsets(PLOT_INSET, PLOT_INSET, PLOT_INSET, PLOT_INSET));
         if (plot instanceof XYPlot xy) {
             styleAxis(xy.getDomainAxis());
             styleAxis(xy.getRangeAxis());

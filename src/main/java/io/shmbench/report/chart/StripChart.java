@@ -11,7 +11,10 @@ import org.jfree.data.statistics.DefaultMultiValueCategoryDataset;
 import java.util.List;
 import java.util.Map;
 
-/** Every trial as a dot, per category and series: for a handful of trials a bar would hide the spread. */
+/**
+ * Every trial as a dot, per category and series: for a handful of trials a bar would hide the spread.
+ * A legend only when there are several series; the value axis names a lone one.
+ */
 public final class StripChart {
     private StripChart() {
     }
@@ -34,7 +37,7 @@ public final class StripChart {
             n.setNumberFormatOverride(new SiFormat());
         }
         CategoryPlot plot = new CategoryPlot(data, x, y, renderer);
-        JFreeChart chart = ChartStyle.chart(title, plot, true); // the legend names the metric even when it is alone
+        JFreeChart chart = ChartStyle.chart(title, plot, values.size() > 1);
         for (int s = 0; s < values.size(); s++) { // after the theme, which resets series colours
             renderer.setSeriesPaint(s, SeriesStyle.byIndex(s).colour());
             renderer.setSeriesShape(s, SeriesStyle.byIndex(s).shape());

@@ -9,6 +9,7 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.Range;
 
 import java.awt.Graphics2D;
+import java.awt.font.FontRenderContext;
 import java.awt.geom.Rectangle2D;
 import java.text.NumberFormat;
 import java.util.ArrayList;
@@ -30,6 +31,9 @@ public final class TickedLogAxis extends LogAxis {
             return List.of();
         }
     }
+
+    /** Least space between two tick labels, in points. */
+    private static final double LABEL_GAP = 3;
 
     private final transient Ticks ticks;
 
@@ -149,6 +153,31 @@ public final class TickedLogAxis extends LogAxis {
         super.setRange(r, turnOffAutoRange, notify);
     }
 
+    /**
+     * The ticks whose labels can be printed without touching the label before them: going from
+     * the low end, a label that would overlap the last one kept (99.999% beside 99.9999% in a
+     * 3.5 in column), or run past the chart's right edge, is left out; its tick and grid line stay.
+     */
+    private List<Double> apart(List<Double> values, Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
+        FontRenderContext frc = g2 != null ? g2.getFontRenderContext() : new FontRenderContext(null, true, true);
+        boolean alongWidth = RectangleEdge.isTopOrBottom(edge);
+        List<Double> kept = new ArrayList<>();
+        double lastAt = Double.NaN;
+        double lastHalf = 0;
+        for (double v : values) {
+            Rectangle2D bounds = getTickLabelFont().getStringBounds(getNumberFormatOverride().format(v), frc);
+            double half = (alongWidth ? bounds.getWidth() : bounds.getHeight()) / 2;
+            double at = valueToJava2D(v, dataArea, edge);
+            boolean fits = !alongWidth || at + half <= dataArea.getMaxX() + ChartStyle.ROOM_RIGHT_OF_PLOT;
+            if (fits && (kept.isEmpty() || Math.abs(at - lastAt) >= lastHalf + half + LABEL_GAP)) {
+                kept.add(v);
+                lastAt = at;
+                lastHalf = half;
+            }
+        }
+        return kept;
+    }
+
     @Override
     @SuppressWarnings({"rawtypes", "unchecked"})
     public List refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea, RectangleEdge edge) {
@@ -159,8 +188,9 @@ public final class TickedLogAxis extends LogAxis {
         Range range = getRange();
         List result = new ArrayList();
         List<Double> major = ticks.major(range);
+        List<Double> labelled = dataArea == null ? major : apart(major, g2, dataArea, edge);
         for (double v : major) {
-            result.add(new LogTick(TickType.MAJOR, v, createTickLabel(v), anchor));
+            result.add(new LogTick(TickType.MAJOR, v, labelled.contains(v) ? createTickLabel(v) : null, anchor));
         }
         for (double v : ticks.minor(range)) {
             if (!major.contains(v)) {

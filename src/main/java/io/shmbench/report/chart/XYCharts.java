@@ -12,7 +12,10 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 
 import java.util.List;
 
-/** Line charts: HdrHistogram-style percentile plots and y-against-x lines with optional error bars. */
+/**
+ * Line charts: HdrHistogram-style percentile plots and y-against-x lines with optional error bars. A
+ * chart of one line has no legend; the caller names that line in the title if it needs naming.
+ */
 public final class XYCharts {
     private XYCharts() {
     }
@@ -35,7 +38,7 @@ public final class XYCharts {
         x.setLowerMargin(0);
         x.setUpperMargin(0.02);
         TickedLogAxis y = TickedLogAxis.decades(yLabel);
-        JFreeChart chart = ChartStyle.chart(title, new XYPlot(data, x, y, renderer), true);
+        JFreeChart chart = ChartStyle.chart(title, new XYPlot(data, x, y, renderer), lines.size() > 1);
         style(renderer, lines);
         return chart;
     }
@@ -49,24 +52,17 @@ public final class XYCharts {
         renderer.setDefaultShapesVisible(true);
         renderer.setCapLength(3);
         renderer.setErrorStroke(new java.awt.BasicStroke(0.6f));
-        // On a log axis an interval reaching 0 or below (JMH's 99.9% interval over 3 iterations often
-        // does) cannot be drawn and would stretch the axis to 1e-12: it runs to a decade below the lowest point.
-        double bottom = lines.stream().flatMap(l -> l.points().stream()).mapToDouble(Line.Point::y).filter(v -> v > 0)
-                .min().orElse(1) / 10;
+        double floor = ErrorBars.floor(y, lines.stream().flatMap(l -> l.points().stream()).mapToDouble(Line.Point::y));
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
             YIntervalSeries s = new YIntervalSeries(line.label(), false, true);
             for (Line.Point p : line.points()) {
                 boolean interval = !Double.isNaN(p.low());
-                double low = interval ? p.low() : p.y();
-                if (y instanceof org.jfree.chart.axis.LogAxis && low <= 0) {
-                    low = Math.min(bottom, p.y());
-                }
-                s.add(p.x(), p.y(), low, interval ? p.high() : p.y());
+                s.add(p.x(), p.y(), interval ? ErrorBars.low(p.y(), p.low(), floor) : p.y(), interval ? p.high() : p.y());
             }
             data.addSeries(s);
         }
-        JFreeChart chart = ChartStyle.chart(title, new XYPlot(data, x, y, renderer), true);
+        JFreeChart chart = ChartStyle.chart(title, new XYPlot(data, x, y, renderer), lines.size() > 1);
         style(renderer, lines);
         return chart;
     }

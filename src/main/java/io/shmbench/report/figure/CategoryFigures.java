@@ -10,7 +10,6 @@ import io.shmbench.report.chart.ChartStyle;
 import io.shmbench.report.chart.Figure;
 import io.shmbench.report.chart.Palette;
 import io.shmbench.report.chart.SeriesStyle;
-import io.shmbench.report.chart.TickedLogAxis;
 import org.jfree.chart.JFreeChart;
 
 import java.awt.Color;
@@ -21,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Bar figures where one parameter makes the categories (memory order, padding variant, server
@@ -30,8 +30,6 @@ import java.util.function.Function;
 final class CategoryFigures {
     private static final double P99_TINT = 0.55;
     private static final String THROUGHPUT = "throughput";
-    /** Bars whose values span this factor or more get a log value axis. */
-    private static final double DECADES_FOR_LOG_AXIS = 100;
 
     private CategoryFigures() {
     }
@@ -51,16 +49,17 @@ final class CategoryFigures {
     static void latency(List<LatencySeries> latency, List<Outcome> failures, CategorySpec spec, FigureSet out) {
         var groups = Variants.groupBy(latency, LatencySeries::key, fixedParams(latency.stream().map(LatencySeries::key).toList(), spec));
         groups.forEach((group, series) -> {
-            String what = FigureKit.latencyName(group);
+            MethodWords words = MethodWords.of(group.method());
+            String what = words.latencyAxis();
             List<Double> ps = spec.seriesParam() == null ? List.of(50.0, 99.0) : spec.percentiles();
             if (spec.seriesParam() == null) {
-                out.add(figure(spec, group, series, LatencySeries::key, failures, "latency", what + " (ns)",
-                        List.of("p50", "p99"), (s, k) -> s.at(k.equals("p50") ? 50 : 99), s -> Double.NaN,
-                        "p50 and p99 of " + what));
+                out.add(figure(spec, group, series, LatencySeries::key, failures, "latency", words.latency(),
+                        what + " (ns)", List.of("p50", "p99"), (s, k) -> s.at(k.equals("p50") ? 50 : 99),
+                        s -> Double.NaN, "p50 and p99 of " + what));
             } else {
                 for (double p : ps) {
                     String name = "p" + io.shmbench.report.Cells.number(p);
-                    out.add(figure(spec, group, series, LatencySeries::key, failures, "latency_" + name,
+                    out.add(figure(spec, group, series, LatencySeries::key, failures, "latency_" + name, words.latency(),
                             name + " " + what + " (ns)", null, (s, k) -> s.at(p), s -> Double.NaN, name + " of " + what));
                 }
             }
@@ -70,7 +69,7 @@ final class CategoryFigures {
     static void throughput(List<Throughput> rows, List<Outcome> failures, CategorySpec spec, FigureSet out) {
         var groups = Variants.groupBy(rows, Throughput::key, fixedParams(rows.stream().map(Throughput::key).toList(), spec));
         groups.forEach((group, series) -> out.add(figure(spec, group, series, Throughput::key, failures, THROUGHPUT,
-                "throughput (messages/s)", spec.seriesParam() == null ? List.of(THROUGHPUT) : null,
+                MethodWords.of(group.method()).throughput(), "throughput (messages/s)", spec.seriesParam() == null ? List.of(THROUGHPUT) : null,
                 (r, k) -> r.msgsPerS(), Throughput::msgsPerSError,
                 "throughput with JMH's 99.9% confidence interval as error bars")));
     }
@@ -90,22 +89,29 @@ final class CategoryFigures {
     }
 
     /**
+     * @param subject     what the title says the bars show: "round-trip latency", "throughput"
      * @param fixedSeries the bar names when the bars of a category are metrics (p50/p99, throughput);
      *                    null when they are the values of the spec's series parameter
      */
     private static <T> Figure figure(CategorySpec spec, SeriesKey group, List<T> items, Function<T, SeriesKey> key,
-                                     List<Outcome> failures, String kind, String valueLabel, List<String> fixedSeries,
-                                     Value<T> value, Function<T, Double> error, String what) {
-        BarChart bars = new BarChart(FigureKit.withFixed(spec.question() + " " + group.method() + " by " + spec.axisLabel(),
-                group.params()), null, valueLabel);
+                                     List<Outcome> failures, String kind, String subject, String valueLabel,
+                                     List<String> fixedSeries, Value<T> value, Function<T, Double> error, String what) {
+        List<Outcome> marked = FigureKit.failuresFor(failures, group.benchmark(), group.params()).stream()
+                .filter(o -> spec.categoryParams().stream().allMatch(p -> o.key().param(p).isPresent())).toList();
+        List<SeriesKey> keys = Stream.concat(items.stream().map(key), marked.stream().map(Outcome::key)).toList();
+        List<String> labelled = labelled(spec, keys);
+        Map<String, String> fixed = new LinkedHashMap<>(group.params()); // then the category and series parameters with one value
+        Map<String, String> oneValue = Variants.fixed(keys);
+        Stream.concat(spec.categoryParams().stream(), Stream.ofNullable(spec.seriesParam()))
+                .filter(n -> !labelled.contains(n) && oneValue.containsKey(n)).forEach(n -> fixed.put(n, oneValue.get(n)));
+        BarChart bars = new BarChart(FigureKit.withFixed(spec.question() + " " + subject + " by " + spec.axisLabel(),
+                fixed), null, valueLabel).logAxisWhenSpanning(FigureKit.SPAN_FOR_LOG_AXIS);
         Set<String> categories = new TreeSet<>(spec.categoryOrder());
         List<String> series = new ArrayList<>();
         Map<String, Color> colours = new LinkedHashMap<>();
-        double smallest = Double.POSITIVE_INFINITY;
-        double largest = 0;
         for (T item : items) {
             SeriesKey k = key.apply(item);
-            String c = category(spec, k);
+            String c = category(spec, k, labelled);
             categories.add(c);
             if (failures.stream().anyMatch(o -> o.stoppedTrial() && o.key().equals(k))) {
                 continue; // its numbers come from a trial that stopped; the category's mark stands in for them
@@ -115,34 +121,19 @@ final class CategoryFigures {
                 if (!series.contains(s)) {
                     series.add(s);
                 }
-                double v = value.of(item, s);
-                bars.bar(s, c, v, error.apply(item));
-                if (v > 0) {
-                    smallest = Math.min(smallest, v);
-                    largest = Math.max(largest, v);
-                }
+                bars.bar(s, c, value.of(item, s), error.apply(item));
             } else {
                 colours.put(c, baseColour(k));
                 for (String s : fixedSeries) {
-                    double v = value.of(item, s);
-                    bars.bar(s, c, v, s.equals(THROUGHPUT) ? error.apply(item) : Double.NaN);
-                    if (v > 0) {
-                        smallest = Math.min(smallest, v);
-                        largest = Math.max(largest, v);
-                    }
+                    bars.bar(s, c, value.of(item, s), s.equals(THROUGHPUT) ? error.apply(item) : Double.NaN);
                 }
             }
         }
-        if (largest >= DECADES_FOR_LOG_AXIS * smallest) {
-            bars.valueAxis(TickedLogAxis.decades(valueLabel)); // else the small bars would not be seen at all
-        }
-        for (Outcome o : FigureKit.failuresFor(failures, group.benchmark(), group.params())) {
-            if (spec.categoryParams().stream().allMatch(p -> o.key().param(p).isPresent())) {
-                String c = category(spec, o.key());
-                categories.add(c);
-                bars.mark(c, o.key().param(spec.seriesParam() == null ? "" : spec.seriesParam())
-                        .map(s -> s + ": ").orElse("") + o.mark());
-            }
+        for (Outcome o : marked) {
+            String c = category(spec, o.key(), labelled);
+            categories.add(c);
+            bars.mark(c, o.key().param(spec.seriesParam() == null ? "" : spec.seriesParam())
+                    .map(s -> s + ": ").orElse("") + o.mark());
         }
         spec.extraMarks().forEach((c, mark) -> {
             categories.add(c);
@@ -181,16 +172,26 @@ final class CategoryFigures {
         }
         int height = Math.max(ChartStyle.HEIGHT_PT, bars.isHorizontal() ? 70 + 24 * ordered.size() * Math.max(1, series.size() / 2) : 0);
         String caption = spec.question() + ": " + what + " of " + group.benchmark()
-                + (group.params().isEmpty() ? "" : " (" + FigureKit.describe(group.params()) + ")")
+                + (fixed.isEmpty() ? "" : " (" + FigureKit.describe(fixed) + ")")
                 + " by " + spec.axisLabel() + "." + (spec.captionNote().isEmpty() ? "" : " " + spec.captionNote());
         return new Figure(Figure.safeId(spec.question().toLowerCase(java.util.Locale.ROOT) + "_" + group.method() + "_"
                 + kind + (group.params().isEmpty() ? "" : "_" + FigureKit.idPart(group.params()))), spec.question(),
                 caption, chart, ChartStyle.WIDTH_PT, Math.min(height, 420));
     }
 
-    private static String category(CategorySpec spec, SeriesKey k) {
+    /**
+     * The category parameters a label shows: those whose value differs among the figure's keys (the
+     * others go to the title); the first one when none does.
+     */
+    private static List<String> labelled(CategorySpec spec, List<SeriesKey> keys) {
+        List<String> varying = Variants.varying(keys);
+        List<String> shown = spec.categoryParams().stream().filter(varying::contains).toList();
+        return shown.isEmpty() ? List.of(spec.categoryParams().getFirst()) : shown;
+    }
+
+    private static String category(CategorySpec spec, SeriesKey k, List<String> labelled) {
         String label = spec.categoryParams().size() == 1 ? k.param(spec.categoryParams().getFirst()).orElse("")
-                : Variants.label(k, spec.categoryParams());
+                : Variants.label(k, labelled);
         return spec.decorate().apply(label);
     }
 

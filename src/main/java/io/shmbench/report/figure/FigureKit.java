@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
 /** Small pieces every question's figures share. */
 final class FigureKit {
     static final String MESSAGE_BYTES = "messageBytes";
+    /** Bars whose values span this factor or more get a log value axis. */
+    static final double SPAN_FOR_LOG_AXIS = 100;
 
     private FigureKit() {
     }
@@ -59,22 +61,31 @@ final class FigureKit {
         return points;
     }
 
-    /** "round-trip latency" for a round-trip benchmark, "<method> latency" otherwise. */
-    static String latencyName(SeriesKey key) {
-        return key.method().toLowerCase(Locale.ROOT).contains("roundtrip") ? "round-trip latency"
-                : key.method() + " latency";
+    /** Parameters a title shows as a number with a unit. */
+    private static final Map<String, String> UNITS = Map.of(MESSAGE_BYTES, "B", "ratePerSecond", "msg/s",
+            "slots", "slots", "servers", "servers");
+
+    /** The fixed parameters of a group, for a title: "64 B, 10,000 msg/s, spin, alignSlots=true". */
+    static String describe(Map<String, String> fixed) {
+        return fixed.entrySet().stream().map(e -> describe(e.getKey(), e.getValue())).collect(Collectors.joining(", "));
     }
 
-    /** The fixed parameters of a group, for a title: "64 B, spin". */
-    static String describe(Map<String, String> fixed) {
-        return fixed.entrySet().stream().map(e -> MESSAGE_BYTES.equals(e.getKey()) ? e.getValue() + " B"
-                : e.getValue().matches("-?[0-9.]+|true|false") ? e.getKey() + "=" + e.getValue() : e.getValue())
-                .collect(Collectors.joining(", "));
+    private static String describe(String name, String value) {
+        if (UNITS.containsKey(name) && value.matches("[0-9]{1,18}")) {
+            long n = Long.parseLong(value);
+            return (n >= 10_000 ? String.format(Locale.ROOT, "%,d", n) : value) + " " + UNITS.get(name);
+        }
+        return value.matches("-?[0-9.]+|true|false") ? name + "=" + value : value;
     }
 
     static String withFixed(String title, Map<String, String> fixed) {
         String d = describe(fixed);
         return d.isEmpty() ? title : title + ", " + d;
+    }
+
+    /** A title that names the only line of its figure: a chart of one line has no legend. */
+    static String withLoneLine(String title, List<Line> lines) {
+        return lines.size() == 1 ? title + ", " + lines.getFirst().label() : title;
     }
 
     /** A figure id part from fixed parameters: "64B_spin". */

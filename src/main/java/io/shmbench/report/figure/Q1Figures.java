@@ -7,6 +7,7 @@ import io.shmbench.report.ReportTables;
 import io.shmbench.report.SeriesKey;
 import io.shmbench.report.Throughput;
 import io.shmbench.report.chart.BarChart;
+import io.shmbench.report.chart.ChartStyle;
 import io.shmbench.report.chart.Figure;
 import io.shmbench.report.chart.Line;
 import io.shmbench.report.chart.Palette;
@@ -32,9 +33,15 @@ import java.util.function.ToDoubleFunction;
 final class Q1Figures {
     static final String Q = "Q1";
     private static final int TALL_PT = 236;
+    /** Bars per transport: room for ten of them. */
+    private static final int BARS_PT = 220;
     /** More series than this in one figure and the legend crowds out the plot. */
     private static final int MAX_SERIES = 10;
     private static final String WAIT_STRATEGY = "waitStrategy";
+    /** A series sending at this imposed rate: its throughput is the rate it was given, not a measurement. */
+    private static final String RATE = "ratePerSecond";
+    static final String CPU_AXIS = "CPU time per message, both processes (ns)";
+    private static final String THROUGHPUT_AXIS = "throughput (messages/s)";
 
     private Q1Figures() {
     }
@@ -48,7 +55,9 @@ final class Q1Figures {
         }
         List<Outcome> failures = FigureKit.failures(t, Q);
         percentiles(latency, failures, out);
-        throughputVsSize(throughput, failures, out);
+        List<Throughput> sized = throughput.stream().filter(r -> r.key().param(FigureKit.MESSAGE_BYTES).isPresent()).toList();
+        throughputVsSize(sized.stream().filter(r -> r.key().param(RATE).isEmpty()).toList(), failures, out);
+        cpuPerMessage(sized, failures, out);
         floorMultiples(t.floorMultiples(), failures, out);
     }
 
@@ -61,15 +70,15 @@ final class Q1Figures {
             // Legend in the order the lines are stacked: slowest first.
             List<Line> lines = series.stream().sorted(Comparator.comparingLong((LatencySeries s) -> -s.at(50))).map(s -> new Line(Variants.label(s.key(), vary), styles.get(s.key()),
                     FigureKit.percentilePoints(s))).toList();
-            String what = FigureKit.latencyName(group);
-            JFreeChart chart = XYCharts.percentiles(FigureKit.withFixed("Q1 " + what, group.params()),
-                    what + " (ns)", lines);
+            MethodWords words = MethodWords.of(group.method());
+            JFreeChart chart = XYCharts.percentiles(FigureKit.withLoneLine(FigureKit.withFixed("Q1 " + words.latency(),
+                    group.params()), lines), words.latencyAxis() + " (ns)", lines);
             FigureKit.noteFailures(chart, FigureKit.failuresFor(failures, group.benchmark(), group.params()), vary);
             out.add(new Figure(Figure.safeId("q1_" + group.method() + "_percentiles_" + FigureKit.idPart(group.params())),
                     Q, "Latency distribution by percentile (HdrHistogram style: x = 1/(1\u2212p), both axes log) of every "
                     + group.benchmark() + " series" + (group.params().isEmpty() ? "" : " at "
                     + FigureKit.describe(group.params())) + "; measurement intervals only.",
-                    chart, io.shmbench.report.chart.ChartStyle.WIDTH_PT, TALL_PT));
+                    chart, ChartStyle.WIDTH_PT, TALL_PT));
         });
         if (latency.isEmpty()) {
             out.skip(Q, "latency percentiles: no Q1 latency logs in this run");
@@ -115,26 +124,73 @@ final class Q1Figures {
         return names;
     }
 
-    private static void throughputVsSize(List<Throughput> throughput, List<Outcome> failures, FigureSet out) {
-        List<Throughput> sized = throughput.stream().filter(r -> r.key().param(FigureKit.MESSAGE_BYTES).isPresent()).toList();
-        if (sized.isEmpty()) {
-            out.skip(Q, "throughput vs message size: no Q1 throughput results with a message size");
+    /** Throughput against message size (log-log); bars per transport when the run has one message size. */
+    private static void throughputVsSize(List<Throughput> measured, List<Outcome> failures, FigureSet out) {
+        if (measured.isEmpty()) {
+            out.skip(Q, "throughput vs message size: no Q1 throughput results with a message size (and no imposed rate)");
             return;
         }
-        var groups = figures(sized, Throughput::key, FigureKit.MESSAGE_BYTES);
+        var groups = figures(measured, Throughput::key, FigureKit.MESSAGE_BYTES);
         groups.forEach((group, rows) -> {
+            List<Outcome> marked = FigureKit.failuresFor(failures, group.benchmark(), group.params());
+            List<String> sizes = rows.stream().map(Q1Figures::size).distinct().toList();
+            if (sizes.size() == 1) {
+                Map<String, String> fixed = new TreeMap<>(group.params());
+                fixed.put(FigureKit.MESSAGE_BYTES, sizes.getFirst());
+                out.add(perTransport(group, fixed, "throughput", "Q1 " + MethodWords.of(group.method()).throughput(),
+                        THROUGHPUT_AXIS, rows, Throughput::msgsPerS, Throughput::msgsPerSError, marked,
+                        "Throughput of " + group.benchmark() + " per transport at " + FigureKit.describe(fixed)
+                                + " (the run's only message size); error bars: JMH's 99.9% confidence interval, cut at zero."));
+                return;
+            }
             var bySeries = Variants.groupBy(rows, Throughput::key,
                     Variants.allExcept(rows.stream().map(Throughput::key).toList(), FigureKit.MESSAGE_BYTES));
             List<SeriesKey> seriesKeys = new ArrayList<>(bySeries.keySet());
             List<String> vary = named(Variants.varying(seriesKeys), seriesKeys);
             var styles = Variants.styles(seriesKeys);
-            List<Outcome> marked = FigureKit.failuresFor(failures, group.benchmark(), group.params());
-            out.add(sizeFigure(group, "msgs", "throughput (messages/s)", bySeries, vary, styles, marked,
+            out.add(sizeFigure(group, "msgs", THROUGHPUT_AXIS, bySeries, vary, styles, marked,
                     Throughput::msgsPerS, Throughput::msgsPerSError));
             out.add(sizeFigure(group, "bytes", "throughput (bytes/s)", bySeries, vary, styles, marked,
-                    Throughput::bytesPerS, r -> r.msgsPerSError() * Double.parseDouble(
-                            r.key().param(FigureKit.MESSAGE_BYTES).orElseThrow())));
+                    Throughput::bytesPerS, r -> r.msgsPerSError() * Double.parseDouble(size(r))));
         });
+    }
+
+    private static String size(Throughput r) {
+        return r.key().param(FigureKit.MESSAGE_BYTES).orElseThrow();
+    }
+
+    /**
+     * CPU time of both processes per message, per transport: what a transport costs besides its
+     * latency (a busy-spinning one burns a core while it waits); for a fixed-rate run the only
+     * throughput-side figure, its rate being imposed.
+     */
+    private static void cpuPerMessage(List<Throughput> sized, List<Outcome> failures, FigureSet out) {
+        List<Throughput> withCpu = sized.stream().filter(r -> !Double.isNaN(r.cpuNsPerMsg())).toList();
+        if (withCpu.isEmpty()) {
+            out.skip(Q, "CPU per message: no Q1 throughput result reports the CPU time of both processes");
+            return;
+        }
+        figures(withCpu, Throughput::key).forEach((group, rows) -> out.add(perTransport(group, group.params(), "cpu",
+                "Q1 CPU per message, " + MethodWords.of(group.method()).name(), CPU_AXIS, rows,
+                Throughput::cpuNsPerMsg, r -> Double.NaN, FigureKit.failuresFor(failures, group.benchmark(), group.params()),
+                "CPU time sender and receiver together spent per message (" + group.benchmark() + " at "
+                        + FigureKit.describe(group.params()) + "), per transport: a transport that busy-spins pays "
+                        + "in CPU what it saves in latency.")));
+    }
+
+    /** Bars of one value per transport (and wait strategy), highest first. */
+    private static Figure perTransport(SeriesKey group, Map<String, String> fixed, String kind, String title, String valueLabel,
+                                       List<Throughput> rows, ToDoubleFunction<Throughput> value,
+                                       ToDoubleFunction<Throughput> error, List<Outcome> failures, String caption) {
+        List<Throughput> sorted = rows.stream().sorted(Comparator.comparingDouble(r -> -value.applyAsDouble(r))).toList();
+        List<SeriesKey> keys = sorted.stream().map(Throughput::key).toList();
+        BarChart bars = new BarChart(FigureKit.withFixed(title, fixed), null, valueLabel).series(List.of(valueLabel))
+                .logAxisWhenSpanning(FigureKit.SPAN_FOR_LOG_AXIS);
+        Map<String, Color> colours = TransportBars.fill(bars, sorted, Throughput::key, named(Variants.varying(keys), keys),
+                failures, (r, c) -> bars.bar(valueLabel, c, value.applyAsDouble(r), error.applyAsDouble(r)));
+        bars.colour((s, c) -> colours.getOrDefault(c, Palette.GREY));
+        return new Figure(Figure.safeId("q1_" + group.method() + "_" + kind + "_" + FigureKit.idPart(fixed)), Q, caption,
+                bars.build(), ChartStyle.WIDTH_PT, BARS_PT);
     }
 
     private static Figure sizeFigure(SeriesKey group, String unit, String yLabel, Map<SeriesKey, List<Throughput>> bySeries,
@@ -145,10 +201,11 @@ final class Q1Figures {
         List<SeriesKey> order = new ArrayList<>(bySeries.keySet());
         order.sort(Comparator.comparingDouble(k -> -bySeries.get(k).stream().mapToDouble(value).max().orElse(0)));
         order.forEach(k -> lines.add(new Line(Variants.label(k, vary), styles.get(k), bySeries.get(k).stream()
-                .map(r -> Line.Point.withError(Double.parseDouble(r.key().param(FigureKit.MESSAGE_BYTES).orElseThrow()),
+                .map(r -> Line.Point.withError(Double.parseDouble(size(r)),
                         value.applyAsDouble(r), error.applyAsDouble(r)))
                 .sorted(Comparator.comparingDouble(Line.Point::x)).toList())));
-        JFreeChart chart = XYCharts.lines(FigureKit.withFixed("Q1 " + group.method() + " throughput vs size", group.params()),
+        JFreeChart chart = XYCharts.lines(FigureKit.withLoneLine(FigureKit.withFixed("Q1 "
+                        + MethodWords.of(group.method()).throughput() + " vs message size", group.params()), lines),
                 TickedLogAxis.powersOfTwo("message size (bytes)", 7), TickedLogAxis.decades(yLabel), lines);
         FigureKit.noteFailures(chart, failures, vary);
         String fixed = group.params().isEmpty() ? "" : FigureKit.idPart(group.params()) + "_";
@@ -170,36 +227,22 @@ final class Q1Figures {
         byBenchmark.forEach((group, unsorted) -> {
             List<FloorMultiple> rows = unsorted.stream().sorted(Comparator.comparingDouble(FloorMultiple::p50Multiple)).toList();
             List<SeriesKey> keys = rows.stream().map(FloorMultiple::key).toList();
-            List<String> vary = named(Variants.varying(keys), keys);
-            var styles = Variants.styles(keys);
-            Map<String, Color> colours = new LinkedHashMap<>();
             BarChart bars = new BarChart("Q1 round trip as a multiple of floor, " + FloorMultiple.SUMMARY_BYTES + " B", null,
-                    "\u00d7 floor round trip (log)").series(List.of("p50", "p99")).horizontal()
+                    "\u00d7 floor round trip (log)").series(List.of("p50", "p99"))
                     .valueAxis(TickedLogAxis.decades("\u00d7 floor"));
-            List<String> categories = new ArrayList<>();
-            for (FloorMultiple m : rows) {
-                String c = Variants.label(m.key(), vary);
-                categories.add(c);
-                colours.put(c, styles.get(m.key()).colour());
-                bars.bar("p50", c, m.p50Multiple(), Double.NaN).bar("p99", c, m.p99Multiple(), Double.NaN);
-            }
-            for (Outcome o : FigureKit.failuresFor(failures, group.benchmark(), Map.of(FigureKit.MESSAGE_BYTES, FloorMultiple.SUMMARY_BYTES))) {
-                if (o.key().param(FloorMultiple.TRANSPORT).filter(FloorMultiple.FLOOR::equals).isPresent()) {
-                    continue; // the floor is the yardstick of this figure, not one of its bars (it carries no payload)
-                }
-                String c = Variants.label(o.key(), vary);
-                if (!categories.contains(c)) {
-                    categories.add(c);
-                }
-                bars.mark(c, o.mark());
-            }
-            bars.categories(categories)
-                    .colour((s, c) -> CategoryFigures.percentileColour(s, colours.getOrDefault(c, Palette.GREY)))
+            List<Outcome> marked = FigureKit.failuresFor(failures, group.benchmark(),
+                    Map.of(FigureKit.MESSAGE_BYTES, FloorMultiple.SUMMARY_BYTES)).stream()
+                    // the floor is the yardstick of this figure, not one of its bars (it carries no payload)
+                    .filter(o -> o.key().param(FloorMultiple.TRANSPORT).filter(FloorMultiple.FLOOR::equals).isEmpty())
+                    .toList();
+            Map<String, Color> colours = TransportBars.fill(bars, rows, FloorMultiple::key, named(Variants.varying(keys), keys),
+                    marked, (m, c) -> bars.bar("p50", c, m.p50Multiple(), Double.NaN).bar("p99", c, m.p99Multiple(), Double.NaN));
+            bars.colour((s, c) -> CategoryFigures.percentileColour(s, colours.getOrDefault(c, Palette.GREY)))
                     .legend(CategoryFigures.percentileLegend(Palette.GREY));
             out.add(new Figure(Figure.safeId("q1_" + group.method() + "_floor_multiple_" + FloorMultiple.SUMMARY_BYTES + "B"), Q,
                     "Round trip of each transport at " + FloorMultiple.SUMMARY_BYTES + " B as a multiple of the floor (one cache line "
                             + "bounced between the two processes, same run): p50 and p99, log scale.",
-                    bars.build(), io.shmbench.report.chart.ChartStyle.WIDTH_PT, 220));
+                    bars.build(), ChartStyle.WIDTH_PT, BARS_PT));
         });
     }
 }

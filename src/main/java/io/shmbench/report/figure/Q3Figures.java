@@ -60,8 +60,10 @@ final class Q3Figures {
                 lines.add(new Line(name + "p50", styles.get(k), points(s, x -> x.at(50))));
                 lines.add(new Line(name + "p99", styles.get(k).dashed(), points(s, x -> x.at(99))));
             });
-            String what = FigureKit.latencyName(group);
-            JFreeChart chart = XYCharts.lines("Q3 " + what + " vs slots", TickedLogAxis.powersOfTwo("slots", 6),
+            MethodWords words = MethodWords.of(group.method());
+            String what = words.latencyAxis();
+            JFreeChart chart = XYCharts.lines(FigureKit.withFixed("Q3 " + words.latency() + " vs slots",
+                            Variants.fixed(series.stream().map(LatencySeries::key).toList())), TickedLogAxis.powersOfTwo("slots", 6),
                     TickedLogAxis.decades(what + " (ns)"), lines);
             FigureKit.noteFailures(chart, FigureKit.failuresFor(failures, group.benchmark(), Map.of()), vary);
             out.add(new Figure(Figure.safeId("q3_" + group.method() + "_latency_vs_slots"), Q,
@@ -81,7 +83,8 @@ final class Q3Figures {
             bySeries.forEach((k, s) -> lines.add(new Line(keys.size() == 1 ? "throughput" : Variants.label(k, vary),
                     styles.get(k), s.stream().map(r -> Line.Point.withError(slots(r.key()), r.msgsPerS(), r.msgsPerSError()))
                     .sorted(Comparator.comparingDouble(Line.Point::x)).toList())));
-            JFreeChart chart = XYCharts.lines("Q3 " + group.method() + " throughput vs slots",
+            JFreeChart chart = XYCharts.lines(FigureKit.withFixed("Q3 " + MethodWords.of(group.method()).throughput()
+                            + " vs slots", Variants.fixed(series.stream().map(Throughput::key).toList())),
                     TickedLogAxis.powersOfTwo("slots", 6), TickedLogAxis.decades("throughput (messages/s)"), lines);
             FigureKit.noteFailures(chart, FigureKit.failuresFor(failures, group.benchmark(), Map.of()), vary);
             out.add(new Figure(Figure.safeId("q3_" + group.method() + "_throughput_vs_slots"), Q,
@@ -123,7 +126,8 @@ final class Q3Figures {
         if (y instanceof NumberAxis n) {
             n.setRange(0, 1.02);
         }
-        return new Figure(id, Q, caption, XYCharts.lines(title, TickedLogAxis.powersOfTwo("slots", 6), y, lines));
+        return new Figure(id, Q, caption, XYCharts.lines(FigureKit.withLoneLine(title, lines),
+                TickedLogAxis.powersOfTwo("slots", 6), y, lines));
     }
 
     private static List<Line.Point> points(List<LatencySeries> series, ToDoubleFunction<LatencySeries> value) {

@@ -26,7 +26,7 @@ final class Q5Figures {
             out.skip(Q, "no Q5 latency logs or throughput results in this run");
             return;
         }
-        CategorySpec spec = new CategorySpec(Q, "servers", List.of("servers"), "payloadLayout", List.of(50.0),
+        CategorySpec spec = new CategorySpec(Q, "server count", List.of("servers"), "payloadLayout", List.of(50.0),
                 SeriesOrder.VALUES, UnaryOperator.identity(), Map.of(), "One bar per payload layout.", "");
         CategoryFigures.latency(latency, FigureKit.failures(t, Q), spec, out);
         CategoryFigures.throughput(throughput, FigureKit.failures(t, Q), spec, out);

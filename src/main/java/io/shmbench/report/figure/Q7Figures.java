@@ -23,6 +23,11 @@ final class Q7Figures {
     private Q7Figures() {
     }
 
+    /** A metric's name for a reader: "detection_ns" reads "detection", its unit left to the axis. */
+    private static String words(String metric) {
+        return metric.replaceAll("_(ns|count)$", "").replace('_', ' ');
+    }
+
     static void build(ReportTables t, List<FaultObservation> raw, FigureSet out) {
         if (raw.isEmpty()) {
             out.skip(Q, "no raw/q7_faults.csv in this run");
@@ -37,10 +42,12 @@ final class Q7Figures {
             List<String> scenarios = times.stream().map(FaultObservation::scenario).distinct().toList();
             Map<String, Map<String, List<Double>>> values = new LinkedHashMap<>();
             for (var o : times) {
-                values.computeIfAbsent(o.metric(), m -> new LinkedHashMap<>())
+                values.computeIfAbsent(words(o.metric()), m -> new LinkedHashMap<>())
                         .computeIfAbsent(o.scenario(), s -> new ArrayList<>()).add(o.value() / unit.nanos());
             }
-            NumberAxis y = new NumberAxis("time (" + unit.symbol() + ")");
+            // One metric has no legend: the axis names it.
+            String what = values.size() == 1 ? values.keySet().iterator().next() + " time" : "time";
+            NumberAxis y = new NumberAxis(what + " (" + unit.symbol() + ")");
             y.setAutoRangeIncludesZero(true);
             out.add(new Figure("q7_detection_time", Q, "Time from the fault (e.g. the writer's kill -9) to the reader "
                     + "reporting it, every trial a dot; metrics ending in _ns from raw/q7_faults.csv.",
@@ -52,10 +59,10 @@ final class Q7Figures {
             return;
         }
         List<String> scenarios = counts.stream().map(FaultSummary::scenario).distinct().toList();
-        List<String> metrics = counts.stream().map(FaultSummary::metric).distinct().toList();
+        List<String> metrics = counts.stream().map(f -> words(f.metric())).distinct().toList();
         BarChart bars = new BarChart("Q7 messages torn, caught and lost", null, "count (all trials)")
                 .categories(scenarios).series(metrics).valueLabels();
-        counts.forEach(f -> bars.bar(f.metric(), f.scenario(), f.total(), Double.NaN));
+        counts.forEach(f -> bars.bar(words(f.metric()), f.scenario(), f.total(), Double.NaN));
         if (scenarios.size() > 3) {
             bars.horizontal();
         }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -30,8 +31,7 @@ final class Variants {
 
     /** Parameter names whose value differs among the keys (absent counts as a value), transport first. */
     static List<String> varying(Collection<SeriesKey> keys) {
-        Set<String> names = new TreeSet<>();
-        keys.forEach(k -> names.addAll(k.params().keySet()));
+        Set<String> names = names(keys);
         List<String> out = new ArrayList<>();
         for (String n : names) {
             if (keys.stream().map(k -> k.params().getOrDefault(n, "")).distinct().count() > 1) {
@@ -41,6 +41,15 @@ final class Variants {
         if (out.remove(TRANSPORT)) {
             out.addFirst(TRANSPORT);
         }
+        return out;
+    }
+
+    /** The parameters every key has, each with one and the same value in all of them. */
+    static SortedMap<String, String> fixed(Collection<SeriesKey> keys) {
+        Set<String> names = names(keys);
+        names.removeAll(varying(keys));
+        SortedMap<String, String> out = new TreeMap<>();
+        names.forEach(n -> out.put(n, keys.iterator().next().params().get(n)));
         return out;
     }
 
@@ -71,10 +80,16 @@ final class Variants {
         return groups;
     }
 
-    /** Every parameter name of the keys except {@code except}. */
-    static List<String> allExcept(Collection<SeriesKey> keys, String... except) {
+    /** Every parameter name of the keys, sorted. */
+    private static Set<String> names(Collection<SeriesKey> keys) {
         Set<String> names = new TreeSet<>();
         keys.forEach(k -> names.addAll(k.params().keySet()));
+        return names;
+    }
+
+    /** Every parameter name of the keys except {@code except}. */
+    static List<String> allExcept(Collection<SeriesKey> keys, String... except) {
+        Set<String> names = names(keys);
         names.removeAll(Set.of(except));
         return new ArrayList<>(names);
     }
