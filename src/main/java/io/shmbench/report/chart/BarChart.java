@@ -51,6 +51,8 @@ public final class BarChart {
     private boolean horizontal;
     private ValueAxis valueAxis;
     private boolean valueLabels;
+    /** Vertical bars per category whose value labels still fit upright; with more they are turned up. */
+    static final int UPRIGHT_LABELS_UP_TO = 3;
     private double logSpan = Double.POSITIVE_INFINITY;
 
     public BarChart(String title, String categoryLabel, String valueLabel) {
@@ -206,8 +208,15 @@ public final class BarChart {
             y.setUpperMargin(0.12); // room for the label of the highest bar
             renderer.setDefaultItemLabelFont(ChartStyle.NOTE);
             renderer.setDefaultItemLabelPaint(Color.BLACK);
-            renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12,
-                    horizontal ? TextAnchor.CENTER_LEFT : TextAnchor.BOTTOM_CENTER));
+            if (!horizontal && series.size() > UPRIGHT_LABELS_UP_TO) {
+                // Side by side, labels like "68.73k" are wider than their bars and run into each other: turn them up.
+                y.setUpperMargin(0.3);
+                renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12,
+                        TextAnchor.CENTER_LEFT, TextAnchor.CENTER_LEFT, -Math.PI / 2));
+            } else {
+                renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12,
+                        horizontal ? TextAnchor.CENTER_LEFT : TextAnchor.BOTTOM_CENTER));
+            }
         }
         // After the theme, which resets series colours and axis fonts.
         for (String c : categories) {
