@@ -10,10 +10,13 @@ import io.shmbench.report.chart.ChartStyle;
 import io.shmbench.report.chart.Figure;
 import io.shmbench.report.chart.Heatmap;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import java.util.function.UnaryOperator;
 
@@ -57,6 +60,22 @@ final class Q6Figures {
         }
     }
 
+    /**
+     * The matrix with each pair measured in one order only (the benchmark measures unordered pairs,
+     * a < b) also drawn in the other, so it reads as a matrix rather than a triangle.
+     */
+    static List<Heatmap.Cell> symmetric(List<Heatmap.Cell> cells) {
+        Set<List<Integer>> present = new HashSet<>();
+        cells.forEach(c -> present.add(List.of(c.x(), c.y())));
+        List<Heatmap.Cell> all = new ArrayList<>(cells);
+        for (Heatmap.Cell c : cells) {
+            if (c.x() != c.y() && !present.contains(List.of(c.y(), c.x()))) {
+                all.add(new Heatmap.Cell(c.y(), c.x(), c.value()));
+            }
+        }
+        return List.copyOf(all);
+    }
+
     /** Placements from closest to farthest apart (issue 3's names); unknown ones after them. */
     private static int rank(String placement) {
         int i = PLACEMENTS.indexOf(placement);
@@ -64,10 +83,11 @@ final class Q6Figures {
     }
 
     private static Figure heatmap(List<CoreLatency> matrix, String name, ToDoubleFunction<CoreLatency> value) {
-        List<Heatmap.Cell> cells = matrix.stream()
-                .map(c -> new Heatmap.Cell(c.cpuA(), c.cpuB(), value.applyAsDouble(c))).toList();
+        List<Heatmap.Cell> cells = symmetric(matrix.stream()
+                .map(c -> new Heatmap.Cell(c.cpuA(), c.cpuB(), value.applyAsDouble(c))).toList());
         return new Figure("q6_core_matrix_" + name, Q, name + " floor round trip between every pair of CPUs "
-                + "(one cache line bounced between two processes pinned to CPU a and CPU b); blank: not measured.",
+                + "(one cache line bounced between two processes pinned to CPU a and CPU b; a round trip is the "
+                + "same both ways, so each pair measured once fills both halves); blank: not measured.",
                 Heatmap.create("Q6 core-to-core " + name + " round trip", "CPU a", "CPU b", name + " round trip (ns)", cells),
                 ChartStyle.WIDTH_PT, 220);
     }
