@@ -13,13 +13,11 @@ import io.shmbench.run.ResultsRoot;
 import io.shmbench.run.RunRecord;
 import io.shmbench.run.Selection;
 import io.shmbench.run.SuiteRun;
+import io.shmbench.testutil.HeldJmhLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 
-import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -87,7 +85,7 @@ class RunCommandTest {
     @Test
     void aRunDoesNotStartWhileAnotherJmhHoldsTheLock() throws Exception {
         CommandRun refused;
-        try (JmhLockHolder held = JmhLockHolder.take()) {
+        try (HeldJmhLock held = HeldJmhLock.take()) {
             refused = run("--run-id", "locked", "--only", "Q0RecordingCost.timestampsOnly");
         }
 
@@ -108,7 +106,7 @@ class RunCommandTest {
                 plan, user, List.of(), List.of(), Clock.systemUTC());
 
         SuiteRun.Result result;
-        try (JmhLockHolder held = JmhLockHolder.take()) {
+        try (HeldJmhLock held = HeldJmhLock.take()) {
             result = new SuiteRun(dir, Profile.SMOKE, plan, user, List.of(), record).execute();
         }
 
@@ -118,20 +116,6 @@ class RunCommandTest {
         assertEquals("stopped", env.get("status").asText());
         assertFalse(env.get("complete").asBoolean());
         assertTrue(Files.readString(dir.outcomes()).contains("JMH lock"), "the refusal is recorded with its reason");
-    }
-
-    /** Holds JMH's lock file in this JVM, as another JMH instance would. */
-    private record JmhLockHolder(RandomAccessFile file, FileLock lock) implements AutoCloseable {
-        static JmhLockHolder take() throws IOException {
-            RandomAccessFile file = new RandomAccessFile(JmhLock.FILE.toFile(), "rw");
-            return new JmhLockHolder(file, file.getChannel().lock());
-        }
-
-        @Override
-        public void close() throws IOException {
-            lock.release();
-            file.close();
-        }
     }
 
     private static void assertUsageError(CommandRun result, String mentioned) {

@@ -1,5 +1,6 @@
 package io.shmbench.run;
 
+import io.shmbench.testutil.HeldJmhLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.runner.Runner;
@@ -35,8 +36,7 @@ class JmhLockTest {
     @Test
     void jmhsOwnRefusalIsRecognised() throws Exception {
         // This JVM's JMH locks the same file JmhLock.FILE names; holding it here makes JMH refuse.
-        try (RandomAccessFile raf = new RandomAccessFile(JmhLock.FILE.toFile(), "rw");
-             FileLock held = raf.getChannel().lock()) {
+        try (HeldJmhLock held = HeldJmhLock.take()) {
             RunnerException refusal = assertThrows(RunnerException.class,
                     () -> new Runner(new OptionsBuilder().include("nothing-to-run").build()).run());
             assertTrue(JmhLock.refused(refusal), refusal.getMessage());
