@@ -72,7 +72,8 @@ public final class RingReader extends RingCursor {
     }
 
     private int pollBlocking() {
-        long offset = slotOffset(next);
+        int slot = slotOf(next);
+        long offset = RingLayout.slotOffset(slot, slotSize);
         if (pollWriteIndex) {
             if (!published()) {
                 return -1;
@@ -84,7 +85,7 @@ public final class RingReader extends RingCursor {
         if (length < 0 || length > maxPayload) {
             throw corruptLength(length);
         }
-        return deliver(offset, length);
+        return deliver(slot, offset, length);
     }
 
     private int pollOverwrite() {
@@ -92,13 +93,14 @@ public final class RingReader extends RingCursor {
             return -1; // the sequence word is still checked below: it tells a lapped or torn slot
         }
         while (true) {
-            long offset = slotOffset(next);
+            int slot = slotOf(next);
+            long offset = RingLayout.slotOffset(slot, slotSize);
             long expected = RingLayout.committed(next);
             long sequence = access.load(memory, offset + RingLayout.SLOT_SEQUENCE_OFFSET);
             if (sequence == expected) {
                 int length = memory.get(ValueLayout.JAVA_INT, offset + RingLayout.SLOT_LENGTH_OFFSET);
                 if (length >= 0 && length <= maxPayload) {
-                    return deliver(offset, length);
+                    return deliver(slot, offset, length);
                 }
                 if (access.fenceThenLoad(memory, offset + RingLayout.SLOT_SEQUENCE_OFFSET) == expected) {
                     throw corruptLength(length);
@@ -128,10 +130,10 @@ public final class RingReader extends RingCursor {
                 + " with length " + length + ", outside 0.." + maxPayload + " (corrupt segment)");
     }
 
-    private int deliver(long offset, int length) {
+    private int deliver(int slot, long offset, int length) {
         currentOffset = offset;
         currentSequence = RingLayout.committed(next);
-        currentSlot = slotOf(next);
+        currentSlot = slot;
         if ((++next & (HEARTBEAT_EVERY - 1)) == 0) {
             self.heartbeat();
         }
@@ -205,14 +207,18 @@ public final class RingReader extends RingCursor {
      */
     public int read(MemorySegment target, long offset, long timeoutNanos) {
         try {
-            long deadline = System.nanoTime() + timeoutNanos;
+            int length = nextWithin(timeoutNanos);
+            long deadline = 0; // the clock is read only once a read was torn, off the common path
             while (true) {
-                int length = nextWithin(Math.max(0, deadline - System.nanoTime()));
                 checkRoom(target.byteSize() - offset, length);
                 MemorySegment.copy(payloads[currentSlot], 0, target, offset, length);
                 if (!overwrite || unchanged()) {
                     return length;
                 }
+                if (deadline == 0) {
+                    deadline = System.nanoTime() + timeoutNanos;
+                }
+                length = nextWithin(Math.max(0, deadline - System.nanoTime()));
             }
         } catch (InternalError e) {
             throw ring.explainFault(e);
@@ -221,14 +227,18 @@ public final class RingReader extends RingCursor {
 
     public int read(byte[] target, long timeoutNanos) {
         try {
-            long deadline = System.nanoTime() + timeoutNanos;
+            int length = nextWithin(timeoutNanos);
+            long deadline = 0; // the clock is read only once a read was torn, off the common path
             while (true) {
-                int length = nextWithin(Math.max(0, deadline - System.nanoTime()));
                 checkRoom(target.length, length);
                 MemorySegment.copy(payloads[currentSlot], ValueLayout.JAVA_BYTE, 0, target, 0, length);
                 if (!overwrite || unchanged()) {
                     return length;
                 }
+                if (deadline == 0) {
+                    deadline = System.nanoTime() + timeoutNanos;
+                }
+                length = nextWithin(Math.max(0, deadline - System.nanoTime()));
             }
         } catch (InternalError e) {
             throw ring.explainFault(e);

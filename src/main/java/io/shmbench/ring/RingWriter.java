@@ -21,7 +21,6 @@ public final class RingWriter extends RingCursor {
     private long next;
     private long cachedReadIndex;
     private long claimedOffset = -1;
-    private int claimedSlot;
 
     RingWriter(Ring ring, WaitStrategy waitStrategy) {
         super(ring, waitStrategy, Liveness.writer(ring.memory()), Liveness.reader(ring.memory()), true);
@@ -64,13 +63,13 @@ public final class RingWriter extends RingCursor {
         if (!overwrite && !hasSpace()) {
             return null;
         }
-        long offset = slotOffset(next);
+        int slot = slotOf(next);
+        long offset = RingLayout.slotOffset(slot, slotSize);
         if (overwrite) {
             access.storeThenFence(memory, offset, RingLayout.writing(next));
         }
         claimedOffset = offset;
-        claimedSlot = slotOf(next);
-        return payloads[claimedSlot];
+        return payloads[slot];
     }
 
     /** Like {@link #tryClaim()}, waiting up to {@code timeoutNanos} for the reader to make room. */
@@ -102,6 +101,7 @@ public final class RingWriter extends RingCursor {
 
     /** Publishes the claimed slot with {@code length} payload bytes. */
     public void commit(int length) {
+        checkLength(length);
         try {
             publish(length);
         } catch (InternalError e) {
@@ -109,13 +109,11 @@ public final class RingWriter extends RingCursor {
         }
     }
 
+    /** Publishes the claimed slot; every caller has checked {@code length} already. */
     private void publish(int length) {
         long offset = claimedOffset;
         if (offset < 0) {
             throw new IllegalStateException("commit without a claim");
-        }
-        if (length < 0 || length > maxPayload) {
-            throw new MessageTooLargeException(length, maxPayload);
         }
         memory.set(ValueLayout.JAVA_INT, offset + RingLayout.SLOT_LENGTH_OFFSET, length);
         access.store(memory, offset + RingLayout.SLOT_SEQUENCE_OFFSET, RingLayout.committed(next));
