@@ -39,9 +39,13 @@ public final class JmhLock {
         }
     }
 
-    /** Whether JMH refused a run because another instance holds its lock. */
+    /**
+     * Whether JMH refused a run because another instance holds its lock. JMH's other lock errors
+     * (it cannot create or open the file) are not this: they are reported as what they are.
+     */
     public static boolean refused(Throwable e) {
-        return e instanceof RunnerException && e.getMessage() != null && e.getMessage().contains("the JMH lock (");
+        return e instanceof RunnerException && e.getMessage() != null
+                && e.getMessage().contains("Another JMH instance might be running");
     }
 
     /** The message for a lock another JMH instance holds. */

@@ -48,7 +48,8 @@ public final class SuiteRun {
      *
      * @param failures    runs that produced no result
      * @param interrupted SIGINT/SIGTERM stopped it (the JVM is shutting down)
-     * @param notStarted  planned runs never started because JMH refused to run ({@link JmhLock})
+     * @param notStarted  planned runs JMH never started because another instance held its lock
+     *                    ({@link JmhLock}), the refused one included; more than 0 means the run stopped
      */
     public record Result(List<RunRecord.FailedRun> failures, boolean interrupted, int notStarted) {
     }
@@ -103,9 +104,9 @@ public final class SuiteRun {
                 }
                 if (JmhLock.refused(e)) {
                     // Every further run would be refused the same way: stop rather than fail them all.
-                    notStarted = runs.size() - i - 1;
+                    notStarted = runs.size() - i;
                     System.out.println("shmbench: stopping; " + JmhLock.busy(JmhLock.FILE) + ". "
-                            + notStarted + " runs were not started.");
+                            + notStarted + " of " + runs.size() + " runs were not started.");
                     break;
                 }
             }

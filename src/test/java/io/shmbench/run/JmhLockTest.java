@@ -42,6 +42,8 @@ class JmhLockTest {
             assertTrue(JmhLock.refused(refusal), refusal.getMessage());
         }
         assertFalse(JmhLock.refused(new RunnerException("ERROR: No benchmarks to run")));
-        assertFalse(JmhLock.refused(new IllegalStateException("the JMH lock (")));
+        assertFalse(JmhLock.refused(new IllegalStateException("Another JMH instance might be running")));
+        assertFalse(JmhLock.refused(new RunnerException("ERROR: Unable to create the JMH lock (/tmp/jmh.lock), exiting.")),
+                "a lock file JMH cannot create is not a busy lock: waiting would not help");
     }
 }
