@@ -80,8 +80,10 @@ final class ChronicleQueueTransport extends BaseTransport {
 
         @Override
         public Channel connect(PeerWatch peer) {
+            // Only once the channel exists does it own what this end holds; if building it fails, close() releases it.
+            Channel channel = new ChronicleQueueChannel(config, peer, toPeer, fromPeer, () -> { });
             handedOver = true;
-            return new ChronicleQueueChannel(config, peer, toPeer, fromPeer, () -> { });
+            return channel;
         }
 
         @Override

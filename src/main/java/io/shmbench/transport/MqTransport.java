@@ -99,8 +99,10 @@ final class MqTransport extends BaseTransport {
 
         @Override
         public Channel connect(PeerWatch peer) {
+            // Only once the channel exists does it own what this end holds; if building it fails, close() releases it.
+            Channel channel = new MqChannel(config, peer, out, in);
             handedOver = true;
-            return new MqChannel(config, peer, out, in);
+            return channel;
         }
 
         @Override

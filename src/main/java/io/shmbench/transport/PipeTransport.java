@@ -87,8 +87,10 @@ final class PipeTransport extends BaseTransport {
 
         @Override
         public Channel connect(PeerWatch peer) {
+            // Only once the channel exists does it own what this end holds; if building it fails, close() releases it.
+            Channel channel = new StreamChannel(NAME, config, peer, parentIn.nonBlocking(), parentOut.nonBlocking(), true, null);
             handedOver = true;
-            return new StreamChannel(NAME, config, peer, parentIn.nonBlocking(), parentOut.nonBlocking(), true, null);
+            return channel;
         }
 
         @Override

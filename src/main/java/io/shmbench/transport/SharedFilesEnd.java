@@ -35,8 +35,10 @@ final class SharedFilesEnd implements ParentEnd {
 
     @Override
     public Channel connect(PeerWatch peer) {
+        // Only once the channel exists does it own what this end holds; if building it fails, close() releases it.
+        Channel channel = connector.apply(peer);
         handedOver = true;
-        return connector.apply(peer);
+        return channel;
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.shmbench.transport;
 
 import io.shmbench.ring.Ring;
 import io.shmbench.ring.RingConfig;
-import io.shmbench.ring.RingException;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +29,7 @@ final class ShmRingTransport extends BaseTransport {
         Ring fromPeer;
         try {
             fromPeer = Ring.create(ringConfig);
-        } catch (RingException e) {
+        } catch (RuntimeException e) { // a RingException, or the segment's own (no space in /dev/shm)
             toPeer.unlink();
             toPeer.close();
             throw new ChannelException(NAME + ": " + e.getMessage(), e);

@@ -77,19 +77,16 @@ class PeerLifecycleTest {
             peer.kill();
             assertTrue(peer.awaitExit(TIMEOUT.toSeconds(), TimeUnit.SECONDS) != -1, "the killed peer exits");
 
-            long start = System.nanoTime();
             ChannelException error = assertThrows(ChannelException.class, () -> {
                 for (int i = 0; i < 1000; i++) {
                     channel.send(out, size);
                     channel.receive(in);
                 }
             });
-            long waitedNanos = System.nanoTime() - start;
             // Not a ChannelTimeoutException: the death itself was detected (EOF, EPIPE or the pid check).
             assertInstanceOf(PeerGoneException.class, error, () -> name + ": " + error);
             assertTrue(error.getMessage().startsWith(name + ": "), error.getMessage());
             assertTrue(error.getMessage().contains("pid " + peer.pid()), error.getMessage());
-            assertTrue(waitedNanos < TIMEOUT.toNanos(), "detected within the timeout");
         }
     }
 
@@ -102,6 +99,7 @@ class PeerLifecycleTest {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ParentThatDies.class.getName(), name,
                 logs.resolve(name + ".log").toString()));
         Process parent = new ProcessBuilder(command).redirectError(logs.resolve("parent.log").toFile()).start();
+        ProcessHandle peer = null;
         try {
             CompletableFuture<String> firstLine = CompletableFuture.supplyAsync(() -> {
                 try (BufferedReader reader = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
@@ -112,13 +110,13 @@ class PeerLifecycleTest {
             });
             String line = firstLine.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             assertTrue(line != null && line.matches("\\d+"), () -> "parent printed " + line + "; its log: " + readQuietly(logs.resolve("parent.log")));
-            ProcessHandle peer = ProcessHandle.of(Long.parseLong(line)).orElseThrow();
+            peer = ProcessHandle.of(Long.parseLong(line)).orElseThrow();
             assertTrue(peer.isAlive());
 
             parent.destroyForcibly(); // SIGKILL: no shutdown hook runs in the parent
             assertTrue(parent.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (peer.isAlive() && System.nanoTime() < deadline) {
+            while (peer.isAlive() && System.nanoTime() - deadline < 0) {
                 Thread.sleep(50);
             }
             assertFalse(peer.isAlive(), "the peer outlived its killed parent; its log: " + readQuietly(logs.resolve(name + ".log")));
@@ -137,6 +135,9 @@ class PeerLifecycleTest {
         } finally {
             parent.destroyForcibly();
             parent.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            if (peer != null) {
+                peer.destroyForcibly(); // a grandchild once its parent is gone: no child-process check sees it
+            }
         }
     }
 
@@ -204,10 +205,9 @@ class PeerLifecycleTest {
                 return uds.openPeer(args, c, parent);
             }
         };
-        long start = System.nanoTime();
         ChannelException error = assertThrows(ChannelException.class,
                 () -> PeerProcess.start(broken, config, PeerTask.echo(), logs.resolve("broken.log")));
-        assertTrue(System.nanoTime() - start < TIMEOUT.toNanos(), "a dead peer is noticed before the timeout");
+        assertInstanceOf(PeerGoneException.class, error.getCause(), "the peer's death is noticed, not waited out: " + error);
         assertTrue(error.getMessage().contains("did not come up"), error.getMessage());
         assertTrue(error.getMessage().contains("uds peer needs 1 argument"), "the message quotes the peer's log: " + error.getMessage());
     }
