@@ -1,5 +1,7 @@
 package io.shmbench.report;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,9 +11,10 @@ import java.util.regex.Pattern;
  * means its numbers are missing or not to be trusted; figures mark it instead of dropping it.
  */
 public record Outcome(SeriesKey key, String status, String detail) {
-    public static final String OK = "ok";
-    public static final java.util.List<String> STATUSES =
-            java.util.List.of(OK, "timed out", "corrupt", "unsupported", "unavailable", "failed");
+    public static final String OK = io.shmbench.measure.Outcome.OK.label();
+    /** The statuses the benchmarks write ({@link io.shmbench.measure.Outcome}, whose name this record shares). */
+    public static final List<String> STATUSES = Arrays.stream(io.shmbench.measure.Outcome.values())
+            .map(io.shmbench.measure.Outcome::label).toList();
     private static final Pattern LEADING_COUNT = Pattern.compile("^\\s*(\\d+)");
 
     public boolean ok() {
@@ -23,12 +26,17 @@ public record Outcome(SeriesKey key, String status, String detail) {
      * reports for it anyway (a benchmark that returns at once after a hung wait) is no measurement.
      */
     public boolean stoppedTrial() {
-        return "timed out".equals(status) || "failed".equals(status);
+        return io.shmbench.measure.Outcome.TIMED_OUT.label().equals(status) || io.shmbench.measure.Outcome.FAILED.label().equals(status);
+    }
+
+    /** Whether {@code outcomes} say the trial of {@code key} stopped early: figures draw no value for it. */
+    public static boolean stoppedTrial(List<Outcome> outcomes, SeriesKey key) {
+        return outcomes.stream().anyMatch(o -> o.stoppedTrial() && o.key().equals(key));
     }
 
     /** The short mark a figure shows: "timed out", "3 corrupt", "unsupported", ... */
     public String mark() {
-        if ("corrupt".equals(status)) {
+        if (io.shmbench.measure.Outcome.CORRUPT.label().equals(status)) {
             Matcher m = LEADING_COUNT.matcher(detail);
             return m.find() ? m.group(1) + " corrupt" : "corrupt";
         }

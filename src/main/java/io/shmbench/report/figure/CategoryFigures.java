@@ -113,7 +113,7 @@ final class CategoryFigures {
             SeriesKey k = key.apply(item);
             String c = category(spec, k, labelled);
             categories.add(c);
-            if (failures.stream().anyMatch(o -> o.stoppedTrial() && o.key().equals(k))) {
+            if (Outcome.stoppedTrial(failures, k)) {
                 continue; // its numbers come from a trial that stopped; the category's mark stands in for them
             }
             if (fixedSeries == null) {

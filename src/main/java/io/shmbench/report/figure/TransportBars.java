@@ -15,7 +15,7 @@ import java.util.function.Function;
 /**
  * Horizontal bars with one category per series, named by the parameters that tell the series apart
  * (transport, wait strategy) and drawn in the transport's colour; a configuration without a valid
- * result stays as a category with its mark.
+ * result stays as a category with its mark, and one whose trial stopped early gets no bar.
  */
 final class TransportBars {
     private TransportBars() {
@@ -36,7 +36,9 @@ final class TransportBars {
             String c = Variants.label(key.apply(row), vary);
             categories.add(c);
             colours.put(c, styles.get(key.apply(row)).colour());
-            add.accept(row, c);
+            if (!Outcome.stoppedTrial(failures, key.apply(row))) { // else the category's mark stands in for its numbers
+                add.accept(row, c);
+            }
         }
         for (Outcome o : failures) {
             String c = Variants.label(o.key(), vary);
