@@ -86,11 +86,6 @@ final class PlacedEcho implements AutoCloseable {
         }
     }
 
-    /** Bytes each message carries. */
-    int size() {
-        return size;
-    }
-
     /**
      * One round trip: sends the next message, waits for its echo; returns the nanoseconds between
      * the two (the check of the echo comes after).

@@ -37,10 +37,6 @@ final class Q1Payload {
         }
     }
 
-    int size() {
-        return size;
-    }
-
     /** The message to send for {@code stamp}: the pattern of its parity, stamped. Reuses two buffers. */
     MemorySegment next(long stamp) {
         MemorySegment message = (stamp & 1) == 0 ? even : odd;

@@ -77,17 +77,6 @@ public final class Q1Plan implements PlanRules {
      * forks refuse exactly these, and the plan records them as unsupported.
      */
     static Verdict support(PeerRole role, Transport transport, int messageBytes) {
-        if (transport.name().equals(FLOOR)) {
-            if (role != PeerRole.ECHO) {
-                return Verdict.unsupported("floor bounces one counter in strict ping-pong; it cannot stream to a "
-                        + role.name().toLowerCase(java.util.Locale.ROOT));
-            }
-            if (messageBytes != 0) {
-                return Verdict.unsupported("floor carries no payload (" + transport.sizeLimit().reason()
-                        + "); its round trip is measured at messageBytes=0");
-            }
-            return Verdict.RUN;
-        }
         if (role == PeerRole.SOURCE && messageBytes < SourceStamp.SIZE) {
             return Verdict.unsupported("a fixed-rate message carries a " + SourceStamp.SIZE
                     + "-byte stamp (intended send time, sequence); " + messageBytes + " B cannot hold it");

@@ -20,10 +20,6 @@ public final class SystemFiles {
         this.root = root;
     }
 
-    public Path root() {
-        return root;
-    }
-
     /** The file's lines, or an empty list when it does not exist. */
     public List<String> lines(String relative) {
         try {

@@ -125,10 +125,6 @@ public enum Profile {
         return forks;
     }
 
-    public ParamDefaults defaults() {
-        return defaults;
-    }
-
     public ParamOverrides overrides() {
         return overrides;
     }

@@ -46,10 +46,6 @@ final class BoundedWait {
         }
     }
 
-    boolean spins() {
-        return busyPoll;
-    }
-
     void reset() {
         attempts = 0;
     }

@@ -37,10 +37,6 @@ public record ChannelConfig(int maxMessageSize, Duration timeout, WaitMode waitM
         return new ChannelConfig(maxMessageSize, DEFAULT_TIMEOUT, WaitMode.BLOCK, DEFAULT_DEPTH);
     }
 
-    public ChannelConfig withMaxMessageSize(int value) {
-        return new ChannelConfig(value, timeout, waitMode, depth);
-    }
-
     public ChannelConfig withTimeout(Duration value) {
         return new ChannelConfig(maxMessageSize, value, waitMode, depth);
     }

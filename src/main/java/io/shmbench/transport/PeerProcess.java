@@ -128,10 +128,6 @@ public final class PeerProcess implements AutoCloseable {
         return channel;
     }
 
-    public String transport() {
-        return transport;
-    }
-
     public long pid() {
         return jvm.pid();
     }

@@ -31,11 +31,6 @@ public final class PeerWatch {
         return new PeerWatch(process, "parent");
     }
 
-    /** A watch on this very process, for both ends in one JVM (tests): never dead. */
-    public static PeerWatch self() {
-        return new PeerWatch(ProcessHandle.current(), "self");
-    }
-
     public long pid() {
         return process.pid();
     }

@@ -35,10 +35,6 @@ public final class SnapshotCheck {
         return Telemetry.random(layout.servers(), layout.features(), seed);
     }
 
-    public SnapshotLayout layout() {
-        return layout;
-    }
-
     /** Whether the header says snapshot {@code k}. */
     public boolean isSnapshot(MemorySegment snapshot, long k) {
         return SnapshotHeader.sequence(snapshot) == firstSequence + k && SnapshotHeader.timestampNanos(snapshot) == k;
