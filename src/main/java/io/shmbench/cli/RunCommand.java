@@ -54,13 +54,19 @@ import java.util.concurrent.Callable;
 /**
  * {@code run-bench.sh [run]}: runs the benchmark suite (the default command). Writes
  * {@code results/<run-id>/} as docs/RESULTS-FORMAT.md describes and points {@code results/latest}
- * at it. Exit 0 when every run produced a result, 1 when some failed, 2 on a usage error.
+ * at it. Exit 0 when every run produced a result and the report found every input fine; 1 when a
+ * run failed, another JMH held its lock, or the report found a bad input; 2 on a usage error; a run
+ * stopped by SIGINT or SIGTERM ends with the signal's status (130, 143), its results saved.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the benchmark suite (the default when no command is given).",
                 "JMH options after '--' win over the profile, e.g. -- -f 2 -p messageBytes=64."})
 public final class RunCommand implements Callable<Integer> {
-    /** 128 + SIGINT, as a shell reports a run stopped by Ctrl-C. */
+    /**
+     * Returned when the loop finds the run interrupted. The JVM is then already shutting down for
+     * the signal, so the process's status is the signal's (128 + its number); this value shows only
+     * where the command runs in-process.
+     */
     static final int EXIT_INTERRUPTED = 130;
 
     @Spec
