@@ -1,5 +1,6 @@
 package io.shmbench.bench;
 
+import io.shmbench.measure.RunDirectory;
 import io.shmbench.placement.FakeSysfs;
 import io.shmbench.placement.Topology;
 import io.shmbench.report.CoreLatency;
@@ -10,11 +11,17 @@ import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,10 +109,22 @@ class QuestionTablesTest {
     }
 
     @Test
-    void outsideARunNothingIsWritten() {
+    void outsideARunNothingIsWritten() throws IOException {
+        assertNull(System.getProperty(RunDirectory.PROPERTY), "no run directory is set here");
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        Set<Path> before = listed(workingDirectory);
+
         new FaultTable().add(Q7Faults.KILL, 1, "detection_ns", 1).flush();
         CoreMatrixTable.append(List.of("0", "1", "", ""));
         PlacementTable.write(FakeSysfs.oneNodeTwoCores(root.resolve("sys")).read());
-        assertEquals(List.of("sys"), root.toFile().list() == null ? List.of() : List.of(root.toFile().list()));
+
+        assertEquals(before, listed(workingDirectory), "no raw/ or table appears where a relative path would land");
+        assertEquals(List.of("sys"), List.of(root.toFile().list()));
+    }
+
+    private static Set<Path> listed(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.collect(Collectors.toSet());
+        }
     }
 }
