@@ -18,4 +18,9 @@ public final class MessageChecksum {
     public long value() {
         return crc.getValue();
     }
+
+    /** Starts a new sequence, keeping the buffers (a sink reports every N messages, inside the measurement). */
+    public void reset() {
+        crc.reset();
+    }
 }

@@ -126,7 +126,7 @@ public final class PeerMain implements Callable<Integer> {
                 if (++count == task.messages()) {
                     new SinkReport(count, checksum.value()).write(report);
                     channel.send(report, SinkReport.SIZE);
-                    checksum = new MessageChecksum();
+                    checksum.reset();
                     count = 0;
                 }
             }
