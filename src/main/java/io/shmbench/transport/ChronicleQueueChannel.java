@@ -44,7 +44,7 @@ final class ChronicleQueueChannel extends BaseChannel {
             if (message.isNative()) {
                 bytes.unsafeWrite(message.address(), length);
             } else {
-                bytes.write((byte[]) message.heapBase().orElseThrow(), (int) message.address(), length);
+                bytes.write(byteArrayOf(message), (int) message.address(), length);
             }
         }
     }
@@ -65,13 +65,22 @@ final class ChronicleQueueChannel extends BaseChannel {
                     if (buffer.isNative()) {
                         bytes.unsafeRead(buffer.address(), length);
                     } else {
-                        bytes.read((byte[]) buffer.heapBase().orElseThrow(), (int) buffer.address(), length);
+                        bytes.read(byteArrayOf(buffer), (int) buffer.address(), length);
                     }
                     return length;
                 }
             }
             wait.idle(FOR_MESSAGE);
         }
+    }
+
+    /** Chronicle's Bytes copy to and from native addresses or byte arrays; a heap segment over another array type cannot be passed. */
+    private static byte[] byteArrayOf(MemorySegment heap) {
+        if (heap.heapBase().orElse(null) instanceof byte[] array) {
+            return array;
+        }
+        throw new IllegalArgumentException(ChronicleQueueTransport.NAME + ": a heap segment must be backed by a byte[]"
+                + " (this one is over " + heap.heapBase().map(o -> o.getClass().getSimpleName()).orElse("nothing") + ")");
     }
 
     @Override

@@ -50,6 +50,23 @@ class ChannelContractTest {
     }
 
     @Test
+    void chronicleQueueTakesHeapMessagesOverBytesAndRefusesOthersClearly() {
+        try (PeerProcess peer = PeerProcess.start(Transports.byName("chronicle-queue"), ChannelConfig.of(64), PeerTask.echo(),
+                logs.resolve("chronicle-queue.log"))) {
+            Channel channel = peer.channel();
+            MemorySegment bytes = MemorySegment.ofArray(new byte[]{1, 2, 3, 4, 5, 6, 7, 8});
+            MemorySegment echo = MemorySegment.ofArray(new byte[64]);
+            channel.send(bytes, 8);
+            assertEquals(8, channel.receive(echo));
+            assertEquals(-1, MemorySegment.mismatch(bytes, 0, 8, echo, 0, 8));
+
+            IllegalArgumentException ints = assertThrows(IllegalArgumentException.class,
+                    () -> channel.send(MemorySegment.ofArray(new int[2]), 8), "not a ClassCastException");
+            assertTrue(ints.getMessage().contains("byte[]") && ints.getMessage().contains("int[]"), ints.getMessage());
+        }
+    }
+
+    @Test
     void oversizedMessagesShortBuffersAndUseAfterCloseAreClearErrors() {
         try (Arena arena = Arena.ofConfined();
              PeerProcess peer = PeerProcess.start(Transports.byName("shm-ring"), ChannelConfig.of(100), PeerTask.echo(),
