@@ -1,10 +1,10 @@
 package io.shmbench.cli;
 
+import io.shmbench.shm.PrivateDirectory;
 import io.shmbench.transport.Channel;
 import io.shmbench.transport.ChannelConfig;
 import io.shmbench.transport.PeerProcess;
 import io.shmbench.transport.PeerTask;
-import io.shmbench.transport.PrivateDirectory;
 import io.shmbench.transport.SizeLimit;
 import io.shmbench.transport.Transport;
 import io.shmbench.transport.Transports;

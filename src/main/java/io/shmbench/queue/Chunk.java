@@ -28,8 +28,6 @@ import java.util.Set;
 final class Chunk implements AutoCloseable {
     /** Header words and index entries: 32-bit, 4-byte-aligned, accessed with acquire/release. */
     private static final VarHandle WORD = ValueLayout.JAVA_INT.varHandle();
-    /** Source of zeros for filling new chunk files; each writer takes its own duplicate. */
-    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(1 << 16).asReadOnlyBuffer();
 
     final Path path;
     final MemorySegment memory;
@@ -100,7 +98,7 @@ final class Chunk implements AutoCloseable {
             Files.deleteIfExists(temp);
             try (FileChannel channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                     LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
-                fillWithZeros(channel, config.chunkSize());
+                SharedSegment.fillWithZeros(channel, config.chunkSize());
                 ByteBuffer header = new ChunkHeader(config, number, firstIndex).encode();
                 while (header.hasRemaining()) {
                     channel.write(header, header.position());
@@ -121,20 +119,9 @@ final class Chunk implements AutoCloseable {
         return chunk;
     }
 
-    private static void fillWithZeros(FileChannel channel, int size) throws IOException {
-        ByteBuffer zeros = ZEROS.duplicate();
-        long position = 0;
-        while (position < size) {
-            zeros.clear().limit((int) Math.min(zeros.capacity(), size - position));
-            position += channel.write(zeros, position);
-        }
-    }
-
-    /** Faults every page in now, so the appender's first write to each does not. */
+    /** Faults every page of the data area in now, so the appender's first write to each does not. */
     private void preTouch() {
-        for (long offset = dataOffset; offset < memory.byteSize(); offset += QueueLayout.PAGE_SIZE) {
-            memory.set(ValueLayout.JAVA_BYTE, offset, memory.get(ValueLayout.JAVA_BYTE, offset));
-        }
+        SharedSegment.preTouch(memory.asSlice(dataOffset));
     }
 
     int headerWord(long offset) {

@@ -2,11 +2,11 @@ package io.shmbench.queue;
 
 import io.shmbench.ring.WaitStrategy;
 import io.shmbench.shm.Libc;
+import io.shmbench.shm.PrivateDirectory;
 import io.shmbench.shm.SuiteName;
 
 import java.io.IOException;
 import java.nio.ByteOrder;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalLong;
@@ -73,13 +72,13 @@ public final class MappedQueue implements AutoCloseable {
 
     /** Creates a queue in a new private directory (0700) under {@code parent}, with its lock file and chunk 0. */
     public static MappedQueue create(Path parent, QueueConfig config) {
-        Path directory = parent.resolve(SuiteName.fresh(KIND).toString());
+        Path directory;
         try {
-            Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            directory = PrivateDirectory.create(parent, KIND).path();
         } catch (FileAlreadyExistsException e) {
-            throw new QueueException(directory + " already exists; queue directories are created exclusively", e);
+            throw new QueueException(e.getFile() + " already exists; queue directories are created exclusively", e);
         } catch (IOException e) {
-            throw new QueueException("cannot create queue directory " + directory + ": " + e, e);
+            throw new QueueException("cannot create a queue directory under " + parent + ": " + e, e);
         }
         try {
             Files.createFile(directory.resolve(QueueLayout.LOCK_FILE),
@@ -237,26 +236,10 @@ public final class MappedQueue implements AutoCloseable {
     }
 
     private static void deleteDirectory(Path directory) {
-        if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        List<String> failed = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
-            for (Path entry : entries) {
-                try {
-                    Files.delete(entry);
-                } catch (IOException e) {
-                    failed.add(entry.getFileName() + " (" + e + ")");
-                }
-            }
-        } catch (IOException e) {
-            throw new QueueException("cannot list queue directory " + directory + " to delete it: " + e, e);
-        }
         try {
-            Files.deleteIfExists(directory);
+            PrivateDirectory.deleteTree(directory);
         } catch (IOException e) {
-            throw new QueueException("cannot delete queue directory " + directory
-                    + (failed.isEmpty() ? "" : "; could not delete " + failed) + ": " + e, e);
+            throw new QueueException("cannot delete queue directory " + directory + ": " + e, e);
         }
     }
 

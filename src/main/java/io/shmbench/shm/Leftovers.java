@@ -3,14 +3,11 @@ package io.shmbench.shm;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileStore;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
@@ -163,7 +160,7 @@ public final class Leftovers {
         }
         try {
             if (root.shape() == Shape.DIRECTORY) {
-                deleteTree(path);
+                PrivateDirectory.deleteTree(path);
             } else {
                 Files.deleteIfExists(path);
             }
@@ -183,28 +180,5 @@ public final class Leftovers {
 
     private static Optional<Finding> kept(Path path, String reason) {
         return Optional.of(new Finding(path, Action.KEPT, reason));
-    }
-
-    /**
-     * Removes a directory and everything in it. {@link Files#walkFileTree(Path, java.nio.file.FileVisitor)}
-     * does not follow links, so a link inside is removed as a link and its target stays untouched.
-     */
-    private static void deleteTree(Path dir) throws IOException {
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path directory, IOException failure) throws IOException {
-                if (failure != null) {
-                    throw failure;
-                }
-                Files.delete(directory);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -100,7 +100,12 @@ public final class SharedSegment implements AutoCloseable {
         Arena arena = Arena.ofShared();
         try (channel) {
             Object fileKey = fileKey(path);
-            fillWithZeros(channel, size, path);
+            try {
+                fillWithZeros(channel, size);
+            } catch (IOException e) {
+                throw new SegmentException("no space for segment " + path + ": " + e.getMessage()
+                        + "; free memory in " + path.getParent() + " or use fewer/smaller slots", e);
+            }
             MemorySegment memory = channel.map(FileChannel.MapMode.READ_WRITE, 0, size, arena);
             preTouch(memory);
             return new SharedSegment(path, arena, memory, fileKey);
@@ -205,22 +210,37 @@ public final class SharedSegment implements AutoCloseable {
         return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
     }
 
-    private static void fillWithZeros(FileChannel channel, long size, Path path) throws IOException {
-        ByteBuffer zeros = ByteBuffer.allocateDirect((int) Math.min(size, ZERO_CHUNK));
+    /**
+     * Writes {@code size} zero bytes from position 0, so a full tmpfs shows up here as an
+     * {@link IOException} rather than as SIGBUS on a mapped page later. Public because the mapped
+     * queue ({@code io.shmbench.queue.Chunk}) creates its chunk files the same way.
+     *
+     * @throws IOException when a write fails; its message says how many bytes were written
+     */
+    public static void fillWithZeros(FileChannel channel, long size) throws IOException {
+        ByteBuffer zeros = Zeros.BUFFER.duplicate();
         long position = 0;
         while (position < size) {
             zeros.clear().limit((int) Math.min(zeros.capacity(), size - position));
             try {
                 position += channel.write(zeros, position);
             } catch (IOException e) {
-                throw new SegmentException("no space for segment " + path + ": wrote " + position + " of " + size
-                        + " bytes (" + e.getMessage() + "); free memory in " + path.getParent()
-                        + " or use fewer/smaller slots", e);
+                throw new IOException("wrote " + position + " of " + size + " bytes (" + e.getMessage() + ")", e);
             }
         }
     }
 
-    private static void preTouch(MemorySegment memory) {
+    /** Zeros to write from, shared read-only; a holder so a JVM that never creates a file does not allocate it. */
+    private static final class Zeros {
+        static final ByteBuffer BUFFER = ByteBuffer.allocateDirect(ZERO_CHUNK).asReadOnlyBuffer();
+    }
+
+    /**
+     * Faults every page of {@code memory} in now (reading and writing back one byte a page), so the
+     * first measured access does not take a page fault. Public because the mapped queue's chunks
+     * ({@code io.shmbench.queue.Chunk}) pre-touch their data area the same way.
+     */
+    public static void preTouch(MemorySegment memory) {
         for (long offset = 0; offset < memory.byteSize(); offset += PAGE) {
             memory.set(ValueLayout.JAVA_BYTE, offset, memory.get(ValueLayout.JAVA_BYTE, offset));
         }

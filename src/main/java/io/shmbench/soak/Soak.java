@@ -1,6 +1,6 @@
 package io.shmbench.soak;
 
-import io.shmbench.transport.PrivateDirectory;
+import io.shmbench.shm.PrivateDirectory;
 
 import java.io.PrintWriter;
 import java.time.Duration;

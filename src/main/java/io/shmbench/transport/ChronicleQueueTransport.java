@@ -1,5 +1,6 @@
 package io.shmbench.transport;
 
+import io.shmbench.shm.PrivateDirectory;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 

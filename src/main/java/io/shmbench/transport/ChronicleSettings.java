@@ -1,5 +1,7 @@
 package io.shmbench.transport;
 
+import io.shmbench.shm.PrivateDirectory;
+
 /**
  * System properties Chronicle reads when its classes load; set before the first queue is built
  * (and given on every suite JVM's command line as well, see {@code io.shmbench.cli.JvmFlags}).

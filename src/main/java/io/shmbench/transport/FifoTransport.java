@@ -1,6 +1,7 @@
 package io.shmbench.transport;
 
 import io.shmbench.shm.Libc;
+import io.shmbench.shm.PrivateDirectory;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;

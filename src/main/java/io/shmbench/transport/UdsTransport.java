@@ -1,5 +1,7 @@
 package io.shmbench.transport;
 
+import io.shmbench.shm.PrivateDirectory;
+
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;

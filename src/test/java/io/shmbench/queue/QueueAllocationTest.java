@@ -1,10 +1,10 @@
 package io.shmbench.queue;
 
 import io.shmbench.ring.WaitStrategy;
-import org.junit.jupiter.api.AfterAll;
+import io.shmbench.testutil.NoLeaks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -17,16 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The hot paths allocate nothing: appending and reading within a chunk, zero-copy and copying, as
  * counted by the JVM's per-thread allocation counter (bytes, not time).
  */
+@ExtendWith(NoLeaks.class)
 class QueueAllocationTest {
     private static final long TIMEOUT = 30_000_000_000L;
     private static final int PAYLOAD = 64;
     private static final int WINDOWS = 10;
     private static final int ROUNDS_PER_WINDOW = 2000;
-
-    @AfterAll
-    static void nothingLeftBehind() throws IOException {
-        QueueLeftovers.assertNoQueueDirectories();
-    }
 
     @Test
     void appendingAndReadingWithinAChunkAllocatesNothing() {

@@ -1,10 +1,11 @@
 package io.shmbench.queue;
 
 import io.shmbench.ring.WaitStrategy;
-import org.junit.jupiter.api.AfterAll;
+import io.shmbench.testutil.ChildJvm;
+import io.shmbench.testutil.NoLeaks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,14 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An appender in a child JVM ({@link AppenderProcess}), tailers here: what crosses real processes. */
+@ExtendWith(NoLeaks.class)
 class QueueCrossProcessTest {
     private static final long TIMEOUT = 30_000_000_000L;
-    private static final long SECONDS = 30;
-
-    @AfterAll
-    static void nothingLeftBehind() throws IOException {
-        QueueLeftovers.assertNoQueueDirectories();
-    }
 
     @Test
     void aHundredThousandRecordsFromAChildJvmArriveWholeAndInOrder() throws Exception {
@@ -29,7 +25,7 @@ class QueueCrossProcessTest {
         long seed = 11;
         MappedQueue queue = MappedQueue.create(new QueueConfig(1 << 20, 64));
         try (ChildJvm child = startAppender(queue, records, seed, maxSize, "exit")) {
-            child.expect("ready", SECONDS);
+            child.expectLine("ready");
             QueueException refused = assertThrows(QueueException.class, queue::appender);
             assertTrue(refused.getMessage().contains("already has a live appender (pid " + child.pid()), refused.getMessage());
 
@@ -39,9 +35,9 @@ class QueueCrossProcessTest {
             for (long i = 0; i < records; i++) {
                 read.verify(tailer, tailer.receive(TIMEOUT), i);
             }
-            String done = child.expect("done", SECONDS);
+            String done = child.expectLine("done");
             assertEquals("done " + read.crc(), done, "CRC32 over every payload byte, both sides");
-            child.awaitExit(SECONDS);
+            assertEquals(0, child.awaitExit(ChildJvm.TIMEOUT), "the child's exit code");
             assertEquals(-1, tailer.poll());
 
             // The records persist: a tailer opened after the appender is gone starts anywhere.
@@ -72,10 +68,10 @@ class QueueCrossProcessTest {
             long childPid;
             try (ChildJvm child = startAppender(queue, records, seed, maxSize, "claim-and-hang")) {
                 childPid = child.pid();
-                child.expect("ready", SECONDS);
+                child.expectLine("ready");
                 child.send("go");
-                child.expect("done", SECONDS);
-                child.expect("claimed", SECONDS);
+                child.expectLine("done");
+                child.expectLine("claimed");
                 for (long i = 0; i < records; i++) {
                     read.verify(tailer, tailer.receive(TIMEOUT), i);
                 }
@@ -103,8 +99,8 @@ class QueueCrossProcessTest {
         }
     }
 
-    private static ChildJvm startAppender(MappedQueue queue, int records, long seed, int maxSize, String then) throws IOException {
-        return new ChildJvm(AppenderProcess.class, queue.directory().toString(), Integer.toString(records),
+    private static ChildJvm startAppender(MappedQueue queue, int records, long seed, int maxSize, String then) {
+        return ChildJvm.start(AppenderProcess.class, queue.directory().toString(), Integer.toString(records),
                 Long.toString(seed), Integer.toString(maxSize), then);
     }
 }

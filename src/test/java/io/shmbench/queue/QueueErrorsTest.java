@@ -1,8 +1,9 @@
 package io.shmbench.queue;
 
 import io.shmbench.ring.WaitStrategy;
-import org.junit.jupiter.api.AfterAll;
+import io.shmbench.testutil.NoLeaks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -18,12 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Bad input and misuse get a clear exception naming the file, offset or value; never a hang or a crash. */
+@ExtendWith(NoLeaks.class)
 class QueueErrorsTest {
-    @AfterAll
-    static void nothingLeftBehind() throws IOException {
-        QueueLeftovers.assertNoQueueDirectories();
-    }
-
     @Test
     void aRecordLargerThanAChunkIsRefused() {
         QueueConfig config = new QueueConfig(4096, 4);

@@ -1,10 +1,10 @@
 package io.shmbench.queue;
 
 import io.shmbench.ring.WaitStrategy;
-import org.junit.jupiter.api.AfterAll;
+import io.shmbench.testutil.NoLeaks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -12,12 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * An appender that opens a queue carries on where the last one stopped, whatever state it left.
  * (A previous appender killed in the middle of a record: {@link QueueCrossProcessTest}.)
  */
+@ExtendWith(NoLeaks.class)
 class QueueRecoveryTest {
-    @AfterAll
-    static void nothingLeftBehind() throws IOException {
-        QueueLeftovers.assertNoQueueDirectories();
-    }
-
     @Test
     void aReopenedAppenderContinuesAfterTheLastRecordAndAnAbandonedClaimIsWithdrawn() {
         MappedQueue queue = MappedQueue.create(new QueueConfig(8192, 4));

@@ -2,8 +2,9 @@ package io.shmbench.queue;
 
 import io.shmbench.ring.WaitStrategy;
 import io.shmbench.shm.SuiteName;
-import org.junit.jupiter.api.AfterAll;
+import io.shmbench.testutil.NoLeaks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -26,13 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Records go in and come out unchanged and in order: sizes, rollover, replay, starting at any index. */
+@ExtendWith(NoLeaks.class)
 class QueueRoundTripTest {
     private static final long TIMEOUT = 30_000_000_000L;
-
-    @AfterAll
-    static void nothingLeftBehind() throws IOException {
-        QueueLeftovers.assertNoQueueDirectories();
-    }
 
     @Test
     void randomSizesRoundTripWithChecksums() {

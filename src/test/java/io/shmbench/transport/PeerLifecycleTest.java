@@ -1,6 +1,7 @@
 package io.shmbench.transport;
 
 import io.shmbench.cli.JvmFlags;
+import io.shmbench.shm.PrivateDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
