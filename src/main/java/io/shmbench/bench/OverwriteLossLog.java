@@ -1,7 +1,7 @@
 package io.shmbench.bench;
 
-import io.shmbench.measure.CsvLog;
-import io.shmbench.measure.RunDirectory;
+import io.shmbench.measure.RawCsvFile;
+import io.shmbench.report.QuestionCsvReader;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -13,24 +13,27 @@ import java.util.Optional;
  * means nothing was read whole.
  */
 final class OverwriteLossLog {
-    static final String FILE = "q3_overwrite_loss.csv";
     static final List<String> HEADER = List.of("slots", "rate_ratio", "written", "delivered", "missed", "loss_fraction",
             "staleness_p50_ns", "staleness_p99_ns");
 
-    private final CsvLog log;
+    private final RawCsvFile log;
 
     OverwriteLossLog(Path file) {
-        this.log = new CsvLog(file, HEADER);
+        this(new RawCsvFile(file, HEADER));
+    }
+
+    private OverwriteLossLog(RawCsvFile log) {
+        this.log = log;
     }
 
     /** The current run's file, if this JVM runs inside one. */
     static Optional<OverwriteLossLog> current() {
-        return RunDirectory.current().map(run -> new OverwriteLossLog(run.raw().resolve(FILE)));
+        return RawCsvFile.inCurrentRun(QuestionCsvReader.Q3_LOSS, HEADER).map(OverwriteLossLog::new);
     }
 
     void append(OverwriteLoss row) {
-        log.append(row.slots(), row.rateRatio(), row.written(), row.delivered(), row.missed(), row.lossFraction(),
-                nanos(row.stalenessP50Ns()), nanos(row.stalenessP99Ns()));
+        log.append(List.of(List.of(row.slots(), row.rateRatio(), row.written(), row.delivered(), row.missed(),
+                row.lossFraction(), nanos(row.stalenessP50Ns()), nanos(row.stalenessP99Ns()))));
     }
 
     private static String nanos(double value) {

@@ -15,7 +15,6 @@ import io.shmbench.transport.WaitMode;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.time.Duration;
 import java.util.OptionalInt;
 
@@ -24,7 +23,7 @@ import java.util.OptionalInt;
  * writer CPU, the peer's thread pinned to the reader CPU (it pins itself, {@code PeerMain --cpu}),
  * and the transport's shared memory created, and so first touched, on a thread pinned to the memory
  * CPU ({@link FirstTouch}). Both sides busy-poll ({@link WaitMode#SPIN}). Every echo is compared
- * with what was sent (a sequence number in the first 8 bytes, a pattern after it).
+ * with what was sent; the messages and the check are Q1's ({@link Q1Payload}).
  *
  * <p>Create, use and close it on one thread: the pin belongs to the thread that created it.
  */
@@ -36,19 +35,19 @@ final class PlacedEcho implements AutoCloseable {
     private final Arena arena;
     private final PeerProcess peer;
     private final Channel channel;
-    private final MemorySegment out;
+    private final Q1Payload payload;
     private final MemorySegment in;
     private final int size;
     private long sequence;
     private long checked;
     private long corrupt;
 
-    private PlacedEcho(ThreadPin pin, Arena arena, PeerProcess peer, MemorySegment out, MemorySegment in, int size) {
+    private PlacedEcho(ThreadPin pin, Arena arena, PeerProcess peer, Q1Payload payload, MemorySegment in, int size) {
         this.pin = pin;
         this.arena = arena;
         this.peer = peer;
         this.channel = peer.channel();
-        this.out = out;
+        this.payload = payload;
         this.in = in;
         this.size = size;
     }
@@ -68,14 +67,11 @@ final class PlacedEcho implements AutoCloseable {
         Arena arena = null;
         try {
             arena = Arena.ofConfined();
-            MemorySegment out = arena.allocate(Math.max(1, size), 64);
+            Q1Payload payload = new Q1Payload(arena, size);
             MemorySegment in = arena.allocate(Math.max(1, size), 64);
-            for (int i = 0; i < size; i++) {
-                out.set(ValueLayout.JAVA_BYTE, i, (byte) (i * 31 + 7));
-            }
             PeerProcess peer = FirstTouch.onCpu(memoryCpu, SETUP_TIMEOUT,
                     () -> PeerProcess.start(transport, config, PeerTask.echo(), PeerLog.file(), OptionalInt.of(readerCpu)));
-            return new PlacedEcho(pin, arena, peer, out, in, size);
+            return new PlacedEcho(pin, arena, peer, payload, in, size);
         } catch (RuntimeException e) {
             try {
                 Resources.closeAll(arena, pin);
@@ -93,15 +89,13 @@ final class PlacedEcho implements AutoCloseable {
      * @throws ChannelException on a timeout or a dead peer
      */
     long roundTrip() {
-        if (size >= Long.BYTES) {
-            out.set(ValueLayout.JAVA_LONG_UNALIGNED, 0, ++sequence);
-        }
+        MemorySegment out = payload.next(++sequence);
         long start = System.nanoTime();
         channel.send(out, size);
         int length = channel.receive(in);
         long nanos = System.nanoTime() - start;
         checked++;
-        if (length != size || MemorySegment.mismatch(out, 0, size, in, 0, size) != -1) {
+        if (!payload.echoes(out, in, length)) {
             corrupt++;
         }
         return nanos;

@@ -7,7 +7,8 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /**
- * What {@link Q1Transports} sends on round trips and streams, and the check of an echo.
+ * What {@link Q1Transports} sends on round trips and streams, and the check of an echo; Q6's
+ * placed round trips ({@link PlacedEcho}) send and check the same.
  *
  * <p>Two full messages of the size alternate: one with byte {@code k = k * 31 + 7}, the other its
  * complement, so consecutive messages differ in every byte; the first 8 bytes of each also carry a

@@ -7,12 +7,10 @@ import io.shmbench.ring.RingException;
 import io.shmbench.ring.RingReader;
 import io.shmbench.ring.RingWriter;
 import io.shmbench.ring.WaitStrategy;
-import io.shmbench.transport.ChannelConfig;
 import io.shmbench.transport.PeerJvm;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * This side of a ring benchmark: two rings in /dev/shm, each created with its own
@@ -29,8 +27,6 @@ import java.util.concurrent.locks.LockSupport;
  * {@link #close()} detaches, stops the peer and unmaps; a failed start does the same.
  */
 final class RingPeer implements AutoCloseable {
-    private static final long ATTACH_POLL_NANOS = 1_000_000;
-
     private final Ring toPeer;
     private final Ring fromPeer;
     private final PeerJvm jvm;
@@ -46,8 +42,9 @@ final class RingPeer implements AutoCloseable {
     }
 
     /**
-     * Creates the rings, starts the peer and waits (up to {@link ChannelConfig#MIN_SETUP_TIMEOUT}:
-     * a JVM starts slowly on a loaded machine) until it has attached to both.
+     * Creates the rings, starts the peer and waits (as every benchmark peer is waited for:
+     * {@link io.shmbench.bench.peer.PeerJvm#awaitReady(PeerJvm, String, String, java.util.function.BooleanSupplier)})
+     * until it has attached to both.
      *
      * @param messageBytes what the peer checks (sink) or writes (paced writer)
      * @param logFile      where the peer's stdout and stderr go (appended)
@@ -65,7 +62,9 @@ final class RingPeer implements AutoCloseable {
                         toPeer.unlink();
                         created.unlink();
                     });
-            awaitAttached(jvm, toPeer, fromPeer);
+            io.shmbench.bench.peer.PeerJvm.awaitReady(jvm, "the ring peer (pid " + jvm.pid() + ")", "attached to both rings",
+                    () -> toPeer.readerStatus(Long.MAX_VALUE) == PeerStatus.ALIVE
+                            && created.writerStatus(Long.MAX_VALUE) == PeerStatus.ALIVE);
             toPeer.unlink();
             fromPeer.unlink();
             return new RingPeer(toPeer, fromPeer, jvm);
@@ -77,21 +76,6 @@ final class RingPeer implements AutoCloseable {
             release(fromPeer);
             String tail = jvm == null ? "" : jvm.logTail();
             throw new RingException("the ring peer (" + role.word() + ") did not come up: " + e.getMessage() + tail, e);
-        }
-    }
-
-    /** Waits until the peer's reader is on the to-peer ring and its writer on the from-peer ring. */
-    private static void awaitAttached(PeerJvm jvm, Ring toPeer, Ring fromPeer) {
-        long deadline = System.nanoTime() + ChannelConfig.MIN_SETUP_TIMEOUT.toNanos();
-        while (toPeer.readerStatus(Long.MAX_VALUE) != PeerStatus.ALIVE || fromPeer.writerStatus(Long.MAX_VALUE) != PeerStatus.ALIVE) {
-            if (!jvm.isAlive()) {
-                throw new RingException("the peer (pid " + jvm.pid() + ") exited before it attached");
-            }
-            if (System.nanoTime() - deadline > 0) {
-                throw new RingException("the peer (pid " + jvm.pid() + ") did not attach within "
-                        + ChannelConfig.MIN_SETUP_TIMEOUT.toSeconds() + " s");
-            }
-            LockSupport.parkNanos(ATTACH_POLL_NANOS);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.shmbench.measure;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,10 +13,10 @@ import java.util.List;
 public final class OutcomeLog {
     static final String[] HEADER = {"benchmark", "params", "status", "detail"};
 
-    private final CsvLog log;
+    private final RawCsvFile log;
 
     public OutcomeLog(Path file) {
-        this.log = new CsvLog(file, List.of(HEADER));
+        this.log = new RawCsvFile(file, List.of(HEADER));
     }
 
     /** The outcome log of the current run, if this JVM runs inside one. */
@@ -42,6 +43,7 @@ public final class OutcomeLog {
      * @param params    {@link SeriesName#paramsText()}
      */
     public void append(String benchmark, String params, Outcome status, String detail) {
-        log.append(benchmark, params, status.label(), detail);
+        // Arrays.asList, not List.of: detail is often an exception's message, which may be null (an empty field)
+        log.append(List.of(Arrays.asList(benchmark, params, status.label(), detail)));
     }
 }

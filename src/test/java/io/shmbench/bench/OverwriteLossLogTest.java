@@ -19,7 +19,7 @@ class OverwriteLossLogTest {
 
     @Test
     void rowsFromSeveralWritersReadBackThroughTheReporter() throws Exception {
-        Path file = dir.resolve(OverwriteLossLog.FILE);
+        Path file = dir.resolve(QuestionCsvReader.Q3_LOSS);
         new OverwriteLossLog(file).append(new OverwriteLoss(4, 1.25, 313, 300, 13, 450_000.4, 990_000.6));
         new OverwriteLossLog(file).append(new OverwriteLoss(1, 4.0, 1000, 0, 1000, Double.NaN, Double.NaN));
 

@@ -35,4 +35,14 @@ class OutcomeLogTest {
         assertEquals("unsupported", rows.get(1).get("status"));
         assertEquals("message larger than msgsize_max 8192", rows.get(1).get("detail"));
     }
+
+    @Test
+    void aMissingDetailIsAnEmptyField() throws Exception {
+        // callers pass exception messages, which may be null
+        OutcomeLog log = new OutcomeLog(dir.resolve("outcomes.csv"));
+        log.append("io.shmbench.bench.Q1Transports.roundTrip", "transport=tcp", Outcome.FAILED, null);
+
+        assertEquals(List.of("benchmark,params,status,detail", "io.shmbench.bench.Q1Transports.roundTrip,transport=tcp,failed,"),
+                Files.readAllLines(log.file()));
+    }
 }

@@ -56,21 +56,30 @@ public final class PeerJvm implements AutoCloseable {
      * @throws PeerException when the peer exits first, or the time is up ({@link PeerException#timedOut()})
      */
     public void awaitReady(String what, BooleanSupplier ready) {
+        awaitReady(jvm, toString(), what, ready);
+    }
+
+    /**
+     * {@link #awaitReady(String, BooleanSupplier)} for a peer started as a plain
+     * {@link io.shmbench.transport.PeerJvm} (the ring benchmarks' peer, which has its own log and
+     * clean-up), called {@code name} in messages ("the ring peer (pid 123)").
+     */
+    public static void awaitReady(io.shmbench.transport.PeerJvm jvm, String name, String what, BooleanSupplier ready) {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (!ready.getAsBoolean()) {
             if (!jvm.isAlive()) {
-                throw new PeerException(this + " exited with code " + exitCode() + " before " + what
+                throw new PeerException(name + " exited with code " + exitCode(jvm) + " before " + what
                         + "; its output is in " + jvm.logFile(), false);
             }
             if (System.nanoTime() - deadline > 0) {
-                throw new PeerException(this + " is running but not " + what + " after " + START_TIMEOUT.toSeconds()
+                throw new PeerException(name + " is running but not " + what + " after " + START_TIMEOUT.toSeconds()
                         + " s; its output is in " + jvm.logFile(), true);
             }
             LockSupport.parkNanos(READY_POLL_NANOS);
         }
     }
 
-    private int exitCode() {
+    private static int exitCode(io.shmbench.transport.PeerJvm jvm) {
         try {
             return jvm.awaitExit(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
