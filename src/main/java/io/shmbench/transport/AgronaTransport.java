@@ -46,32 +46,28 @@ final class AgronaTransport extends BaseTransport {
     public ParentEnd prepare(ChannelConfig config) {
         checkSize(config);
         long size = (long) capacity(config) + RingBufferDescriptor.TRAILER_LENGTH;
-        SharedSegment toPeer = SharedSegment.create(KIND, size);
-        SharedSegment fromPeer;
+        return openPair(() -> SharedSegment.create(KIND, size), () -> SharedSegment.create(KIND, size),
+                AgronaTransport::remove,
+                (toPeer, fromPeer) -> new SharedFilesEnd(List.of(toPeer.path(), fromPeer.path()),
+                        peer -> new AgronaChannel(config, peer, toPeer, fromPeer),
+                        () -> {
+                            toPeer.close();
+                            fromPeer.close();
+                        }));
+    }
+
+    private static void remove(SharedSegment segment) {
         try {
-            fromPeer = SharedSegment.create(KIND, size);
-        } catch (RuntimeException e) {
-            toPeer.unlink();
-            toPeer.close();
-            throw e;
+            segment.unlink();
+        } finally {
+            segment.close();
         }
-        return new SharedFilesEnd(List.of(toPeer.path(), fromPeer.path()),
-                peer -> new AgronaChannel(config, peer, toPeer, fromPeer),
-                () -> {
-                    toPeer.close();
-                    fromPeer.close();
-                });
     }
 
     @Override
     public Channel openPeer(List<String> args, ChannelConfig config, PeerWatch parent) {
         peerArgs(args, "to-peer segment path", "from-peer segment path");
-        SharedSegment toPeer = SharedSegment.attach(Path.of(args.get(0)));
-        try {
-            return new AgronaChannel(config, parent, SharedSegment.attach(Path.of(args.get(1))), toPeer);
-        } catch (RuntimeException e) {
-            toPeer.close();
-            throw e;
-        }
+        return openPair(() -> SharedSegment.attach(Path.of(args.get(0))), () -> SharedSegment.attach(Path.of(args.get(1))),
+                SharedSegment::close, (toPeer, fromPeer) -> new AgronaChannel(config, parent, fromPeer, toPeer));
     }
 }

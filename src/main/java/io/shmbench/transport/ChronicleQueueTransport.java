@@ -39,9 +39,8 @@ final class ChronicleQueueTransport extends BaseTransport {
         ChronicleSettings.apply();
         PrivateDirectory dir = PrivateDirectory.create(KIND);
         try {
-            ChronicleQueue toPeer = open(dir.resolve(TO_PEER));
-            ChronicleQueue fromPeer = open(dir.resolve(FROM_PEER));
-            return new End(config, dir, toPeer, fromPeer);
+            return openPair(() -> open(dir.resolve(TO_PEER)), () -> open(dir.resolve(FROM_PEER)), ChronicleQueue::close,
+                    (toPeer, fromPeer) -> new End(config, dir, toPeer, fromPeer));
         } catch (RuntimeException e) {
             dir.close();
             throw e;
@@ -53,7 +52,8 @@ final class ChronicleQueueTransport extends BaseTransport {
         peerArgs(args, "queue directory");
         ChronicleSettings.apply();
         Path dir = Path.of(args.get(0));
-        return new ChronicleQueueChannel(config, parent, open(dir.resolve(FROM_PEER)), open(dir.resolve(TO_PEER)), () -> { });
+        return openPair(() -> open(dir.resolve(FROM_PEER)), () -> open(dir.resolve(TO_PEER)), ChronicleQueue::close,
+                (fromPeer, toPeer) -> new ChronicleQueueChannel(config, parent, fromPeer, toPeer, () -> { }));
     }
 
     private static ChronicleQueue open(Path dir) {

@@ -9,9 +9,9 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * A {@link Channel} over two of the suite's Chronicle-style queues ({@code io.shmbench.queue}), one
- * per direction: a send claims a record, copies the payload in and publishes it (release); a
- * receive polls the next record's header word (acquire) and copies the payload out. The queue never
- * fills (it rolls over to a new chunk file), so a send never waits; rolling over creates and maps a
+ * per direction: a send appends a record ({@link QueueAppender#append}: claim, copy the payload in,
+ * publish with release); a receive polls the next record's header word (acquire) and copies the
+ * payload out. The queue never fills (it rolls over to a new chunk file), so a send never waits; rolling over creates and maps a
  * file, the one step on this path that allocates (once per 64 records of the largest size).
  */
 final class ChronicleStyleChannel extends BaseChannel {
@@ -40,9 +40,7 @@ final class ChronicleStyleChannel extends BaseChannel {
     @Override
     public void send(MemorySegment message, int length) {
         checkSend(message, length);
-        long at = appender.claim(length);
-        MemorySegment.copy(message, 0, appender.buffer(), at, length);
-        appender.publish(length);
+        appender.append(message, 0, length);
     }
 
     @Override

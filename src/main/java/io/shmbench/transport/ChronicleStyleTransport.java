@@ -29,27 +29,15 @@ final class ChronicleStyleTransport extends BaseTransport {
     public ParentEnd prepare(ChannelConfig config) {
         checkSize(config);
         QueueConfig queueConfig = QueueConfig.forMaxPayload(config.maxMessageSize());
-        MappedQueue toPeer = MappedQueue.create(queueConfig);
-        MappedQueue fromPeer;
-        try {
-            fromPeer = MappedQueue.create(queueConfig);
-        } catch (RuntimeException e) {
-            toPeer.delete();
-            throw e;
-        }
-        return new End(config, toPeer, fromPeer);
+        return openPair(() -> MappedQueue.create(queueConfig), () -> MappedQueue.create(queueConfig), MappedQueue::delete,
+                (toPeer, fromPeer) -> new End(config, toPeer, fromPeer));
     }
 
     @Override
     public Channel openPeer(List<String> args, ChannelConfig config, PeerWatch parent) {
         peerArgs(args, "to-peer queue directory", "from-peer queue directory");
-        MappedQueue toPeer = MappedQueue.open(Path.of(args.get(0)));
-        try {
-            return new ChronicleStyleChannel(config, parent, MappedQueue.open(Path.of(args.get(1))), toPeer, false);
-        } catch (RuntimeException e) {
-            toPeer.close();
-            throw e;
-        }
+        return openPair(() -> MappedQueue.open(Path.of(args.get(0))), () -> MappedQueue.open(Path.of(args.get(1))),
+                MappedQueue::close, (toPeer, fromPeer) -> new ChronicleStyleChannel(config, parent, fromPeer, toPeer, false));
     }
 
     private static final class End implements ParentEnd {

@@ -25,33 +25,35 @@ final class ShmRingTransport extends BaseTransport {
     public ParentEnd prepare(ChannelConfig config) {
         checkSize(config);
         RingConfig ringConfig = RingConfig.of(config.depth(), Math.max(1, config.maxMessageSize()));
-        Ring toPeer = Ring.create(ringConfig);
-        Ring fromPeer;
+        return openPair(() -> create(ringConfig), () -> create(ringConfig), ShmRingTransport::remove,
+                (toPeer, fromPeer) -> new SharedFilesEnd(List.of(toPeer.path(), fromPeer.path()),
+                        peer -> new RingChannel(config, peer, toPeer, fromPeer),
+                        () -> {
+                            toPeer.close();
+                            fromPeer.close();
+                        }));
+    }
+
+    private static Ring create(RingConfig ringConfig) {
         try {
-            fromPeer = Ring.create(ringConfig);
+            return Ring.create(ringConfig);
         } catch (RuntimeException e) { // a RingException, or the segment's own (no space in /dev/shm)
-            toPeer.unlink();
-            toPeer.close();
             throw new ChannelException(NAME + ": " + e.getMessage(), e);
         }
-        return new SharedFilesEnd(List.of(toPeer.path(), fromPeer.path()),
-                peer -> new RingChannel(config, peer, toPeer, fromPeer),
-                () -> {
-                    toPeer.close();
-                    fromPeer.close();
-                });
+    }
+
+    private static void remove(Ring ring) {
+        try {
+            ring.unlink();
+        } finally {
+            ring.close();
+        }
     }
 
     @Override
     public Channel openPeer(List<String> args, ChannelConfig config, PeerWatch parent) {
         peerArgs(args, "to-peer ring path", "from-peer ring path");
-        Ring toPeer = Ring.attach(Path.of(args.get(0)));
-        try {
-            Ring fromPeer = Ring.attach(Path.of(args.get(1)));
-            return new RingChannel(config, parent, fromPeer, toPeer);
-        } catch (RuntimeException e) {
-            toPeer.close();
-            throw e;
-        }
+        return openPair(() -> Ring.attach(Path.of(args.get(0))), () -> Ring.attach(Path.of(args.get(1))),
+                Ring::close, (toPeer, fromPeer) -> new RingChannel(config, parent, fromPeer, toPeer));
     }
 }

@@ -2,9 +2,10 @@ package io.shmbench.transport;
 
 import io.shmbench.cli.JvmFlags;
 import io.shmbench.shm.PrivateDirectory;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.shmbench.shm.SuiteName;
+import io.shmbench.testutil.NoLeaks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * its timeout; a parent killed outright takes its peer with it; close stops the peer cleanly; and
  * nothing (process, file, queue) is left behind in any of these cases.
  */
+@ExtendWith(NoLeaks.class)
 class PeerLifecycleTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     /** Transports whose directories live until the parent closes, and the name they carry. */
@@ -44,17 +46,6 @@ class PeerLifecycleTest {
 
     @TempDir
     Path logs;
-    private LeakCheck leaks;
-
-    @BeforeEach
-    void snapshot() {
-        leaks = new LeakCheck();
-    }
-
-    @AfterEach
-    void nothingLeft() {
-        leaks.assertNothingLeft();
-    }
 
     static Stream<String> transports() {
         return Transports.names().stream();
@@ -124,8 +115,10 @@ class PeerLifecycleTest {
             // The parent removed every name once the peer was connected, so its death leaves none;
             // except the queues' directories, which the queues keep adding files to until close
             // (they are suite-named, so `clean` removes them once their creator is dead).
-            String parentMarker = "-" + parent.pid() + "-";
-            List<String> left = LeakCheck.ours(parentMarker).stream().toList();
+            NoLeaks.track(parent.toHandle());
+            List<String> left = NoLeaks.leftovers().stream()
+                    .filter(path -> SuiteName.parse(path.getFileName().toString()).orElseThrow().creatorPid() == parent.pid())
+                    .map(Path::toString).toList();
             String kept = QUEUE_DIRECTORIES.get(name);
             if (kept != null) {
                 assertTrue(left.stream().allMatch(path -> path.contains(kept)), left::toString);

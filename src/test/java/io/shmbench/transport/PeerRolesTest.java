@@ -1,6 +1,8 @@
 package io.shmbench.transport;
 
+import io.shmbench.testutil.NoLeaks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The sink and source roles across real processes, on every transport that carries a payload. */
+@ExtendWith(NoLeaks.class)
 class PeerRolesTest {
     private static final int SIZE = 64;
     private static final int MESSAGES = 2000;
@@ -92,6 +95,6 @@ class PeerRolesTest {
                 () -> PeerProcess.start(Transports.byName("uds"), ChannelConfig.of(32), PeerTask.source(1, 64, 0), logs.resolve("uds.log")));
         assertTrue(source.getMessage().contains("64 bytes"), source.getMessage());
         assertThrows(IllegalArgumentException.class, () -> PeerTask.source(1, 8, 0), "a source message must hold the 16-byte stamp");
-        assertEquals(java.util.List.of(), LeakCheck.liveChildren(), "no peer was started");
+        assertEquals(java.util.List.of(), NoLeaks.liveDescendants(java.time.Duration.ZERO), "no peer was started");
     }
 }

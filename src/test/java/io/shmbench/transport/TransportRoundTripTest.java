@@ -1,7 +1,7 @@
 package io.shmbench.transport;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.shmbench.testutil.NoLeaks;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,22 +25,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * transport's documented maximum on this host) to a real peer process and back, every byte
  * verified; nothing is left behind afterwards.
  */
+@ExtendWith(NoLeaks.class)
 class TransportRoundTripTest {
     private static final int LARGEST = 64 * 1024;
 
     @TempDir
     Path logs;
-    private LeakCheck leaks;
-
-    @BeforeEach
-    void snapshot() {
-        leaks = new LeakCheck();
-    }
-
-    @AfterEach
-    void nothingLeft() {
-        leaks.assertNothingLeft();
-    }
 
     static Stream<Arguments> transportsAndModes() {
         return Transports.names().stream().flatMap(name -> Stream.of(WaitMode.values()).map(mode -> Arguments.of(name, mode)));
