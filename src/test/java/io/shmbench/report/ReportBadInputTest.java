@@ -45,6 +45,19 @@ class ReportBadInputTest {
     }
 
     @Test
+    void aRunOfThroughputBenchmarksOnlyHasNoLatencyLogsAndThatIsFine() throws Exception {
+        FixtureRun f = new FixtureRun(dir);
+        f.env("shmbench-env/1");
+        f.throughput("Q3Slots.throughput", java.util.Map.of("slots", "4", "messageBytes", "64"), 8e6, "ops/s", 1e6);
+        f.jmhFile();
+        ReportFixture r = ReportFixture.report(f);
+
+        assertEquals(0, r.result.exitCode(), r.result.problems().errors().toString());
+        assertTrue(r.result.problems().notes().stream().anyMatch(n -> n.contains("no .hlog")), r.result.problems().notes().toString());
+        assertTrue(figureIds(r).contains("q3_throughput_throughput_vs_slots"), figureIds(r).toString());
+    }
+
+    @Test
     void missingJmhJsonKeepsTheLatencyFigures() throws Exception {
         FixtureRun f = FixtureRun.standard(dir);
         Files.delete(f.raw("jmh.json"));
