@@ -16,6 +16,12 @@ public record RunDirectory(Path root) {
     public static final String RAW = "raw";
     public static final String JMH_RESULTS = "jmh.json";
     public static final String OUTCOMES = "outcomes.csv";
+    /** {@code raw/floor/}: the same-pair floor of each round-trip series, one .hlog per series ({@link #floorHlog}). */
+    public static final String FLOOR = "floor";
+    /** {@code raw/blocks/}: the interleaved blocks of each round-trip series and its floor ({@link FloorBlockFile}). */
+    public static final String BLOCKS = "blocks";
+    /** {@code raw/rounds.csv}: which round each JMH run belonged to ({@link RoundsFile}). */
+    public static final String ROUNDS = "rounds.csv";
 
     public RunDirectory {
         root = root.toAbsolutePath().normalize();
@@ -51,5 +57,22 @@ public record RunDirectory(Path root) {
     /** Where the latency series {@code series} is logged. */
     public Path hlog(SeriesName series) {
         return raw().resolve(series.hlogFileName());
+    }
+
+    /**
+     * Where the floor measured by the same two processes as {@code series}, interleaved with it, is
+     * logged: {@code raw/floor/} and the series' own file name.
+     */
+    public Path floorHlog(SeriesName series) {
+        return raw().resolve(FLOOR).resolve(series.hlogFileName());
+    }
+
+    /** Where the blocks of {@code series} and its same-pair floor are listed ({@link FloorBlockFile}). */
+    public Path blocks(SeriesName series) {
+        return raw().resolve(BLOCKS).resolve(series.csvFileName());
+    }
+
+    public Path rounds() {
+        return raw().resolve(ROUNDS);
     }
 }

@@ -22,6 +22,7 @@ import java.util.TreeMap;
  */
 public record SeriesName(String benchmarkClass, String method, SortedMap<String, String> params) {
     public static final String HLOG_SUFFIX = ".hlog";
+    public static final String CSV_SUFFIX = ".csv";
     private static final int MAX_FILE_NAME_BYTES = 255;
 
     public SeriesName {
@@ -81,9 +82,18 @@ public record SeriesName(String benchmarkClass, String method, SortedMap<String,
 
     /** {@code <Class>.<method>@<param>=<value>,...hlog}. */
     public String hlogFileName() {
+        return fileName(HLOG_SUFFIX);
+    }
+
+    /** {@code <Class>.<method>@<param>=<value>,...csv}: the series' own raw table, e.g. its blocks. */
+    public String csvFileName() {
+        return fileName(CSV_SUFFIX);
+    }
+
+    private String fileName(String suffix) {
         StringJoiner joined = new StringJoiner(",");
         params.forEach((name, value) -> joined.add(encode(name) + "=" + encode(value)));
-        String fileName = benchmarkClass + "." + method + "@" + joined + HLOG_SUFFIX;
+        String fileName = benchmarkClass + "." + method + "@" + joined + suffix;
         if (fileName.getBytes(StandardCharsets.UTF_8).length > MAX_FILE_NAME_BYTES) {
             throw new IllegalArgumentException("the series name " + fileName + " is longer than " + MAX_FILE_NAME_BYTES
                     + " bytes, the longest file name Linux allows; use shorter parameter values");
