@@ -1,12 +1,15 @@
 package io.shmbench.bench;
 
 import io.shmbench.bench.peer.PeerLog;
+import io.shmbench.measure.SeriesName;
 import io.shmbench.placement.FirstTouch;
 import io.shmbench.placement.ThreadAffinity;
 import io.shmbench.placement.ThreadPin;
 import io.shmbench.transport.Channel;
 import io.shmbench.transport.ChannelException;
 import io.shmbench.transport.ChannelConfig;
+import io.shmbench.transport.FloorSchedule;
+import io.shmbench.transport.PeerRole;
 import io.shmbench.transport.PeerProcess;
 import io.shmbench.transport.PeerTask;
 import io.shmbench.transport.Transport;
@@ -23,11 +26,13 @@ import java.util.OptionalInt;
  * writer CPU, the peer's thread pinned to the reader CPU (it pins itself, {@code PeerMain --cpu}),
  * and the transport's shared memory created, and so first touched, on a thread pinned to the memory
  * CPU ({@link FirstTouch}). Both sides busy-poll ({@link WaitMode#SPIN}). Every echo is compared
- * with what was sent; the messages and the check are Q1's ({@link Q1Payload}).
+ * with what was sent; the messages and the check are Q1's ({@link Q1Payload}). Every transport but
+ * {@code floor} itself takes turns with a same-pair floor ({@link PairedFloor}), its segment first
+ * touched on the memory CPU too.
  *
  * <p>Create, use and close it on one thread: the pin belongs to the thread that created it.
  */
-final class PlacedEcho implements AutoCloseable {
+final class PlacedEcho implements AutoCloseable, PairedFloor.Series {
     /** Connecting starts a JVM on a machine that may be loaded, first touch included. */
     private static final Duration SETUP_TIMEOUT = ChannelConfig.MIN_SETUP_TIMEOUT.multipliedBy(2);
 
@@ -41,6 +46,8 @@ final class PlacedEcho implements AutoCloseable {
     private long sequence;
     private long checked;
     private long corrupt;
+    /** The same-pair floor, or null for {@code floor} itself. */
+    private PairedFloor paired;
 
     private PlacedEcho(ThreadPin pin, Arena arena, PeerProcess peer, Q1Payload payload, MemorySegment in, int size) {
         this.pin = pin;
@@ -59,22 +66,34 @@ final class PlacedEcho implements AutoCloseable {
      * @throws RuntimeException (a placement, channel or peer exception) when any step fails; what was
      *     made until then is released
      */
-    static PlacedEcho start(String transportName, int payloadBytes, int writerCpu, int readerCpu, int memoryCpu) {
+    static PlacedEcho start(SeriesName series, String transportName, int payloadBytes, int writerCpu, int readerCpu,
+                            int memoryCpu) {
         Transport transport = Transports.byName(transportName);
         int size = Math.min(payloadBytes, transport.sizeLimit().maxBytes());
-        ChannelConfig config = ChannelConfig.of(size).withWaitMode(WaitMode.SPIN);
+        boolean pairs = Q1Plan.pairsFloor(transport);
+        ChannelConfig config = ChannelConfig.of(Q1Plan.channelBytes(PeerRole.ECHO, transport, size)).withWaitMode(WaitMode.SPIN);
+        PeerTask task = pairs ? PeerTask.echoWithFloor(PairedFloor.PRIME_ROUND_TRIPS) : PeerTask.echo();
         ThreadPin pin = ThreadAffinity.pinTo(writerCpu);
         Arena arena = null;
+        PlacedEcho echo = null;
         try {
             arena = Arena.ofConfined();
             Q1Payload payload = new Q1Payload(arena, size);
-            MemorySegment in = arena.allocate(Math.max(1, size), 64);
+            MemorySegment in = arena.allocate(Math.max(1, config.maxMessageSize()), 64);
             PeerProcess peer = FirstTouch.onCpu(memoryCpu, SETUP_TIMEOUT,
-                    () -> PeerProcess.start(transport, config, PeerTask.echo(), PeerLog.file(), OptionalInt.of(readerCpu)));
-            return new PlacedEcho(pin, arena, peer, payload, in, size);
+                    () -> PeerProcess.start(transport, config, task, PeerLog.file(), OptionalInt.of(readerCpu)));
+            echo = new PlacedEcho(pin, arena, peer, payload, in, size);
+            if (pairs) {
+                echo.paired = PairedFloor.start(series, peer.floor(), echo);
+            }
+            return echo;
         } catch (RuntimeException e) {
             try {
-                Resources.closeAll(arena, pin);
+                if (echo != null) {
+                    echo.close(); // owns the peer, the buffers and the pin by now
+                } else {
+                    Resources.closeAll(arena, pin);
+                }
             } catch (RuntimeException suppressed) {
                 e.addSuppressed(suppressed);
             }
@@ -88,7 +107,8 @@ final class PlacedEcho implements AutoCloseable {
      *
      * @throws ChannelException on a timeout or a dead peer
      */
-    long roundTrip() {
+    @Override
+    public long roundTrip() {
         MemorySegment out = payload.next(++sequence);
         long start = System.nanoTime();
         channel.send(out, size);
@@ -101,17 +121,38 @@ final class PlacedEcho implements AutoCloseable {
         return nanos;
     }
 
+    @Override
+    public void exchange(FloorSchedule schedule) {
+        MemorySegment message = arena.allocate(FloorSchedule.SIZE);
+        schedule.write(message);
+        channel.send(message, FloorSchedule.SIZE);
+        int length = channel.receive(in);
+        if (length != FloorSchedule.SIZE || in.asSlice(0, length).mismatch(message) != -1) {
+            throw new ChannelException(channel.transport() + ": the peer echoed the floor schedule wrong (" + length + " bytes)");
+        }
+    }
+
+    /** The same-pair floor, or null for {@code floor} itself. */
+    PairedFloor paired() {
+        return paired;
+    }
+
     /**
      * For a benchmark method: one round trip of {@code echo}, or -1 when the run has failed (the
      * set-up did not bring up {@code echo}, or an earlier round trip failed). A round trip that
-     * times out or finds the peer gone is recorded in {@code outcome} and gives -1 too.
+     * times out or finds the peer gone is recorded in {@code outcome} and gives -1 too. Every round
+     * trip counts towards the same-pair floor's next block, which runs when one is complete.
      */
     static long roundTripUnlessFailed(PlacedEcho echo, RunOutcome outcome) {
         if (outcome.failed()) {
             return -1;
         }
         try {
-            return echo.roundTrip();
+            long nanos = echo.roundTrip();
+            if (echo.paired != null) {
+                echo.paired.afterSeries(nanos);
+            }
+            return nanos;
         } catch (ChannelException e) {
             outcome.fail(e);
             return -1;
@@ -129,6 +170,6 @@ final class PlacedEcho implements AutoCloseable {
     /** Stops the peer (its channel and memory with it), frees the buffers and unpins this thread. */
     @Override
     public void close() {
-        Resources.closeAll(peer, arena, pin);
+        Resources.closeAll(paired, peer, arena, pin);
     }
 }

@@ -4,6 +4,7 @@ import io.shmbench.run.BenchmarkDeclaration;
 import io.shmbench.run.PlanRules;
 import io.shmbench.run.Profile;
 import io.shmbench.run.Verdict;
+import io.shmbench.transport.FloorSchedule;
 import io.shmbench.transport.PeerRole;
 import io.shmbench.transport.SinkReport;
 import io.shmbench.transport.SizeLimit;
@@ -56,11 +57,13 @@ public final class Q1Plan implements PlanRules {
         WaitMode wait = WaitMode.parse(params.get(WAIT_STRATEGY));
         int messageBytes = messageBytes(params.get(MESSAGE_BYTES));
         boolean floor = transport.equals(FLOOR);
+        if (floor && !support(role, t, messageBytes).runs()) {
+            // Asked for with -p, it is still not something floor can do: recorded as unsupported, not run.
+            return Verdict.skip(TRANSPORT, "floor is measured once, as a 0 B round trip: the yardstick",
+                    support(role, t, messageBytes));
+        }
         if (floor && wait != WaitMode.SPIN) {
             return Verdict.skip(WAIT_STRATEGY, "floor is the spinning cache-line bounce, the physical limit: one per run");
-        }
-        if (floor && !support(role, t, messageBytes).runs()) {
-            return Verdict.skip(TRANSPORT, "floor is measured once, as a 0 B round trip: the yardstick");
         }
         if (!floor && messageBytes == 0) {
             return Verdict.skip(MESSAGE_BYTES, "0 B is measured only for floor, the yardstick");
@@ -82,15 +85,31 @@ public final class Q1Plan implements PlanRules {
                     + "-byte stamp (intended send time, sequence); " + messageBytes + " B cannot hold it");
         }
         SizeLimit limit = transport.sizeLimit();
-        if (!limit.allows(channelBytes(role, messageBytes))) {
-            return Verdict.unsupported(limit.tooLarge(transport.name(), channelBytes(role, messageBytes)).getMessage());
+        int channelBytes = channelBytes(role, transport, messageBytes);
+        if (!limit.allows(channelBytes)) {
+            return Verdict.unsupported(limit.tooLarge(transport.name(), channelBytes).getMessage());
         }
         return Verdict.RUN;
     }
 
-    /** The largest message the channel carries: the message, or the sink's report if that is larger. */
-    static int channelBytes(PeerRole role, int messageBytes) {
-        return role == PeerRole.SINK ? Math.max(messageBytes, SinkReport.SIZE) : messageBytes;
+    /**
+     * The largest message the channel carries: the message, or what else the channel must carry if
+     * that is larger (the sink's report; the same-pair floor's schedule, for a round trip).
+     */
+    static int channelBytes(PeerRole role, Transport transport, int messageBytes) {
+        return switch (role) {
+            case SINK -> Math.max(messageBytes, SinkReport.SIZE);
+            case ECHO -> pairsFloor(transport) ? Math.max(messageBytes, FloorSchedule.SIZE) : messageBytes;
+            case SOURCE -> messageBytes;
+        };
+    }
+
+    /**
+     * True when a round trip over {@code transport} takes turns with a same-pair floor
+     * ({@link PairedFloor}): every transport but {@code floor} itself, which is the yardstick.
+     */
+    static boolean pairsFloor(Transport transport) {
+        return !transport.name().equals(FLOOR);
     }
 
     /** How the quick profile measures a transport: as it is mostly used. */

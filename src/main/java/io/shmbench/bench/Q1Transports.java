@@ -1,6 +1,7 @@
 package io.shmbench.bench;
 
 import io.shmbench.measure.CpuCost;
+import io.shmbench.measure.IntervalLog;
 import io.shmbench.measure.LatencyRecorder;
 import io.shmbench.measure.Outcome;
 import io.shmbench.measure.OutcomeLog;
@@ -11,6 +12,7 @@ import io.shmbench.transport.Channel;
 import io.shmbench.transport.ChannelConfig;
 import io.shmbench.transport.ChannelException;
 import io.shmbench.transport.ChannelTimeoutException;
+import io.shmbench.transport.FloorSchedule;
 import io.shmbench.transport.PeerProcess;
 import io.shmbench.transport.PeerRole;
 import io.shmbench.transport.PeerTask;
@@ -29,6 +31,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -118,11 +122,19 @@ public class Q1Transports {
         @Param({"spin", "block", "yield"})
         public String waitStrategy;
 
+        /**
+         * Where the two processes run ({@link CrossCorePin}): {@code cross-core} (the default) pins this
+         * side and the peer to two cores of one node, {@code none} leaves both to the scheduler.
+         */
+        @Param({CrossCorePin.CROSS_CORE})
+        public String pinning = CrossCorePin.CROSS_CORE;
+
         /** Names this benchmark and its parameters in recorded outcomes. */
         SeriesName series;
         /** Longest wait for one message ({@link #TIMEOUT}; tests shorten it). */
         Duration timeout = TIMEOUT;
         Arena arena;
+        CrossCorePin pin;
         PeerProcess peer;
         Channel channel;
         /** Receive buffer, as large as the channel's largest message. */
@@ -154,10 +166,12 @@ public class Q1Transports {
             if (!support.runs()) {
                 throw new IllegalStateException(series + " is not measured: " + support.reason());
             }
-            int channelBytes = Q1Plan.channelBytes(role, messageBytes);
+            int channelBytes = Q1Plan.channelBytes(role, t, messageBytes);
             arena = Arena.ofShared();
             in = arena.allocate(Math.max(1, channelBytes), 64);
-            peer = PeerProcess.start(t, new ChannelConfig(channelBytes, timeout, wait, ChannelConfig.DEFAULT_DEPTH), task, peerLog());
+            pin = CrossCorePin.pinThisThread(pinning, series);
+            peer = PeerProcess.start(t, new ChannelConfig(channelBytes, timeout, wait, ChannelConfig.DEFAULT_DEPTH), task, peerLog(),
+                    pin.peerCpu());
             channel = peer.channel();
         }
 
@@ -187,23 +201,24 @@ public class Q1Transports {
                     OutcomeLog.record(series, Outcome.CORRUPT, corrupt + " corrupt of " + checked + " " + howChecked);
                 }
             } finally {
-                if (peer != null) {
-                    peer.close();
-                    peer = null;
-                }
-                if (arena != null) {
-                    arena.close();
-                    arena = null;
-                }
+                Resources.closeAll(peer, arena, pin);
+                peer = null;
+                arena = null;
+                pin = null;
             }
         }
     }
 
-    /** An {@code echo} peer. */
+    /**
+     * An {@code echo} peer; every transport but {@code floor} itself takes turns with a same-pair
+     * floor ({@link PairedFloor}), primed with {@link PairedFloor#PRIME_ROUND_TRIPS} round trips.
+     */
     @State(Scope.Thread)
-    public static class Echo extends Peer {
+    public static class Echo extends Peer implements PairedFloor.Series {
         Q1Payload payload;
         long sequence;
+        /** The same-pair floor, or null for {@code floor} itself. */
+        PairedFloor paired;
 
         @Setup(Level.Trial)
         public void open(BenchmarkParams params) {
@@ -211,19 +226,67 @@ public class Q1Transports {
         }
 
         void open(SeriesName name) {
-            start(name, PeerRole.ECHO, PeerTask.echo(), () -> {
+            boolean pairs = Q1Plan.pairsFloor(Transports.byName(transport));
+            start(name, PeerRole.ECHO, pairs ? PeerTask.echoWithFloor(PairedFloor.PRIME_ROUND_TRIPS) : PeerTask.echo(), () -> {
                 payload = new Q1Payload(arena, messageBytes);
-                for (int i = 0; i < PRIME_MESSAGES; i++) {
-                    MemorySegment out = payload.next(sequence++);
-                    channel.send(out, messageBytes);
-                    verified(payload.echoes(out, in, channel.receive(in)));
+                if (pairs) {
+                    paired = PairedFloor.start(series, peer.floor(), this);
+                } else {
+                    for (int i = 0; i < PRIME_MESSAGES; i++) {
+                        roundTrip();
+                    }
                 }
             });
         }
 
+        /** One round trip of the next message, its echo checked; returns its nanoseconds (the check is not timed). */
+        @Override
+        public long roundTrip() {
+            MemorySegment out = payload.next(sequence++);
+            long start = System.nanoTime();
+            channel.send(out, messageBytes);
+            int length = channel.receive(in);
+            long nanos = System.nanoTime() - start;
+            verified(payload.echoes(out, in, length));
+            return nanos;
+        }
+
+        @Override
+        public void exchange(FloorSchedule schedule) {
+            MemorySegment message = arena.allocate(FloorSchedule.SIZE);
+            schedule.write(message);
+            channel.send(message, FloorSchedule.SIZE);
+            int length = channel.receive(in);
+            if (length != FloorSchedule.SIZE || in.asSlice(0, length).mismatch(message) != -1) {
+                throw new ChannelException(transport + ": the peer echoed the floor schedule wrong (" + length + " bytes)");
+            }
+        }
+
+        @Setup(Level.Iteration)
+        public void startIteration(IterationParams iteration) {
+            startIteration(iteration.getType());
+        }
+
+        void startIteration(IterationType type) {
+            if (paired != null) {
+                paired.startIteration(IntervalLog.tagOf(type));
+            }
+        }
+
+        @TearDown(Level.Iteration)
+        public void endIteration() {
+            if (paired != null) {
+                paired.endIteration();
+            }
+        }
+
         @TearDown(Level.Trial)
         public void close() {
-            stop("echoes (compared byte for byte with what was sent)");
+            try {
+                Resources.closeAll(paired);
+            } finally {
+                stop("echoes (compared byte for byte with what was sent)");
+            }
         }
     }
 
@@ -380,13 +443,12 @@ public class Q1Transports {
         if (echo.broken) {
             return;
         }
-        MemorySegment out = echo.payload.next(echo.sequence++);
         try {
-            long start = System.nanoTime();
-            echo.channel.send(out, echo.messageBytes);
-            int length = echo.channel.receive(echo.in);
-            latency.record(System.nanoTime() - start);
-            echo.verified(echo.payload.echoes(out, echo.in, length));
+            long nanos = echo.roundTrip();
+            latency.record(nanos);
+            if (echo.paired != null) {
+                echo.paired.afterSeries(nanos);
+            }
         } catch (ChannelException e) {
             echo.fail(e);
         }

@@ -1,6 +1,7 @@
 package io.shmbench.bench;
 
 import io.shmbench.measure.Outcome;
+import io.shmbench.measure.SeriesName;
 import io.shmbench.placement.CpuPair;
 import io.shmbench.placement.Topology;
 import org.HdrHistogram.Histogram;
@@ -59,14 +60,14 @@ public class Q6CoreMatrix {
 
     @Setup(Level.Trial)
     public void start(BenchmarkParams run) {
-        start(RunOutcome.of(run), Topology.host());
+        start(SeriesName.of(run), RunOutcome.of(run), Topology.host());
     }
 
-    void start(RunOutcome runOutcome, Topology topology) {
+    void start(SeriesName series, RunOutcome runOutcome, Topology topology) {
         outcome = runOutcome;
         try {
             CpuPair pair = CpuPair.parse(cpuPair, topology);
-            echo = PlacedEcho.start("floor", 0, pair.writerCpu(), pair.readerCpu(), pair.writerCpu());
+            echo = PlacedEcho.start(series, "floor", 0, pair.writerCpu(), pair.readerCpu(), pair.writerCpu());
         } catch (IllegalArgumentException e) {
             outcome.fail(Outcome.UNAVAILABLE, e.getMessage());
         } catch (RuntimeException e) {

@@ -1,6 +1,8 @@
 package io.shmbench.bench;
 
+import io.shmbench.measure.IntervalLog;
 import io.shmbench.measure.LatencyRecorder;
+import io.shmbench.measure.SeriesName;
 import io.shmbench.placement.Placement;
 import io.shmbench.placement.PlacementDecision;
 import io.shmbench.placement.Topology;
@@ -15,6 +17,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 import java.util.concurrent.TimeUnit;
 
@@ -30,6 +34,8 @@ import java.util.concurrent.TimeUnit;
  * pinned to the placement's writer CPU, the peer pins its own thread to the reader CPU, and the
  * shared memory is created and first touched on the placement's memory node
  * ({@link PlacedEcho}). Both sides busy-poll, as the suite's lowest-latency configuration does.
+ * {@code shm-ring} and {@code uds} take turns with a same-pair floor ({@link PairedFloor}) on the
+ * same placement, so each is also read as a multiple of the floor measured beside it.
  *
  * <ul>
  *   <li>{@link #roundTrip}: one message to an echo peer and back, recorded every time:
@@ -68,17 +74,35 @@ public class Q6Placement {
 
     @Setup(Level.Trial)
     public void start(BenchmarkParams run) {
-        start(RunOutcome.of(run), Topology.host());
+        start(SeriesName.of(run), RunOutcome.of(run), Topology.host());
     }
 
-    void start(RunOutcome runOutcome, Topology topology) {
+    void start(SeriesName series, RunOutcome runOutcome, Topology topology) {
         outcome = runOutcome;
         try {
             PlacementTable.write(topology);
             PlacementDecision.Available where = Placement.fromLabel(placement).resolve(topology).orElseThrow();
-            echo = PlacedEcho.start(transport, PAYLOAD_BYTES, where.writerCpu(), where.readerCpu(), where.memoryCpu());
+            echo = PlacedEcho.start(series, transport, PAYLOAD_BYTES, where.writerCpu(), where.readerCpu(), where.memoryCpu());
         } catch (RuntimeException e) {
             outcome.fail(e);
+        }
+    }
+
+    @Setup(Level.Iteration)
+    public void startIteration(IterationParams iteration) {
+        startIteration(iteration.getType());
+    }
+
+    void startIteration(IterationType type) {
+        if (echo != null && echo.paired() != null) {
+            echo.paired().startIteration(IntervalLog.tagOf(type));
+        }
+    }
+
+    @TearDown(Level.Iteration)
+    public void endIteration() {
+        if (echo != null && echo.paired() != null) {
+            echo.paired().endIteration();
         }
     }
 

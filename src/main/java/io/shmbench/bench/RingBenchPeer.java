@@ -1,11 +1,15 @@
 package io.shmbench.bench;
 
+import io.shmbench.bench.peer.PeerCommand;
 import io.shmbench.ring.PeerGoneException;
 import io.shmbench.ring.Ring;
 import io.shmbench.ring.RingReader;
 import io.shmbench.ring.RingWriter;
 import io.shmbench.ring.WaitStrategy;
+import io.shmbench.transport.Channel;
 import io.shmbench.transport.PeerJvm;
+import io.shmbench.transport.PeerWatch;
+import io.shmbench.transport.SamePairFloor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,22 +19,25 @@ import picocli.CommandLine.Spec;
 
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
+import java.util.OptionalInt;
 
 /**
  * The peer process of the ring benchmarks: attaches to the two rings its parent created (each
  * ring's layout, memory order and mode come from its header), reads the to-peer ring and writes
  * the from-peer ring in one {@link RingPeerRole}, spinning (then yielding, see {@link RingPeer}) in
- * every wait. Started by
- * {@link RingPeer} through {@link PeerJvm}, whose lifetime rules it follows: it exits when its
- * parent dies or closes its stdin. Its waits have a day-long timeout: the parent's calls carry the
- * real ones. Exit codes: 0 the parent closed, 1 failure, 2 usage, 3 the parent died.
+ * every wait. An echo may take turns with a same-pair floor ({@link SamePairFloor}). Started by
+ * {@link RingPeer} through {@link PeerJvm}, whose lifetime rules it follows ({@link PeerCommand}): it
+ * exits when its parent dies or closes its stdin, and pins its working thread to {@code --cpu} when
+ * given. Its waits have a day-long timeout: the parent's calls carry the real ones. Exit codes: 0
+ * the parent closed, 1 failure, 2 usage, 3 the parent died.
  */
 @Command(name = "RingBenchPeer", description = "shmbench ring benchmark peer: the far side of two rings")
-public final class RingBenchPeer implements Callable<Integer> {
-    static final long PEER_TIMEOUT_NANOS = TimeUnit.DAYS.toNanos(1);
+public final class RingBenchPeer extends PeerCommand {
+    static final Duration PEER_TIMEOUT = Duration.ofDays(1);
+    static final long PEER_TIMEOUT_NANOS = PEER_TIMEOUT.toNanos();
 
     @Spec
     CommandSpec spec;
@@ -42,32 +49,31 @@ public final class RingBenchPeer implements Callable<Integer> {
     Path fromPeer;
     @Option(names = "--message-bytes", defaultValue = "0", description = "sink: expected message length; paced-writer: length written")
     int messageBytes;
-    @Option(names = "--parent-pid", required = true, description = "pid of the parent to watch")
-    long parentPid;
+    @Option(names = SamePairFloor.SEGMENT_OPTION, description = "echo: take turns with a same-pair floor on this segment")
+    Path floorSegment;
+    @Option(names = SamePairFloor.PRIME_OPTION, defaultValue = "-1", description = "echo: messages echoed before the floor's schedule")
+    int floorPrime;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        PeerCommand.run(new RingBenchPeer(), args);
     }
 
     /** The command line with its exit codes: 2 for a usage error, 1 for a failure. */
     static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new RingBenchPeer());
-        cli.setParameterExceptionHandler((e, argv) -> {
-            System.err.println("ring peer: " + e.getMessage());
-            return 2;
-        });
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            System.err.println("ring peer: failed: " + e);
-            e.printStackTrace(System.err);
-            return 1;
-        });
-        return cli;
+        return PeerCommand.commandLine(new RingBenchPeer());
     }
 
-    /** The arguments that make a peer run {@code role} between these rings. */
-    static List<String> arguments(RingPeerRole role, Path toPeer, Path fromPeer, int messageBytes) {
-        return List.of("--role", role.word(), "--to-peer", toPeer.toString(), "--from-peer", fromPeer.toString(),
-                "--message-bytes", Integer.toString(messageBytes), "--parent-pid", Long.toString(ProcessHandle.current().pid()));
+    /**
+     * The arguments that make a peer run {@code role} between these rings, its working thread
+     * pinned to {@code cpu} when given, an echo taking turns with {@code floor} when given.
+     */
+    static List<String> arguments(RingPeerRole role, Path toPeer, Path fromPeer, int messageBytes, OptionalInt cpu,
+                                  List<String> floorArgs) {
+        List<String> args = new ArrayList<>(List.of("--role", role.word(), "--to-peer", toPeer.toString(),
+                "--from-peer", fromPeer.toString(), "--message-bytes", Integer.toString(messageBytes)));
+        args.addAll(PeerCommand.commonArgs(cpu));
+        args.addAll(floorArgs);
+        return args;
     }
 
     /** Reads the role's command-line word; a wrong one is a usage error (exit 2). */
@@ -79,7 +85,7 @@ public final class RingBenchPeer implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    protected void checkOptions() {
         if (role != RingPeerRole.ECHO) {
             try {
                 CheckedMessage.checkLength(messageBytes);
@@ -87,33 +93,67 @@ public final class RingBenchPeer implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--message-bytes: " + e.getMessage());
             }
         }
-        ProcessHandle parent = ProcessHandle.of(parentPid)
-                .orElseThrow(() -> new IllegalStateException("parent pid " + parentPid + " is not running"));
-        PeerJvm.exitWithParent(parent, true);
+        boolean floorGiven = floorSegment != null;
+        if (floorGiven != (floorPrime >= 0) || floorGiven && role != RingPeerRole.ECHO) {
+            throw new ParameterException(spec.commandLine(), SamePairFloor.SEGMENT_OPTION + " and " + SamePairFloor.PRIME_OPTION
+                    + " go together, and only with --role echo");
+        }
+    }
+
+    @Override
+    protected void work() {
+        PeerWatch parent = PeerWatch.parent(ProcessHandle.of(parentPid())
+                .orElseThrow(() -> new IllegalStateException("parent pid " + parentPid() + " is not running")));
         try (Ring in = Ring.attach(toPeer);
-             Ring out = Ring.attach(fromPeer)) {
+             Ring out = Ring.attach(fromPeer);
+             Channel floor = floorSegment == null ? null : SamePairFloor.attach(floorSegment, parent, PEER_TIMEOUT)) {
             RingReader reader = in.openReader(WaitStrategy.SPIN_THEN_YIELD);
             RingWriter writer = out.openWriter(WaitStrategy.SPIN_THEN_YIELD);
-            System.err.printf("ring peer %d: %s, reads %s, writes %s%n", ProcessHandle.current().pid(), role.word(),
-                    in.config(), out.config());
+            System.err.printf("ring peer %d: %s, reads %s, writes %s%s%n", ProcessHandle.current().pid(), role.word(),
+                    in.config(), out.config(), floor == null ? "" : ", with a same-pair floor");
             switch (role) {
-                case ECHO -> echo(reader, writer);
+                case ECHO -> {
+                    if (floor == null) {
+                        echo(reader, writer);
+                    } else {
+                        SamePairFloor.echo(echoStep(reader, writer), floor, floorPrime);
+                    }
+                }
                 case SINK -> sink(reader, writer, messageBytes);
                 case PACED_WRITER -> pacedWriter(reader, writer, messageBytes);
             }
-        } catch (PeerGoneException e) {
+        } catch (PeerGoneException | io.shmbench.transport.PeerGoneException e) {
             System.err.println("ring peer: the parent left: " + e.getMessage());
         }
-        return 0;
     }
 
     static void echo(RingReader reader, RingWriter writer) {
+        SamePairFloor.EchoStep step = echoStep(reader, writer);
         while (true) {
-            int length = reader.receive(PEER_TIMEOUT_NANOS);
-            MemorySegment slot = writer.claim(PEER_TIMEOUT_NANOS);
-            MemorySegment.copy(reader.payload(), 0, slot, 0, length);
-            writer.commit(length);
+            step.reply(step.receive());
         }
+    }
+
+    /** One echo over the rings: the message read from the to-peer ring, copied into the from-peer ring. */
+    static SamePairFloor.EchoStep echoStep(RingReader reader, RingWriter writer) {
+        return new SamePairFloor.EchoStep() {
+            @Override
+            public int receive() {
+                return reader.receive(PEER_TIMEOUT_NANOS);
+            }
+
+            @Override
+            public MemorySegment message() {
+                return reader.payload();
+            }
+
+            @Override
+            public void reply(int length) {
+                MemorySegment slot = writer.claim(PEER_TIMEOUT_NANOS);
+                MemorySegment.copy(reader.payload(), 0, slot, 0, length);
+                writer.commit(length);
+            }
+        };
     }
 
     static void sink(RingReader reader, RingWriter writer, int messageBytes) {

@@ -7,10 +7,16 @@ import io.shmbench.ring.RingException;
 import io.shmbench.ring.RingReader;
 import io.shmbench.ring.RingWriter;
 import io.shmbench.ring.WaitStrategy;
+import io.shmbench.transport.Channel;
 import io.shmbench.transport.PeerJvm;
+import io.shmbench.transport.PeerWatch;
+import io.shmbench.transport.SamePairFloor;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * This side of a ring benchmark: two rings in /dev/shm, each created with its own
@@ -22,9 +28,13 @@ import java.nio.file.Path;
  * cores than spinning sides (2 vCPUs and anything else running), pure spinning makes every
  * hand-over wait out a scheduler time slice, and a round trip takes milliseconds.
  *
- * <p>{@link #start} returns once the peer has attached to both rings; the ring files are then
- * unlinked (the mappings stay), so nothing is left in /dev/shm even if both processes are killed.
- * {@link #close()} detaches, stops the peer and unmaps; a failed start does the same.
+ * <p>An echo takes turns with a same-pair floor ({@link SamePairFloor}, {@link PairedFloor}): its
+ * segment is created with the rings and the peer attaches to it too. The peer's working thread is
+ * pinned where the caller says ({@link CrossCorePin}).
+ *
+ * <p>{@link #start} returns once the peer has attached to both rings (and the floor); the files are
+ * then unlinked (the mappings stay), so nothing is left in /dev/shm even if both processes are
+ * killed. {@link #close()} detaches, stops the peer and unmaps; a failed start does the same.
  */
 final class RingPeer implements AutoCloseable {
     private final Ring toPeer;
@@ -32,11 +42,13 @@ final class RingPeer implements AutoCloseable {
     private final PeerJvm jvm;
     private final RingWriter writer;
     private final RingReader reader;
+    private final Channel floor;
 
-    private RingPeer(Ring toPeer, Ring fromPeer, PeerJvm jvm) {
+    private RingPeer(Ring toPeer, Ring fromPeer, PeerJvm jvm, Channel floor) {
         this.toPeer = toPeer;
         this.fromPeer = fromPeer;
         this.jvm = jvm;
+        this.floor = floor;
         this.writer = toPeer.openWriter(WaitStrategy.SPIN_THEN_YIELD);
         this.reader = fromPeer.openReader(WaitStrategy.SPIN_THEN_YIELD);
     }
@@ -48,32 +60,46 @@ final class RingPeer implements AutoCloseable {
      *
      * @param messageBytes what the peer checks (sink) or writes (paced writer)
      * @param logFile      where the peer's stdout and stderr go (appended)
+     * @param peerCpu      where the peer pins its working thread, if anywhere
+     * @param floorTimeout an echo's same-pair floor waits at most this long (other roles have none)
      * @throws RingException when the peer dies or does not attach in time; the message ends with its log
      */
-    static RingPeer start(RingPeerRole role, RingConfig toPeerConfig, RingConfig fromPeerConfig, int messageBytes, Path logFile) {
+    static RingPeer start(RingPeerRole role, RingConfig toPeerConfig, RingConfig fromPeerConfig, int messageBytes, Path logFile,
+                          OptionalInt peerCpu, Duration floorTimeout) {
         Ring toPeer = Ring.create(toPeerConfig);
         Ring fromPeer = null;
+        SamePairFloor floorEnd = null;
         PeerJvm jvm = null;
         try {
             fromPeer = Ring.create(fromPeerConfig);
+            floorEnd = role == RingPeerRole.ECHO ? SamePairFloor.prepare(floorTimeout, PairedFloor.PRIME_ROUND_TRIPS) : null;
             Ring created = fromPeer;
-            jvm = PeerJvm.start(RingBenchPeer.class, RingBenchPeer.arguments(role, toPeer.path(), fromPeer.path(), messageBytes),
+            SamePairFloor floorFiles = floorEnd;
+            jvm = PeerJvm.start(RingBenchPeer.class, RingBenchPeer.arguments(role, toPeer.path(), fromPeer.path(), messageBytes,
+                    peerCpu, floorEnd == null ? List.of() : floorEnd.peerArgs()),
                     logFile, () -> { // also run by the shutdown hook, should this JVM be stopped while the files exist
                         toPeer.unlink();
                         created.unlink();
+                        if (floorFiles != null) {
+                            floorFiles.close();
+                        }
                     });
             io.shmbench.bench.peer.PeerJvm.awaitReady(jvm, "the ring peer (pid " + jvm.pid() + ")", "attached to both rings",
                     () -> toPeer.readerStatus(Long.MAX_VALUE) == PeerStatus.ALIVE
                             && created.writerStatus(Long.MAX_VALUE) == PeerStatus.ALIVE);
+            Channel floor = floorEnd == null ? null : floorEnd.connect(PeerWatch.peer(jvm.handle()));
             toPeer.unlink();
             fromPeer.unlink();
-            return new RingPeer(toPeer, fromPeer, jvm);
+            return new RingPeer(toPeer, fromPeer, jvm, floor);
         } catch (IOException | RuntimeException e) {
             if (jvm != null) {
                 jvm.close();
             }
             release(toPeer);
             release(fromPeer);
+            if (floorEnd != null) {
+                floorEnd.close();
+            }
             String tail = jvm == null ? "" : jvm.logTail();
             throw new RingException("the ring peer (" + role.word() + ") did not come up: " + e.getMessage() + tail, e);
         }
@@ -96,6 +122,14 @@ final class RingPeer implements AutoCloseable {
         return reader;
     }
 
+    /** This side of an echo's same-pair floor, its peer's ready message received. */
+    Channel floor() {
+        if (floor == null) {
+            throw new IllegalStateException("only an echo peer takes turns with a same-pair floor");
+        }
+        return floor;
+    }
+
     long pid() {
         return jvm.pid();
     }
@@ -116,7 +150,7 @@ final class RingPeer implements AutoCloseable {
             toPeer.close(); // closes the writer and reader opened from them too
             fromPeer.close();
         } finally {
-            jvm.close();
+            jvm.close(); // then its clean-up: the floor's channel and segment
         }
     }
 }

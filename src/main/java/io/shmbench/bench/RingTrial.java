@@ -10,12 +10,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One JMH trial of a cross-process ring benchmark: the {@link RingPeer} started for it in
- * {@code @Setup(Level.Trial)} and always stopped in {@code @TearDown(Level.Trial)}, and the
- * {@link TrialOutcome} its waits and checks report to. Subclasses are the JMH states of the
+ * {@code @Setup(Level.Trial)} and always stopped in {@code @TearDown(Level.Trial)}, both sides
+ * pinned cross-core ({@link CrossCorePin}), and the {@link TrialOutcome} its waits and checks
+ * report to. Subclasses are the JMH states of the
  * question classes; they call {@link #open} from their own trial set-up with the variant's rings
  * and {@code TrialOutcome.of(benchmarkParams)}.
  */
@@ -31,13 +33,15 @@ public abstract class RingTrial {
     RingPeer peer;
     TrialOutcome outcome;
     int messageBytes;
+    private CrossCorePin pin;
     private Path temporaryLog;
 
-    /** Starts the peer; a peer that cannot start fails the trial (JMH records it as failed). */
+    /** Pins this thread and starts the peer; a peer that cannot start fails the trial (JMH records it as failed). */
     final void open(RingPeerRole role, RingConfig toPeer, RingConfig fromPeer, int messageBytes, TrialOutcome outcome) {
         this.messageBytes = CheckedMessage.checkLength(messageBytes);
         this.outcome = outcome;
-        this.peer = RingPeer.start(role, toPeer, fromPeer, messageBytes, peerLog());
+        this.pin = CrossCorePin.pinThisThread(CrossCorePin.CROSS_CORE, outcome.series());
+        this.peer = RingPeer.start(role, toPeer, fromPeer, messageBytes, peerLog(), pin.peerCpu(), Duration.ofNanos(timeoutNanos));
     }
 
     /** The run's log when inside a run; else a temporary file, removed at the end of the trial. */
@@ -52,9 +56,16 @@ public abstract class RingTrial {
         });
     }
 
-    /** Stops the trial at a failed wait or check (recorded once); the benchmark then returns at once. */
-    final void stop(RingException error) {
+    /**
+     * Stops the trial at a failed wait or check (recorded once): a {@link RingException}, or a
+     * {@code ChannelException} of the same-pair floor. The benchmark then returns at once.
+     */
+    final void stop(RuntimeException error) {
         outcome.stop(error, peer.isAlive() ? "" : " (the peer exited" + peer.logTail() + ")");
+    }
+
+    /** What a subclass holds besides the peer, released first at the end of the trial. */
+    void release() {
     }
 
     @TearDown(Level.Trial)
@@ -65,9 +76,7 @@ public abstract class RingTrial {
             }
         } finally {
             try {
-                if (peer != null) {
-                    peer.close();
-                }
+                Resources.closeAll(this::release, peer, pin);
             } finally {
                 if (temporaryLog != null) {
                     Files.deleteIfExists(temporaryLog);

@@ -23,6 +23,7 @@ import java.util.Optional;
  * goes to stderr only.
  */
 final class TrialOutcome {
+    private final SeriesName series;
     private final String benchmark;
     private final String params;
     private final Optional<OutcomeLog> log;
@@ -30,15 +31,21 @@ final class TrialOutcome {
     private long corrupt;
     private boolean stopped;
 
-    TrialOutcome(String benchmark, String params, Optional<OutcomeLog> log) {
-        this.benchmark = benchmark;
-        this.params = params;
+    TrialOutcome(SeriesName series, Optional<OutcomeLog> log) {
+        this.series = series;
+        this.benchmark = series.benchmarkClass() + "." + series.method();
+        this.params = series.paramsText();
         this.log = log;
     }
 
     /** For the running JMH trial, logging into the current run's outcomes. */
     static TrialOutcome of(BenchmarkParams benchmark) {
-        return new TrialOutcome(benchmark.getBenchmark(), SeriesName.of(benchmark).paramsText(), OutcomeLog.current());
+        return new TrialOutcome(SeriesName.of(benchmark), OutcomeLog.current());
+    }
+
+    /** The trial's series: its benchmark and parameters, as in its .hlog name. */
+    SeriesName series() {
+        return series;
     }
 
     /** True once a wait timed out or an error stopped the trial: benchmark methods then return at once. */

@@ -12,6 +12,8 @@ import java.util.List;
  * <p>This class is the file's one definition: the run command writes it, the reporter reads it.
  */
 public final class RoundsFile {
+    /** System property telling a JMH fork which round it runs in (absent: round 1). */
+    public static final String PROPERTY = "shmbench.round";
     /** The round, from 1. */
     public static final String ROUND = "round";
     /** The run's place in its round, from 1. */
@@ -34,5 +36,10 @@ public final class RoundsFile {
             STATUS, RESULT_INDEX);
 
     private RoundsFile() {
+    }
+
+    /** The round this JVM measures in: {@value #PROPERTY}, or 1 outside a run with rounds. */
+    public static int currentRound() {
+        return Integer.getInteger(PROPERTY, 1);
     }
 }

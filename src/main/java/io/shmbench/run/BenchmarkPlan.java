@@ -100,7 +100,10 @@ public final class BenchmarkPlan {
             for (SortedMap<String, String> combination : combinations(values)) {
                 PlannedRun run = new PlannedRun(benchmark, combination);
                 Verdict verdict = rules.verdict(benchmark, run.params(), profile);
-                if (verdict.runs() || verdict.kind() == Verdict.Kind.SKIP && user.getParameter(verdict.param()).hasValue()) {
+                if (verdict.kind() == Verdict.Kind.SKIP && user.getParameter(verdict.param()).hasValue()) {
+                    verdict = verdict.forced(); // the user asked for it: it runs, unless it cannot
+                }
+                if (verdict.runs()) {
                     runs.add(run);
                 } else {
                     notRun.add(new NotRun(run, verdict));

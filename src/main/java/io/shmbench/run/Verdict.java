@@ -12,9 +12,12 @@ import java.util.Optional;
  *               that parameter ({@code -p}), the combination runs after all (their choice wins)
  * @param reason why it is not run (empty for {@link Kind#RUN}); goes to the dry run and, when
  *               recorded, to the {@code detail} column of {@code raw/outcomes.csv}
+ * @param forced for {@link Kind#SKIP}: what happens when the user sets {@code param} after all:
+ *               {@link #RUN}, or the unsupported verdict of a combination the benchmark cannot do
+ *               however it is asked for; null for every other kind
  */
-public record Verdict(Kind kind, String param, String reason) {
-    public static final Verdict RUN = new Verdict(Kind.RUN, "", "");
+public record Verdict(Kind kind, String param, String reason, Verdict forced) {
+    public static final Verdict RUN = new Verdict(Kind.RUN, "", "", null);
 
     public enum Kind {
         /** Measure it. */
@@ -37,19 +40,31 @@ public record Verdict(Kind kind, String param, String reason) {
         if (kind == Kind.SKIP && param.isBlank()) {
             throw new IllegalArgumentException("a skip names the parameter whose sweep leaves the combination out");
         }
+        if ((kind == Kind.SKIP) != (forced != null) || forced != null && forced.kind() == Kind.SKIP) {
+            throw new IllegalArgumentException("a skip, and only a skip, says what happens when it is forced (run or not), not "
+                    + forced);
+        }
     }
 
     /** Left out of {@code param}'s sweep; runs when the user sets {@code param} with {@code -p}. */
     public static Verdict skip(String param, String reason) {
-        return new Verdict(Kind.SKIP, param, reason);
+        return new Verdict(Kind.SKIP, param, reason, RUN);
+    }
+
+    /**
+     * Left out of {@code param}'s sweep; when the user sets {@code param} with {@code -p}, the
+     * combination gets {@code forced} instead (e.g. unsupported: asking for it does not make it possible).
+     */
+    public static Verdict skip(String param, String reason, Verdict forced) {
+        return new Verdict(Kind.SKIP, param, reason, forced);
     }
 
     public static Verdict unsupported(String reason) {
-        return new Verdict(Kind.UNSUPPORTED, "", reason);
+        return new Verdict(Kind.UNSUPPORTED, "", reason, null);
     }
 
     public static Verdict unavailable(String reason) {
-        return new Verdict(Kind.UNAVAILABLE, "", reason);
+        return new Verdict(Kind.UNAVAILABLE, "", reason, null);
     }
 
     public boolean runs() {

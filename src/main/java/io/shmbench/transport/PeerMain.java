@@ -9,6 +9,7 @@ import picocli.CommandLine.Parameters;
 import java.io.PrintStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,11 @@ public final class PeerMain implements Callable<Integer> {
     @Option(names = "--cpu", description = "pin the thread that runs the role to this CPU before opening the channel")
     Integer cpu;
 
+    @Option(names = SamePairFloor.SEGMENT_OPTION, description = "echo: take turns with a same-pair floor on this segment")
+    Path floorSegment;
+    @Option(names = SamePairFloor.PRIME_OPTION, defaultValue = "-1", description = "echo: messages echoed before the floor's schedule")
+    int floorPrime;
+
     @Option(names = "--stdio-data", description = "stdin/stdout carry the channel (pipe transport)")
     boolean stdioData;
     @Parameters(description = "the transport's own arguments, from ParentEnd.peerArgs()")
@@ -91,11 +97,18 @@ public final class PeerMain implements Callable<Integer> {
         Transport t = Transports.byName(transport);
         log.printf("peer %d: %s %s, max %d bytes, %s waits%n", ProcessHandle.current().pid(), transport, task.role(), maxSize, config.waitMode());
         try (Channel channel = t.openPeer(transportArgs, config, PeerWatch.parent(parent));
+             Channel floor = task.pairsFloor() ? SamePairFloor.attach(floorSegment, PeerWatch.parent(parent), PEER_TIMEOUT) : null;
              Arena arena = Arena.ofConfined()) {
             MemorySegment buffer = arena.allocate(Math.max(maxSize, SinkReport.SIZE), 64);
             channel.send(buffer, 0); // ready
             switch (task.role()) {
-                case ECHO -> echo(channel, buffer);
+                case ECHO -> {
+                    if (floor == null) {
+                        echo(channel, buffer);
+                    } else {
+                        SamePairFloor.echo(echoStep(channel, buffer), floor, task.floorPrime());
+                    }
+                }
                 case SINK -> sink(channel, buffer, task, arena.allocate(SinkReport.SIZE, 8), log);
                 case SOURCE -> source(channel, buffer, task, config.waitMode());
             }
@@ -107,13 +120,37 @@ public final class PeerMain implements Callable<Integer> {
     }
 
     private PeerTask task() {
-        return new PeerTask(PeerRole.parse(role), messages, messageSize, rate);
+        if ((floorSegment == null) != (floorPrime < 0)) {
+            throw new CommandLine.ParameterException(new CommandLine(this), SamePairFloor.SEGMENT_OPTION + " and "
+                    + SamePairFloor.PRIME_OPTION + " go together");
+        }
+        return new PeerTask(PeerRole.parse(role), messages, messageSize, rate, floorSegment == null ? PeerTask.NO_FLOOR : floorPrime);
     }
 
     static void echo(Channel channel, MemorySegment buffer) {
         while (true) {
             channel.send(buffer, channel.receive(buffer));
         }
+    }
+
+    /** The series side of an echo that takes turns with a same-pair floor. */
+    static SamePairFloor.EchoStep echoStep(Channel channel, MemorySegment buffer) {
+        return new SamePairFloor.EchoStep() {
+            @Override
+            public int receive() {
+                return channel.receive(buffer);
+            }
+
+            @Override
+            public MemorySegment message() {
+                return buffer;
+            }
+
+            @Override
+            public void reply(int length) {
+                channel.send(buffer, length);
+            }
+        };
     }
 
     static void sink(Channel channel, MemorySegment buffer, PeerTask task, MemorySegment report, PrintStream log) {

@@ -25,13 +25,17 @@ public final class PeerProcess implements AutoCloseable {
     private final String transport;
     private final PeerJvm jvm;
     private final ParentEnd end;
+    /** The same-pair floor of an echo that takes turns with one, else null. */
+    private final SamePairFloor floorEnd;
     private Channel channel;
+    private Channel floor;
     private boolean closed;
 
-    private PeerProcess(String transport, PeerJvm jvm, ParentEnd end) {
+    private PeerProcess(String transport, PeerJvm jvm, ParentEnd end, SamePairFloor floorEnd) {
         this.transport = transport;
         this.jvm = jvm;
         this.end = end;
+        this.floorEnd = floorEnd;
     }
 
     /**
@@ -56,15 +60,30 @@ public final class PeerProcess implements AutoCloseable {
                                     OptionalInt peerCpu) {
         task.checkFits(transport.name(), config);
         ParentEnd end = transport.prepare(config);
+        SamePairFloor floorEnd = null;
         PeerProcess peer;
         try {
+            floorEnd = task.pairsFloor() ? SamePairFloor.prepare(config.timeout(), task.floorPrime()) : null;
             ProcessBuilder builder = new ProcessBuilder();
             boolean stdioData = end.redirect(builder);
-            PeerJvm jvm = PeerJvm.start(builder, PeerMain.class, arguments(transport, config, task, end.peerArgs(), stdioData, peerCpu),
-                    logFile, end::close);
-            peer = new PeerProcess(transport.name(), jvm, end);
+            List<String> args = arguments(transport, config, task, end.peerArgs(), stdioData, peerCpu,
+                    floorEnd == null ? List.of() : floorEnd.peerArgs());
+            SamePairFloor floorToClose = floorEnd;
+            PeerJvm jvm = PeerJvm.start(builder, PeerMain.class, args, logFile, () -> {
+                try {
+                    end.close();
+                } finally {
+                    if (floorToClose != null) {
+                        floorToClose.close();
+                    }
+                }
+            });
+            peer = new PeerProcess(transport.name(), jvm, end, floorEnd);
         } catch (IOException | RuntimeException e) {
             end.close();
+            if (floorEnd != null) {
+                floorEnd.close();
+            }
             throw new ChannelException(transport.name() + ": cannot start the peer process: " + e.getMessage(), e);
         }
         try {
@@ -100,10 +119,13 @@ public final class PeerProcess implements AutoCloseable {
             }
         }
         end.peerConnected();
+        if (floorEnd != null) {
+            floor = floorEnd.connect(PeerWatch.peer(jvm.handle()));
+        }
     }
 
     private static List<String> arguments(Transport transport, ChannelConfig config, PeerTask task, List<String> peerArgs,
-                                          boolean stdioData, OptionalInt peerCpu) {
+                                          boolean stdioData, OptionalInt peerCpu, List<String> floorArgs) {
         List<String> args = new ArrayList<>(List.of(
                 "--transport", transport.name(),
                 "--role", task.role().name().toLowerCase(java.util.Locale.ROOT),
@@ -118,6 +140,7 @@ public final class PeerProcess implements AutoCloseable {
             args.add("--stdio-data");
         }
         peerCpu.ifPresent(cpu -> args.addAll(List.of("--cpu", Integer.toString(cpu))));
+        args.addAll(floorArgs);
         args.add("--");
         args.addAll(peerArgs);
         return args;
@@ -126,6 +149,19 @@ public final class PeerProcess implements AutoCloseable {
     /** The parent's end of the channel; the peer already said it is ready. */
     public Channel channel() {
         return channel;
+    }
+
+    /**
+     * The parent's end of the same-pair floor, for a peer started with
+     * {@link PeerTask#echoWithFloor}; the peer already said it is ready on it.
+     *
+     * @throws IllegalStateException when the peer was started without one
+     */
+    public Channel floor() {
+        if (floor == null) {
+            throw new IllegalStateException(this + " has no same-pair floor: start it with PeerTask.echoWithFloor");
+        }
+        return floor;
     }
 
     public long pid() {
@@ -167,7 +203,7 @@ public final class PeerProcess implements AutoCloseable {
         } catch (RuntimeException ignored) {
             // stopping anyway
         } finally {
-            jvm.close(); // then end.close(), its cleanup
+            jvm.close(); // then end.close() and the floor's, its cleanup
         }
     }
 

@@ -156,7 +156,25 @@ class Q1PlanTest {
         assertTrue(tooSmall.reason().contains("stamp"), tooSmall.reason());
         assertTrue(support(PeerRole.SOURCE, "uds", SourceStamp.SIZE).runs());
         assertTrue(support(PeerRole.SINK, "uds", 8).runs(), "the sink's 16-byte report sizes its channel, not the message");
-        assertEquals(16, Q1Plan.channelBytes(PeerRole.SINK, 8));
+        assertEquals(16, Q1Plan.channelBytes(PeerRole.SINK, Transports.byName("uds"), 8));
+        assertEquals(64, Q1Plan.channelBytes(PeerRole.ECHO, Transports.byName("uds"), 64));
+        assertEquals(8, Q1Plan.channelBytes(PeerRole.ECHO, Transports.byName("shm-ring"), 0),
+                "a round trip also carries the same-pair floor's 8-byte schedule");
+        assertEquals(0, Q1Plan.channelBytes(PeerRole.ECHO, Transports.byName("floor"), 0), "floor is not paired with itself");
+    }
+
+    @Test
+    void aCombinationAskedForThatABenchmarkCannotRunIsUnsupportedNotAFailure() {
+        // The command a user tried: floor has no payload, so floor at 64 B cannot run however it is asked for.
+        BenchmarkPlan plan = plan(Profile.QUICK, "-p", "transport=floor,shm-ring,agrona", "-p", "messageBytes=0,64",
+                "-p", "waitStrategy=spin");
+        Set<String> runs = described(plan.runs().stream().filter(r -> r.benchmark().method().equals("roundTrip")).toList());
+        assertEquals(Set.of("roundTrip floor 0 spin", "roundTrip shm-ring 0 spin", "roundTrip shm-ring 64 spin",
+                "roundTrip agrona 0 spin", "roundTrip agrona 64 spin"), runs);
+        BenchmarkPlan.NotRun floorAt64 = plan.notRun().stream()
+                .filter(n -> describe(n.run()).equals("roundTrip floor 64 spin")).findFirst().orElseThrow();
+        assertEquals(Optional.of(Outcome.UNSUPPORTED), floorAt64.verdict().recordedAs(), "recorded, so figures mark it");
+        assertTrue(floorAt64.verdict().reason().contains("no payload"), floorAt64.verdict().reason());
     }
 
     @Test

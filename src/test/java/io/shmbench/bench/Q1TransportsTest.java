@@ -10,6 +10,10 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.shmbench.transport.FloorSchedule;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openjdk.jmh.runner.IterationType;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,13 +123,51 @@ class Q1TransportsTest {
             }
             assertEquals(500, latency.interval().getTotalCount());
             assertTrue(latency.interval().getMinValue() > 0);
-            assertEquals(Q1Transports.PRIME_MESSAGES + 500, echo.checked);
+            assertEquals(PairedFloor.PRIME_ROUND_TRIPS + 500, echo.checked, "the priming round trips are checked too");
             assertEquals(0, echo.corrupt);
         } finally {
             echo.close();
         }
         assertEquals(List.of(), outcomes());
         assertNull(echo.peer, "stopped");
+    }
+
+    /**
+     * The peer switches between the transport and the floor without losing or mixing a message:
+     * every echo of the series is compared byte for byte with what was sent (a floor bounce taken for
+     * a message, or a message taken for a bounce, would show as a wrong echo, a timeout or a floor
+     * counter out of turn), and each pair of blocks is written once.
+     */
+    @ParameterizedTest
+    @CsvSource({"uds,block", "pipe,block", "mq,block", "shm-ring,spin", "agrona,spin", "chronicle-style,spin"})
+    void aRoundTripTakesTurnsWithItsSamePairFloorWithoutLosingOrMixingMessages(String transport, String wait) throws Exception {
+        Q1Transports.Echo echo = configure(new Q1Transports.Echo(), transport, 64, wait);
+        LatencyRecorder latency = new LatencyRecorder();
+        SeriesName series = series("roundTrip", echo);
+        echo.open(series);
+        FloorSchedule schedule = echo.paired.schedule();
+        int roundTrips = 4 * FloorSchedule.MAX_SERIES_BLOCK;
+        try {
+            echo.startIteration(IterationType.MEASUREMENT);
+            for (int i = 0; i < roundTrips; i++) {
+                bench.roundTrip(echo, latency);
+            }
+            echo.endIteration();
+            assertFalse(echo.broken, "the round trips went on: " + outcomes());
+            assertEquals(0, echo.corrupt);
+            assertEquals(PairedFloor.PRIME_ROUND_TRIPS + roundTrips, echo.checked, "every echo checked");
+        } finally {
+            echo.close();
+        }
+        List<FloorBlockRow> rows = FloorBlockRow.read(new RunDirectory(run).blocks(series));
+        assertEquals(roundTrips / schedule.seriesBlock(), rows.size(), "one row per whole pair of blocks");
+        for (int b = 0; b < rows.size(); b++) {
+            assertEquals(b + 1, rows.get(b).block());
+            assertEquals(schedule.seriesBlock(), rows.get(b).seriesRoundTrips());
+            assertEquals(schedule.floorBlock(), rows.get(b).floorRoundTrips());
+            assertTrue(rows.get(b).seriesP50Ns() > 0 && rows.get(b).floorP50Ns() > 0, rows.get(b).toString());
+        }
+        assertEquals(List.of(), outcomes());
     }
 
     @Test
@@ -139,6 +181,7 @@ class Q1TransportsTest {
             }
             assertEquals(1000, latency.interval().getTotalCount());
             assertEquals(0, floor.corrupt);
+            assertNull(floor.paired, "the floor is not paired with itself");
         } finally {
             floor.close();
         }
@@ -272,7 +315,7 @@ class Q1TransportsTest {
 
         CSVRecord row = outcomes().getFirst();
         assertEquals("corrupt", row.get("status"));
-        assertTrue(row.get("detail").startsWith("2 corrupt of " + (Q1Transports.PRIME_MESSAGES + 2)), row.get("detail"));
+        assertTrue(row.get("detail").startsWith("2 corrupt of " + (PairedFloor.PRIME_ROUND_TRIPS + 2)), row.get("detail"));
         assertFalse(row.get("detail").isBlank());
     }
 }

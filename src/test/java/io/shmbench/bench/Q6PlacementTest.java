@@ -1,6 +1,7 @@
 package io.shmbench.bench;
 
 import io.shmbench.measure.LatencyRecorder;
+import io.shmbench.measure.SeriesName;
 import io.shmbench.placement.CpuPair;
 import io.shmbench.placement.FakeSysfs;
 import io.shmbench.placement.Placement;
@@ -16,10 +17,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openjdk.jmh.runner.IterationType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,6 +39,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @ExtendWith(NoLeaks.class)
 class Q6PlacementTest {
     private static final int ROUND_TRIPS = 200;
+    /** Enough round trips for several blocks of any schedule (at most 512 per block). */
+    private static final int PAIRED_ROUND_TRIPS = 5000;
+
+    private static SeriesName series(String benchmark, String... params) {
+        Map<String, String> map = new TreeMap<>();
+        for (int i = 0; i < params.length; i += 2) {
+            map.put(params[i], params[i + 1]);
+        }
+        return SeriesName.of("io.shmbench.bench." + benchmark, map);
+    }
 
     @TempDir
     Path root;
@@ -50,7 +64,7 @@ class Q6PlacementTest {
         RunOutcome outcome = new RunOutcome("io.shmbench.bench.Q6Placement.roundTrip", "placement=cross-node,transport=shm-ring");
         LatencyRecorder latency = new LatencyRecorder();
 
-        bench.start(outcome, oneNode);
+        bench.start(series("Q6Placement.roundTrip", "placement", "cross-node", "transport", "shm-ring"), outcome, oneNode);
         bench.roundTrip(latency);
         bench.stop();
 
@@ -65,7 +79,7 @@ class Q6PlacementTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"floor", "shm-ring", "uds"})
-    void crossCoreRoundTripsArePinnedAndChecked(String transport) {
+    void crossCoreRoundTripsArePinnedAndChecked(String transport) throws Exception {
         Topology host = Topology.host();
         assumeTrue(Placement.CROSS_CORE.resolve(host).isAvailable(), "this host has no two cores on one node");
         Q6Placement bench = new Q6Placement();
@@ -75,19 +89,31 @@ class Q6PlacementTest {
         LatencyRecorder latency = new LatencyRecorder();
         List<Integer> before = ThreadAffinity.get();
 
-        bench.start(outcome, host);
+        SeriesName series = series("Q6Placement.roundTrip", "placement", "cross-core", "transport", transport);
+        bench.start(series, outcome, host);
         try {
             assertEquals(List.of(Placement.CROSS_CORE.resolve(host).orElseThrow().writerCpu()), ThreadAffinity.get(),
                     "the measuring thread is pinned to the placement's writer CPU");
-            for (int i = 0; i < ROUND_TRIPS; i++) {
+            bench.startIteration(IterationType.MEASUREMENT);
+            for (int i = 0; i < PAIRED_ROUND_TRIPS; i++) {
                 bench.roundTrip(latency);
             }
+            bench.endIteration();
         } finally {
             bench.stop();
         }
 
         assertFalse(outcome.failed(), () -> run.outcomesText());
-        assertEquals(ROUND_TRIPS, latency.interval().getTotalCount());
+        assertEquals(PAIRED_ROUND_TRIPS, latency.interval().getTotalCount());
+        Path blocks = run.blocks(series);
+        if (transport.equals("floor")) {
+            assertFalse(Files.exists(blocks), "floor is not paired with itself");
+        } else {
+            List<FloorBlockRow> rows = FloorBlockRow.read(blocks);
+            assertFalse(rows.isEmpty(), "the round trips took turns with a same-pair floor");
+            assertTrue(rows.stream().allMatch(r -> r.floorP50Ns() > 0 && r.seriesP50Ns() > 0), rows.toString());
+            assertTrue(Files.size(run.floorHlog(series)) > 0, "the floor's round trips are logged beside the series'");
+        }
         assertFalse(Files.exists(run.outcomes()), "no outcome: every echo was right");
         assertEquals(before, ThreadAffinity.get(), "the pin is released at the end");
     }
@@ -100,7 +126,7 @@ class Q6PlacementTest {
         Q6CoreMatrix bench = new Q6CoreMatrix();
         bench.cpuPair = pair.label();
         RunOutcome outcome = new RunOutcome("io.shmbench.bench.Q6CoreMatrix.floorRoundTrip", "cpuPair=" + pair.label());
-        bench.start(outcome, Topology.host());
+        bench.start(series("Q6CoreMatrix.floorRoundTrip", "cpuPair", pair.label()), outcome, Topology.host());
         try {
             for (int i = 0; i < ROUND_TRIPS; i++) {
                 bench.floorRoundTrip();
@@ -127,7 +153,7 @@ class Q6PlacementTest {
         Q6CoreMatrix bench = new Q6CoreMatrix();
         bench.cpuPair = "0:1";
         RunOutcome outcome = new RunOutcome("io.shmbench.bench.Q6CoreMatrix.floorRoundTrip", "cpuPair=0:1");
-        bench.start(outcome, oneCpu);
+        bench.start(series("Q6CoreMatrix.floorRoundTrip", "cpuPair", "0:1"), outcome, oneCpu);
         bench.floorRoundTrip();
         bench.endIteration(true);
         bench.stop();

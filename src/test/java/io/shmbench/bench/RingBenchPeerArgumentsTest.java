@@ -8,6 +8,7 @@ import picocli.CommandLine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,19 +21,20 @@ class RingBenchPeerArgumentsTest {
         Path in = Path.of("/dev/shm/shmbench-ring-1-a");
         Path out = Path.of("/dev/shm/shmbench-ring-1-b");
         CommandLine cli = RingBenchPeer.commandLine();
-        cli.parseArgs(RingBenchPeer.arguments(role, in, out, 2880).toArray(String[]::new));
+        cli.parseArgs(RingBenchPeer.arguments(role, in, out, 2880, OptionalInt.of(1), List.of()).toArray(String[]::new));
         RingBenchPeer peer = cli.getCommand();
         assertEquals(role, peer.role);
         assertEquals(in, peer.toPeer);
         assertEquals(out, peer.fromPeer);
         assertEquals(2880, peer.messageBytes);
-        assertEquals(ProcessHandle.current().pid(), peer.parentPid);
+        assertEquals(ProcessHandle.current().pid(), peer.parentPid());
+        assertEquals(OptionalInt.of(1), peer.cpu());
         assertEquals(role, RingPeerRole.parse(role.word()));
     }
 
     @Test
     void anUnknownRoleIsAUsageErrorNamingTheValidOnes() {
-        List<String> args = new ArrayList<>(RingBenchPeer.arguments(RingPeerRole.SINK, Path.of("a"), Path.of("b"), 64));
+        List<String> args = new ArrayList<>(RingBenchPeer.arguments(RingPeerRole.SINK, Path.of("a"), Path.of("b"), 64, OptionalInt.empty(), List.of()));
         args.set(args.indexOf("sink"), "drain");
         assertEquals(2, RingBenchPeer.commandLine().execute(args.toArray(String[]::new)));
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> RingPeerRole.parse("drain"));
@@ -40,8 +42,19 @@ class RingBenchPeerArgumentsTest {
     }
 
     @Test
+    void aSamePairFloorGoesWithAnEchoOnlyAndWithItsPrimingCount() {
+        List<String> floor = List.of("--floor-segment", "/dev/shm/shmbench-floor-1-x", "--floor-prime", "10");
+        String[] sink = RingBenchPeer.arguments(RingPeerRole.SINK, Path.of("a"), Path.of("b"), 64, OptionalInt.empty(), floor)
+                .toArray(String[]::new);
+        assertEquals(2, RingBenchPeer.commandLine().execute(sink));
+        String[] noPrime = RingBenchPeer.arguments(RingPeerRole.ECHO, Path.of("a"), Path.of("b"), 64, OptionalInt.empty(),
+                floor.subList(0, 2)).toArray(String[]::new);
+        assertEquals(2, RingBenchPeer.commandLine().execute(noPrime));
+    }
+
+    @Test
     void aMessageSizeTheCheckedFormatCannotCarryIsAUsageError() {
-        String[] args = RingBenchPeer.arguments(RingPeerRole.SINK, Path.of("a"), Path.of("b"), 12).toArray(String[]::new);
+        String[] args = RingBenchPeer.arguments(RingPeerRole.SINK, Path.of("a"), Path.of("b"), 12, OptionalInt.empty(), List.of()).toArray(String[]::new);
         assertEquals(2, RingBenchPeer.commandLine().execute(args));
     }
 }

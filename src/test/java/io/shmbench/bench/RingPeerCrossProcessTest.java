@@ -2,6 +2,7 @@ package io.shmbench.bench;
 
 import io.shmbench.measure.LatencyRecorder;
 import io.shmbench.measure.OutcomeLog;
+import io.shmbench.measure.SeriesName;
 import io.shmbench.report.Outcome;
 import io.shmbench.report.QuestionCsvReader;
 import io.shmbench.ring.MemoryOrder;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -44,7 +46,8 @@ class RingPeerCrossProcessTest {
     Path dir;
 
     private TrialOutcome outcome(String benchmark) {
-        return new TrialOutcome("io.shmbench.bench." + benchmark, "slots=5", Optional.of(new OutcomeLog(outcomes())));
+        return new TrialOutcome(SeriesName.of("io.shmbench.bench." + benchmark, Map.of("slots", "5")),
+                Optional.of(new OutcomeLog(outcomes())));
     }
 
     private Path outcomes() {

@@ -71,6 +71,14 @@ final class RunDirectoryFixture implements BeforeEachCallback, AfterEachCallback
         return run.outcomes();
     }
 
+    Path blocks(io.shmbench.measure.SeriesName series) {
+        return run.blocks(series);
+    }
+
+    Path floorHlog(io.shmbench.measure.SeriesName series) {
+        return run.floorHlog(series);
+    }
+
     /** The outcomes written so far, for assertion messages. */
     String outcomesText() {
         try {

@@ -1,6 +1,7 @@
 package io.shmbench.bench;
 
 import io.shmbench.measure.OutcomeLog;
+import io.shmbench.measure.SeriesName;
 import io.shmbench.report.Outcome;
 import io.shmbench.report.QuestionCsvReader;
 import io.shmbench.ring.PeerGoneException;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,14 +21,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What a trial writes to raw/outcomes.csv, read back as the reporter reads it. */
 class TrialOutcomeTest {
-    private static final String BENCHMARK = "io.shmbench.bench.Q2MemoryOrders.roundTrip";
-    private static final String PARAMS = "memoryOrder=PLAIN,messageBytes=64";
+    private static final SeriesName SERIES = SeriesName.of("io.shmbench.bench.Q2MemoryOrders.roundTrip",
+            Map.of("memoryOrder", "PLAIN", "messageBytes", "64"));
 
     @TempDir
     Path dir;
 
     private TrialOutcome outcome() {
-        return new TrialOutcome(BENCHMARK, PARAMS, Optional.of(new OutcomeLog(dir.resolve("outcomes.csv"))));
+        return new TrialOutcome(SERIES, Optional.of(new OutcomeLog(dir.resolve("outcomes.csv"))));
     }
 
     private List<Outcome> written() throws Exception {

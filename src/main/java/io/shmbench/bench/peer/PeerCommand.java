@@ -29,7 +29,12 @@ public abstract class PeerCommand implements Callable<Integer> {
     }
 
     /** Runs {@code command} with {@code args} and exits the JVM with its exit code. */
-    static void run(PeerCommand command, String[] args) {
+    public static void run(PeerCommand command, String[] args) {
+        System.exit(commandLine(command).execute(args));
+    }
+
+    /** The command line of {@code command} with the peers' exit codes: 2 for a usage error, 1 for a failure. */
+    public static CommandLine commandLine(PeerCommand command) {
         CommandLine cli = new CommandLine(command);
         String name = command.getClass().getSimpleName();
         cli.setParameterExceptionHandler((e, argv) -> {
@@ -41,11 +46,29 @@ public abstract class PeerCommand implements Callable<Integer> {
             e.printStackTrace(System.err);
             return 1;
         });
-        System.exit(cli.execute(args));
+        return cli;
+    }
+
+    /** The benchmark JVM this peer watches. */
+    public long parentPid() {
+        return parentPid;
+    }
+
+    /** The CPU the working thread pins itself to, if any. */
+    public OptionalInt cpu() {
+        return cpu == null ? OptionalInt.empty() : OptionalInt.of(cpu);
+    }
+
+    /** The arguments every peer takes: this JVM as its parent, and the CPU to pin to, if any. */
+    public static List<String> commonArgs(OptionalInt cpu) {
+        List<String> args = new java.util.ArrayList<>(List.of(PARENT_PID_OPTION, Long.toString(ProcessHandle.current().pid())));
+        args.addAll(cpuArgs(cpu));
+        return args;
     }
 
     @Override
     public final Integer call() throws Exception {
+        checkOptions(); // before anything that outlives a refused command line (the parent watch)
         ProcessHandle parent = ProcessHandle.of(parentPid)
                 .orElseThrow(() -> new IllegalStateException("parent pid " + parentPid + " is not running"));
         io.shmbench.transport.PeerJvm.exitWithParent(parent, true); // the suite's one parent watch
@@ -54,6 +77,13 @@ public abstract class PeerCommand implements Callable<Integer> {
         }
         work();
         return 0;
+    }
+
+    /**
+     * Refuses options that do not go together, with a {@code ParameterException} (exit 2); called
+     * before the peer starts watching its parent or pins itself.
+     */
+    protected void checkOptions() {
     }
 
     /** The peer's job; it may run until the parent stops the process. */
