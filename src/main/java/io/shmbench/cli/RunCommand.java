@@ -18,6 +18,7 @@ import io.shmbench.run.PlannedRun;
 import io.shmbench.run.Profile;
 import io.shmbench.run.Progress;
 import io.shmbench.run.ResultsRoot;
+import io.shmbench.run.Rounds;
 import io.shmbench.run.RunRecord;
 import io.shmbench.run.Selection;
 import io.shmbench.run.SuiteRun;
@@ -89,6 +90,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Where run directories go (default: ${DEFAULT-VALUE}).")
     private Path resultsDir;
 
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "1",
+            description = "Run the plan N times (default 1), each round in its own shuffled order, so a slow spell of the host "
+                    + "falls on one round of every series; the report gives each metric's median and spread across rounds.")
+    private int roundCount;
+
     @Option(names = "--dry-run", description = "Print the planned runs and an estimate of the time, run nothing.")
     private boolean dryRun;
 
@@ -100,7 +106,9 @@ public final class RunCommand implements Callable<Integer> {
         CommandLineOptions user;
         Selection selection;
         BenchmarkPlan plan;
+        Rounds rounds;
         try {
+            rounds = new Rounds(roundCount, System.currentTimeMillis());
             user = JmhOptions.parseUserArgs(jmhArgs);
             selection = only == null ? Selection.ALL : Selection.parse(only);
             if (runId != null) {
@@ -112,7 +120,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (dryRun) {
-            printPlan(out, plan, user);
+            printPlan(out, plan, rounds, user);
             return 0;
         }
         Optional<String> lockBusy = JmhLock.heldElsewhere(JmhLock.FILE);
@@ -137,16 +145,16 @@ public final class RunCommand implements Callable<Integer> {
         }
         List<String> forkJvmArgs = forkJvmArgs(run);
         RunRecord record = new RunRecord(run, EnvironmentProbe.ofThisHost().fingerprint(), run.root().getFileName().toString(),
-                profile, selection, plan, user, jmhArgs, forkJvmArgs, Clock.systemUTC());
+                profile, selection, plan, rounds, user, jmhArgs, forkJvmArgs, Clock.systemUTC());
 
-        SuiteRun.Result result = new SuiteRun(run, profile, plan, user, forkJvmArgs, record).execute();
+        SuiteRun.Result result = new SuiteRun(run, profile, plan, rounds, user, forkJvmArgs, record).execute();
         if (result.interrupted()) {
             return EXIT_INTERRUPTED; // the shutdown hook has saved the run; the JVM is exiting
         }
         int reported = runReporter(run);
         List<RunRecord.FailedRun> failed = result.failures();
         if (!failed.isEmpty()) {
-            spec.commandLine().getErr().println("error: " + failed.size() + " of " + plan.runs().size()
+            spec.commandLine().getErr().println("error: " + failed.size() + " of " + plan.runs().size() * rounds.count()
                     + " runs failed (see " + run.envFile() + " failedRuns and " + run.outcomes() + ")"
                     + (result.notStarted() == 0 ? "" : "; " + result.notStarted() + " were not started: "
                     + JmhLock.busy(JmhLock.FILE)));
@@ -205,15 +213,20 @@ public final class RunCommand implements Callable<Integer> {
                 .find(OutputFormatFactory.createFormatInstance(quiet, VerboseMode.SILENT), List.of(".*"), List.of()));
     }
 
-    private void printPlan(PrintWriter out, BenchmarkPlan plan, CommandLineOptions user) {
-        List<PlannedRun> runs = plan.runs();
-        for (int i = 0; i < runs.size(); i++) {
-            out.println("[" + (i + 1) + "/" + runs.size() + "] " + runs.get(i).label());
+    private void printPlan(PrintWriter out, BenchmarkPlan plan, Rounds rounds, CommandLineOptions user) {
+        List<Rounds.Execution> order = rounds.order(plan.runs());
+        int perRound = plan.runs().size();
+        for (Rounds.Execution e : order.subList(0, perRound)) {
+            out.println("[" + e.position() + "/" + perRound + "] " + e.run().label());
+        }
+        if (rounds.count() > 1) {
+            out.println("rounds 2-" + rounds.count() + ": the same " + perRound + " runs, each round in its own shuffled order");
         }
         printNotRun(out, plan.notRun());
         Duration perRun = IterationSettings.of(profile, user).nominalPerRun();
-        out.println("profile " + profile.label() + ": " + runs.size() + " runs, about "
-                + Progress.format(perRun.multipliedBy(runs.size())) + " (nominal)");
+        out.println("profile " + profile.label() + ": " + order.size() + " runs"
+                + (rounds.count() > 1 ? " (" + perRound + " x " + rounds.count() + " rounds)" : "") + ", about "
+                + Progress.format(perRun.multipliedBy(order.size())) + " (nominal)");
         out.flush();
     }
 

@@ -34,8 +34,8 @@ public final class RunRecord {
         }
     }
 
-    /** A run that produced no result, and why. */
-    public record FailedRun(PlannedRun run, String detail) {
+    /** A run that produced no result, in which round, and why. */
+    public record FailedRun(PlannedRun run, int round, String detail) {
     }
 
     private final RunDirectory dir;
@@ -43,7 +43,8 @@ public final class RunRecord {
     private final ObjectNode json;
 
     public RunRecord(RunDirectory dir, EnvironmentFingerprint fingerprint, String runId, Profile profile, Selection selection,
-                     BenchmarkPlan plan, Options user, List<String> userJmhArgs, List<String> forkJvmArgs, Clock clock) {
+                     BenchmarkPlan plan, Rounds rounds, Options user, List<String> userJmhArgs, List<String> forkJvmArgs,
+                     Clock clock) {
         this.dir = dir;
         this.clock = clock;
         this.json = Json.MAPPER.valueToTree(fingerprint);
@@ -54,7 +55,9 @@ public final class RunRecord {
         json.put("complete", false);
         json.put("started", now());
         json.putNull("finished");
-        json.put("runsPlanned", plan.runs().size());
+        json.put("rounds", rounds.count());
+        json.put("roundSeed", rounds.seed());
+        json.put("runsPlanned", plan.runs().size() * rounds.count());
         json.put("runsCompleted", 0);
         json.putArray("failedRuns");
 
@@ -100,6 +103,7 @@ public final class RunRecord {
             node.put("benchmark", f.run().benchmark().name());
             node.put("mode", f.run().benchmark().mode().shortLabel());
             node.set("params", Json.MAPPER.valueToTree(f.run().params()));
+            node.put("round", f.round());
             node.put("detail", f.detail());
         }
         write();

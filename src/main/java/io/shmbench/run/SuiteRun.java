@@ -2,6 +2,8 @@ package io.shmbench.run;
 
 import io.shmbench.measure.OutcomeLog;
 import io.shmbench.measure.Outcome;
+import io.shmbench.measure.RawCsvFile;
+import io.shmbench.measure.RoundsFile;
 import io.shmbench.measure.RunDirectory;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -14,16 +16,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs a {@link BenchmarkPlan} through JMH's Java API, one JMH invocation per planned run, and
- * writes the run directory as it goes: {@code raw/jmh.json} after every run, {@code env.json} at
- * start and end, {@code run.log} throughout. A run that fails is recorded (env.json's
- * {@code failedRuns}, {@code raw/outcomes.csv}) and the suite goes on. SIGINT/SIGTERM stops the
- * forks, keeps what was measured and marks the run incomplete ({@link InterruptGuard}).
+ * Runs a {@link BenchmarkPlan} through JMH's Java API, one JMH invocation per planned run and
+ * round ({@link Rounds}: the plan once per round, each round shuffled), and writes the run
+ * directory as it goes: {@code raw/jmh.json} after every run, {@code raw/rounds.csv} (which round
+ * each run was, when, and which jmh.json entry it made; {@link RoundsFile}), {@code env.json} at
+ * start and end, {@code run.log} throughout. Each fork learns its round from the system property
+ * {@value RoundsFile#PROPERTY}. A run that fails is recorded (env.json's {@code failedRuns},
+ * {@code raw/outcomes.csv}) and the suite goes on. SIGINT/SIGTERM stops the forks, keeps what was
+ * measured and marks the run incomplete ({@link InterruptGuard}).
  */
 public final class SuiteRun {
     private final RunDirectory dir;
     private final Profile profile;
     private final BenchmarkPlan plan;
+    private final Rounds rounds;
     private final Options user;
     private final List<String> forkJvmArgs;
     private final RunRecord record;
@@ -33,11 +39,12 @@ public final class SuiteRun {
     /**
      * @param forkJvmArgs appended to every fork's JVM arguments (the suite's flags and the run directory)
      */
-    public SuiteRun(RunDirectory dir, Profile profile, BenchmarkPlan plan, Options user, List<String> forkJvmArgs,
+    public SuiteRun(RunDirectory dir, Profile profile, BenchmarkPlan plan, Rounds rounds, Options user, List<String> forkJvmArgs,
                     RunRecord record) {
         this.dir = dir;
         this.profile = profile;
         this.plan = plan;
+        this.rounds = rounds;
         this.user = user;
         this.forkJvmArgs = List.copyOf(forkJvmArgs);
         this.record = record;
@@ -77,37 +84,47 @@ public final class SuiteRun {
         }
     }
 
-    /** Returns how many planned runs were not started because JMH refused to run. */
+    /** Returns how many runs were not started because JMH refused to run. */
     private int loop(InterruptGuard guard) {
         SuiteOutputFormat out = new SuiteOutputFormat(OutputFormatFactory.createFormatInstance(System.out,
                 user.verbosity().orElse(VerboseMode.NORMAL)));
-        List<PlannedRun> runs = plan.runs();
-        Progress progress = new Progress(runs.size(), IterationSettings.of(profile, user).nominalPerRun(), System::nanoTime);
-        System.out.println("shmbench: profile " + profile.label() + ", " + runs.size() + " runs, results in " + dir.root());
+        List<Rounds.Execution> order = rounds.order(plan.runs());
+        Progress progress = new Progress(order.size(), IterationSettings.of(profile, user).nominalPerRun(), System::nanoTime);
+        System.out.println("shmbench: profile " + profile.label() + ", " + order.size() + " runs"
+                + (rounds.count() > 1 ? " (" + plan.runs().size() + " x " + rounds.count() + " rounds, each in its own order)" : "")
+                + ", results in " + dir.root());
         recordNotRun();
+        RawCsvFile roundsFile = new RawCsvFile(dir.rounds(), RoundsFile.COLUMNS);
         int notStarted = 0;
-        for (int i = 0; i < runs.size() && !guard.interrupted(); i++) {
-            PlannedRun run = runs.get(i);
+        for (int i = 0; i < order.size() && !guard.interrupted(); i++) {
+            Rounds.Execution execution = order.get(i);
+            PlannedRun run = execution.run();
             System.out.println();
-            System.out.println(progress.starting(i, run));
+            System.out.println(progress.starting(i, run) + (rounds.count() > 1 ? "   round " + execution.round() + "/" + rounds.count() : ""));
+            long startedMs = System.currentTimeMillis();
+            int resultIndex = -1;
             try {
                 List<RunResult> produced = new ArrayList<>(
-                        new Runner(JmhOptions.forRun(run, profile, user, forkJvmArgs), out).run());
+                        new Runner(JmhOptions.forRun(run, profile, user, forkArgs(execution)), out).run());
                 if (produced.isEmpty()) {
-                    failed(run, "JMH produced no result");
+                    failed(execution, "JMH produced no result");
                 } else {
-                    succeeded(produced);
+                    resultIndex = succeeded(produced);
                 }
             } catch (RunnerException | RuntimeException e) {
                 if (!guard.interrupted()) {
-                    failed(run, describe(e));
+                    failed(execution, describe(e));
                 }
                 if (JmhLock.refused(e)) {
                     // Every further run would be refused the same way: stop rather than fail them all.
-                    notStarted = runs.size() - i;
+                    notStarted = order.size() - i;
                     System.out.println("shmbench: stopping; " + JmhLock.busy(JmhLock.FILE) + ". "
-                            + notStarted + " of " + runs.size() + " runs were not started.");
+                            + notStarted + " of " + order.size() + " runs were not started.");
                     break;
+                }
+            } finally {
+                if (!guard.interrupted()) {
+                    roundsFile.append(List.of(roundRow(execution, startedMs, resultIndex)));
                 }
             }
             progress.finishedOne();
@@ -116,10 +133,24 @@ public final class SuiteRun {
             synchronized (this) {
                 out.summary(results);
             }
-            System.out.println("shmbench: " + (runs.size() - notStarted) + " runs in " + Progress.format(progress.elapsed())
+            System.out.println("shmbench: " + (order.size() - notStarted) + " runs in " + Progress.format(progress.elapsed())
                     + (failures.isEmpty() ? "" : ", " + failures.size() + " failed") + "; results in " + dir.root());
         }
         return notStarted;
+    }
+
+    /** The suite's flags for every fork, and the round this fork measures in. */
+    private List<String> forkArgs(Rounds.Execution execution) {
+        List<String> args = new ArrayList<>(forkJvmArgs);
+        args.add("-D" + RoundsFile.PROPERTY + "=" + execution.round());
+        return args;
+    }
+
+    private static List<Object> roundRow(Rounds.Execution execution, long startedMs, int resultIndex) {
+        PlannedRun run = execution.run();
+        return List.of(execution.round(), execution.position(), run.benchmark().shortName(), run.benchmark().mode().shortLabel(),
+                run.series().paramsText(), startedMs, System.currentTimeMillis(),
+                resultIndex >= 0 ? Outcome.OK.label() : Outcome.FAILED.label(), resultIndex >= 0 ? resultIndex : "");
     }
 
     /** Combinations the plan left out as unsupported or unavailable go to raw/outcomes.csv, so figures mark them. */
@@ -141,15 +172,20 @@ public final class SuiteRun {
                 + " of them recorded in raw/outcomes.csv as unsupported or unavailable (--dry-run lists them)");
     }
 
-    private synchronized void succeeded(List<RunResult> produced) {
+    /** Keeps the results; returns the index of the first in raw/jmh.json. */
+    private synchronized int succeeded(List<RunResult> produced) {
+        int index = results.size();
         results.addAll(produced);
         JmhResultsFile.write(dir.jmhResults(), results);
+        return index;
     }
 
-    private synchronized void failed(PlannedRun run, String detail) {
-        failures.add(new RunRecord.FailedRun(run, detail));
+    private synchronized void failed(Rounds.Execution execution, String detail) {
+        PlannedRun run = execution.run();
+        failures.add(new RunRecord.FailedRun(run, execution.round(), detail));
         new OutcomeLog(dir.outcomes()).append(run.benchmark().name(), run.series().paramsText(), Outcome.FAILED, detail);
-        System.out.println("shmbench: " + run.label() + " failed: " + detail);
+        System.out.println("shmbench: " + run.label() + (rounds.count() > 1 ? " (round " + execution.round() + ")" : "")
+                + " failed: " + detail);
     }
 
     private synchronized void finish(RunRecord.Status status) {
@@ -160,7 +196,7 @@ public final class SuiteRun {
     /** Called by the shutdown hook once the loop has stopped (or did not stop in time). */
     private void saveInterrupted() {
         finish(RunRecord.Status.INTERRUPTED);
-        System.err.println("shmbench: run interrupted after " + results.size() + " of " + plan.runs().size()
+        System.err.println("shmbench: run interrupted after " + results.size() + " of " + plan.runs().size() * rounds.count()
                 + " runs; kept what was measured in " + dir.root() + " (env.json says complete: false)");
     }
 

@@ -10,6 +10,7 @@ import io.shmbench.run.JmhLock;
 import io.shmbench.run.JmhOptions;
 import io.shmbench.run.Profile;
 import io.shmbench.run.ResultsRoot;
+import io.shmbench.run.Rounds;
 import io.shmbench.run.RunRecord;
 import io.shmbench.run.Selection;
 import io.shmbench.run.SuiteRun;
@@ -57,6 +58,16 @@ class RunCommandTest {
     }
 
     @Test
+    void dryRunWithRoundsCountsEveryRoundAndListsTheFirst() {
+        CommandRun plan = run("--profile", "smoke", "--only", "Q5PayloadLayout\\.", "--rounds", "4", "--dry-run");
+
+        assertEquals(0, plan.exit(), plan.err());
+        assertEquals(3, plan.out().lines().filter(l -> l.matches("\\[\\d/3] .*")).count(), plan.out());
+        assertTrue(plan.out().contains("rounds 2-4: the same 3 runs, each round in its own shuffled order"), plan.out());
+        assertTrue(plan.out().contains("profile smoke: 12 runs (3 x 4 rounds)"), plan.out());
+    }
+
+    @Test
     void jmhParamsAfterTheSeparatorChangeThePlan() {
         CommandRun plan = run("--only", "Q5PayloadLayout.readSnapshot", "--dry-run", "--", "-p", "servers=64",
                 "-p", "payloadLayout=SOA,HYBRID");
@@ -74,6 +85,8 @@ class RunCommandTest {
         assertUsageError(run("--run-id", "../escape"), "../escape");
         assertUsageError(run("--", "-rf", "csv"), "-rf");
         assertUsageError(run("--", "-i", "many"), "many");
+        assertUsageError(run("--rounds", "0"), "between 1 and 1000");
+        assertUsageError(run("--rounds", "ten"), "ten");
         assertFalse(Files.exists(results.resolve("latest")), "nothing ran");
     }
 
@@ -105,11 +118,11 @@ class RunCommandTest {
                 HostParameters.NONE, RunCommand.planRules());
         RunDirectory dir = new ResultsRoot(results).create("stopped");
         RunRecord record = new RunRecord(dir, EnvironmentProbe.ofThisHost().fingerprint(), "stopped", Profile.SMOKE, only,
-                plan, user, List.of(), List.of(), Clock.systemUTC());
+                plan, Rounds.ONE, user, List.of(), List.of(), Clock.systemUTC());
 
         SuiteRun.Result result;
         try (HeldJmhLock held = HeldJmhLock.take()) {
-            result = new SuiteRun(dir, Profile.SMOKE, plan, user, List.of(), record).execute();
+            result = new SuiteRun(dir, Profile.SMOKE, plan, Rounds.ONE, user, List.of(), record).execute();
         }
 
         assertEquals(1, result.failures().size(), "only the run JMH refused: " + result.failures());

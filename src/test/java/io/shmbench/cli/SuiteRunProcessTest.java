@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.shmbench.env.Json;
 import io.shmbench.measure.IntervalLog;
 import io.shmbench.shm.SuiteName;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
@@ -116,6 +118,55 @@ class SuiteRunProcessTest {
         assertTrue(log.contains("[8/8] Q5PayloadLayout.writeSnapshot"), log);
         assertTrue(log.contains("Iteration   1:"), "JMH's own output (relayed from the forks) is in run.log");
         assertEquals(Path.of("smoke"), Files.readSymbolicLink(results().resolve("latest")));
+    }
+
+    /**
+     * {@code --rounds}: the plan runs once per round, each fork knows its round, and
+     * {@code raw/rounds.csv} says which round each run was and which jmh.json entry it made. A
+     * paired round trip's blocks carry their round.
+     */
+    @Test
+    void roundsRunThePlanOncePerRoundAndRecordWhichRoundEachRunWas() throws Exception {
+        try (SuiteProcess suite = SuiteProcess.start(work, "run", "--profile", "smoke", "--rounds", "2",
+                "--only", "(Q0RecordingCost\\.timestampsOnly|Q2MemoryOrders\\.roundTrip)$", "--run-id", "rounds",
+                "--results-dir", results().toString())) {
+            assertEquals(0, suite.waitFor(RUN_TIMEOUT), suite.output());
+            assertNoSegmentsOf(suite.pidsSeen());
+        }
+        Path run = results().resolve("rounds");
+        JsonNode env = Json.MAPPER.readTree(run.resolve("env.json").toFile());
+        assertEquals(2, env.get("rounds").asInt());
+        assertEquals(4, env.get("runsPlanned").asInt());
+        assertEquals(4, env.get("runsCompleted").asInt());
+
+        List<CSVRecord> rows;
+        try (var in = Files.newBufferedReader(run.resolve("raw/rounds.csv"))) {
+            rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+        }
+        assertEquals(4, rows.size());
+        JsonNode jmh = Json.MAPPER.readTree(run.resolve("raw/jmh.json").toFile());
+        assertEquals(4, jmh.size());
+        Set<String> seen = new TreeSet<>();
+        for (CSVRecord row : rows) {
+            assertEquals("ok", row.get("status"));
+            JsonNode result = jmh.get(Integer.parseInt(row.get("result_index")));
+            assertTrue(result.get("benchmark").asText().endsWith(row.get("benchmark")), row + " -> " + result.get("benchmark"));
+            assertTrue(Long.parseLong(row.get("ended_ms")) >= Long.parseLong(row.get("started_ms")));
+            seen.add(row.get("round") + " " + row.get("benchmark"));
+        }
+        assertEquals(Set.of("1 Q0RecordingCost.timestampsOnly", "1 Q2MemoryOrders.roundTrip", "2 Q0RecordingCost.timestampsOnly",
+                "2 Q2MemoryOrders.roundTrip"), seen);
+
+        Path blocks;
+        try (Stream<Path> files = Files.list(run.resolve("raw/blocks"))) {
+            blocks = files.filter(p -> p.getFileName().toString().startsWith("Q2MemoryOrders.roundTrip@")).findFirst().orElseThrow();
+        }
+        Set<String> blockRounds = new TreeSet<>();
+        try (var in = Files.newBufferedReader(blocks)) {
+            CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)
+                    .forEach(r -> blockRounds.add(r.get("round")));
+        }
+        assertEquals(Set.of("1", "2"), blockRounds, "each fork writes its own round into the blocks");
     }
 
     /**
