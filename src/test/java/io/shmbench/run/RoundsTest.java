@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The order of a run's rounds: every planned run once per round, each round shuffled, reproducible from the seed. */
+/** The order of a run's rounds: every planned run once per round, each round shuffled, reproducible from the shuffle seed. */
 class RoundsTest {
     private static final List<PlannedRun> PLAN = plan(12);
 
