@@ -54,7 +54,7 @@ int main(int argc, char **argv)
     }
     ring.watch_parent = o.watch_parent;
     if (ring.mode != o.mode) {
-        fprintf(stderr, "error: %s is a %s ring, not %s as --mode says\n", ring.path,
+        fprintf(stderr, "error: %s is in %s mode, not %s as --mode says\n", ring.path,
                 ring.mode ? "overwrite" : "blocking", o.mode ? "overwrite" : "blocking");
         shmring_detach(&ring);
         return EXIT_BAD_RING;
