@@ -1,5 +1,6 @@
 package io.shmbench.bench;
 
+import io.shmbench.ring.LapPolicy;
 import io.shmbench.ring.PeerStatus;
 import io.shmbench.ring.Ring;
 import io.shmbench.ring.RingConfig;
@@ -33,12 +34,12 @@ final class RingPeer implements AutoCloseable {
     private final RingWriter writer;
     private final RingReader reader;
 
-    private RingPeer(Ring toPeer, Ring fromPeer, PeerJvm jvm) {
+    private RingPeer(Ring toPeer, Ring fromPeer, PeerJvm jvm, LapPolicy lapPolicy) {
         this.toPeer = toPeer;
         this.fromPeer = fromPeer;
         this.jvm = jvm;
         this.writer = toPeer.openWriter(WaitStrategy.SPIN_THEN_YIELD);
-        this.reader = fromPeer.openReader(WaitStrategy.SPIN_THEN_YIELD);
+        this.reader = fromPeer.openReader(WaitStrategy.SPIN_THEN_YIELD, lapPolicy);
     }
 
     /**
@@ -47,10 +48,12 @@ final class RingPeer implements AutoCloseable {
      * until it has attached to both.
      *
      * @param messageBytes what the peer checks (sink) or writes (paced writer)
+     * @param lapPolicy    where this side's reader resumes when an OVERWRITE from-peer ring laps it
      * @param logFile      where the peer's stdout and stderr go (appended)
      * @throws RingException when the peer dies or does not attach in time; the message ends with its log
      */
-    static RingPeer start(RingPeerRole role, RingConfig toPeerConfig, RingConfig fromPeerConfig, int messageBytes, Path logFile) {
+    static RingPeer start(RingPeerRole role, RingConfig toPeerConfig, RingConfig fromPeerConfig, int messageBytes,
+                          LapPolicy lapPolicy, Path logFile) {
         Ring toPeer = Ring.create(toPeerConfig);
         Ring fromPeer = null;
         PeerJvm jvm = null;
@@ -67,7 +70,7 @@ final class RingPeer implements AutoCloseable {
                             && created.writerStatus(Long.MAX_VALUE) == PeerStatus.ALIVE);
             toPeer.unlink();
             fromPeer.unlink();
-            return new RingPeer(toPeer, fromPeer, jvm);
+            return new RingPeer(toPeer, fromPeer, jvm, lapPolicy);
         } catch (IOException | RuntimeException e) {
             if (jvm != null) {
                 jvm.close();

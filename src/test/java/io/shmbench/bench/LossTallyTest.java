@@ -1,5 +1,6 @@
 package io.shmbench.bench;
 
+import io.shmbench.ring.LapPolicy;
 import io.shmbench.ring.RingException;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class LossTallyTest {
         }
         tally.delivered(false, 1); // delivered but wrong: counted, its age ignored
 
-        OverwriteLoss row = tally.row(4, 2.0, 150, 49);
+        OverwriteLoss row = tally.row(4, 2.0, LapPolicy.NEWEST, 150, 49);
 
         assertEquals(101, row.delivered());
         assertEquals(1, tally.corrupt());
@@ -29,7 +30,7 @@ class LossTallyTest {
 
     @Test
     void withNothingReadStalenessIsUnknownAndEverythingIsLost() {
-        OverwriteLoss row = new LossTally().row(1, 4.0, 10, 10);
+        OverwriteLoss row = new LossTally().row(1, 4.0, LapPolicy.NEWEST, 10, 10);
         assertEquals(1.0, row.lossFraction());
         assertTrue(Double.isNaN(row.stalenessP50Ns()));
         assertTrue(Double.isNaN(row.stalenessP99Ns()));
@@ -39,7 +40,7 @@ class LossTallyTest {
     void booksThatDoNotAddUpAreAnError() {
         LossTally tally = new LossTally();
         tally.delivered(true, 5);
-        RingException error = assertThrows(RingException.class, () -> tally.row(2, 1.25, 10, 3));
+        RingException error = assertThrows(RingException.class, () -> tally.row(2, 1.25, LapPolicy.OLDEST, 10, 3));
         assertTrue(error.getMessage().contains("1 delivered + 3 missed != 10 written"), error.getMessage());
     }
 

@@ -11,6 +11,9 @@ import io.shmbench.ring.RingConfig;
 import io.shmbench.ring.RingMode;
 import io.shmbench.testutil.NoLeaks;
 import org.junit.jupiter.api.Test;
+import io.shmbench.ring.LapPolicy;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,15 +105,18 @@ class RingPeerCrossProcessTest {
         assertTrue(recorded().isEmpty());
     }
 
-    @Test
-    void aPacedWriterIntoAnOverwriteRingGivesRowsWhoseBooksBalance() throws Exception {
+    @ParameterizedTest
+    @EnumSource(LapPolicy.class)
+    void aPacedWriterIntoAnOverwriteRingGivesRowsWhoseBooksBalance(LapPolicy policy) throws Exception {
         OverwriteReading trial = new OverwriteReading();
+        trial.lapPolicy = policy;
         trial.timeoutNanos = GENEROUS_NANOS;
         try {
             trial.open(RingConfig.of(2, 64), 64, outcome("Q3Slots.overwriteLoss"));
             for (double ratio : OverwriteReading.RATE_RATIOS) {
                 OverwriteLoss row = trial.trial(ratio, 40).orElseThrow(() -> new AssertionError("the trial stopped"));
                 assertEquals(2, row.slots());
+                assertEquals(policy, row.lapPolicy());
                 assertEquals(ratio, row.rateRatio());
                 assertEquals(Math.round(40 * ratio), row.written());
                 assertEquals(row.written(), row.delivered() + row.missed(), "written = delivered + missed");
