@@ -95,6 +95,11 @@ int main(int argc, char **argv)
             break;
         }
         status = SHMRING_OK; /* SHMRING_EMPTY: everything new was taken */
+        if (o.watch_parent && getppid() != ring.parent) {
+            snprintf(ring.error, sizeof ring.error, "%s: the process that started this reader is gone; stopping", ring.path);
+            status = SHMRING_ERR_PARENT_GONE;
+            break;
+        }
         int64_t now = shmring_monotonic_ns();
         if (reader.next != before) {
             last_news = now;
@@ -103,11 +108,6 @@ int main(int argc, char **argv)
         if (!shmring_writer_alive(&ring) && atomic_load(shmring__u64(&ring, SHMRING_OFF_WRITER_PID)) != 0) {
             snprintf(ring.error, sizeof ring.error, "%s: the writer process died", ring.path);
             status = SHMRING_ERR_PEER_GONE;
-            break;
-        }
-        if (o.watch_parent && getppid() != ring.parent) {
-            snprintf(ring.error, sizeof ring.error, "%s: the process that started this reader is gone; stopping", ring.path);
-            status = SHMRING_ERR_PARENT_GONE;
             break;
         }
         if (now - last_news > timeout) {

@@ -694,13 +694,13 @@ def _run_reader(args, ring):
                     if message is None:
                         break
                     take(message)
+                if ring.watch_parent and os.getppid() != ring.parent:
+                    raise RingError("%s: the process that started this reader is gone; stopping" % ring.path)
                 now = monotonic_ns()
                 if reader.next != before:
                     last_news = now
                 elif ring._u64(OFF_WRITER_PID) and not ring.writer_alive():
                     raise PeerGoneError("%s: the writer process died" % ring.path)
-                elif ring.watch_parent and os.getppid() != ring.parent:
-                    raise RingError("%s: the process that started this reader is gone; stopping" % ring.path)
                 elif now - last_news > args.timeout * 1e9:
                     raise TimeoutError_("%s: no new message for %.1f s" % (ring.path, args.timeout))
         except RingError as e:

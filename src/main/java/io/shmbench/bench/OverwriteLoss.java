@@ -19,14 +19,4 @@ record OverwriteLoss(int slots, double rateRatio, io.shmbench.ring.LapPolicy lap
     double lossFraction() {
         return written == 0 ? 0 : (double) missed / written;
     }
-
-    /**
-     * What the seed's sizing rule predicts for a reader that wakes at rate R and takes everything
-     * new: between two wake-ups the writer publishes W/R messages, and a ring of S slots keeps the
-     * last S of them, so the fraction lost is max(0, 1 - S * R / W), zero from S = ceil(W/R) on
-     * (with perfectly regular timing; jitter is what the rule's margin is for).
-     */
-    static double predictedLossFraction(int slots, double rateRatio) {
-        return Math.max(0, 1 - slots / rateRatio);
-    }
 }

@@ -1,6 +1,7 @@
 package io.shmbench.bench;
 
 import io.shmbench.ring.LapPolicy;
+import io.shmbench.ring.SizingRule;
 import io.shmbench.ring.RingException;
 import org.junit.jupiter.api.Test;
 
@@ -46,11 +47,11 @@ class LossTallyTest {
 
     @Test
     void theSizingRulePredictsLossUntilCeilOfTheRateRatio() {
-        assertEquals(0.75, OverwriteLoss.predictedLossFraction(1, 4), 1e-12);
-        assertEquals(0.25, OverwriteLoss.predictedLossFraction(3, 4), 1e-12);
-        assertEquals(0.0, OverwriteLoss.predictedLossFraction(4, 4), 1e-12);
-        assertEquals(0.2, OverwriteLoss.predictedLossFraction(1, 1.25), 1e-12);
-        assertEquals(0.0, OverwriteLoss.predictedLossFraction(2, 1.25), 1e-12);
-        assertEquals(0.0, OverwriteLoss.predictedLossFraction(1, 1), 1e-12);
+        assertEquals(0.75, SizingRule.predictedLossFraction(1, 4), 1e-12);
+        assertEquals(0.25, SizingRule.predictedLossFraction(3, 4), 1e-12);
+        assertEquals(0.0, SizingRule.predictedLossFraction(4, 4), 1e-12);
+        assertEquals(0.2, SizingRule.predictedLossFraction(1, 1.25), 1e-12);
+        assertEquals(0.0, SizingRule.predictedLossFraction(2, 1.25), 1e-12);
+        assertEquals(0.0, SizingRule.predictedLossFraction(1, 1), 1e-12);
     }
 }
