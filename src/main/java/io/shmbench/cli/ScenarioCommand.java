@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 @Command(name = "scenario", mixinStandardHelpOptions = true,
         header = "A C writer at 5 Hz into an OVERWRITE ring, a Python reader at 4 Hz: each snapshot's age and what it missed.",
         description = {"Builds src/main/c into target/c when needed. The ring's slots against the sizing rule",
-                "slots = ceil(W/R): 4 slots at W/R = 1.25 lose nothing, 1 slot loses about 20%."})
+                "slots = ceil(W/R): 4 slots at W/R = 1.25 lose nothing, 1 slot loses about 20%%."})
 final class ScenarioCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -68,10 +68,12 @@ final class ScenarioCommand implements Callable<Integer> {
         return result.ok() ? 0 : 1;
     }
 
+    /** Refuses a value outside its range, quoting it as it was given. */
     private void check(boolean valid, String option, Number value, String range) {
         if (!valid) {
-            throw new ParameterException(spec.commandLine(), option + " '" + (value.doubleValue() == value.longValue()
-                    ? Long.toString(value.longValue()) : value.toString()) + "' is outside " + range);
+            String given = spec.commandLine().getParseResult().matchedOptionValue(option, null) == null ? value.toString()
+                    : String.join(" ", spec.commandLine().getParseResult().matchedOption(option).stringValues());
+            throw new ParameterException(spec.commandLine(), option + " '" + given + "' is outside " + range);
         }
     }
 }
