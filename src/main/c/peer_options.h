@@ -1,6 +1,7 @@
 /*
  * peer_options.h: the command line shared by shmring_writer and shmring_reader, checked strictly
- * (a bad value is a usage error, exit 2, that quotes it), and the signal handling both need.
+ * (a bad value is a usage error, exit 2, that quotes it), the signal handling both need, and
+ * their attaching.
  */
 #ifndef PEER_OPTIONS_H
 #define PEER_OPTIONS_H
@@ -14,6 +15,8 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "shmring.h"
 
 #define EXIT_FAILED 1
 #define EXIT_USAGE 2
@@ -163,6 +166,23 @@ static inline int peer_sleep_until(int64_t when)
         }
     }
     return !peer_stop_signal;
+}
+
+/* Attaches to the ring the options name and checks it is in --mode; false (said on stderr) when not. */
+static inline int peer_attach(shmring *ring, const peer_options *o)
+{
+    if (shmring_attach(ring, o->name) != SHMRING_OK) {
+        fprintf(stderr, "error: %s\n", ring->error);
+        return 0;
+    }
+    ring->watch_parent = o->watch_parent;
+    if (ring->mode != o->mode) {
+        fprintf(stderr, "error: %s is in %s mode, not %s as --mode says\n", ring->path,
+                ring->mode ? "overwrite" : "blocking", o->mode ? "overwrite" : "blocking");
+        shmring_detach(ring);
+        return 0;
+    }
+    return 1;
 }
 
 #endif /* PEER_OPTIONS_H */

@@ -18,15 +18,7 @@ int main(int argc, char **argv)
     peer_options o = peer_parse(argc, argv, 1);
     peer_install_signals();
     shmring ring;
-    if (shmring_attach(&ring, o.name) != SHMRING_OK) {
-        fprintf(stderr, "error: %s\n", ring.error);
-        return EXIT_BAD_RING;
-    }
-    ring.watch_parent = o.watch_parent;
-    if (ring.mode != o.mode) {
-        fprintf(stderr, "error: %s is in %s mode, not %s as --mode says\n", ring.path,
-                ring.mode ? "overwrite" : "blocking", o.mode ? "overwrite" : "blocking");
-        shmring_detach(&ring);
+    if (!peer_attach(&ring, &o)) {
         return EXIT_BAD_RING;
     }
     uint32_t largest = o.bytes ? o.bytes : ring.max_payload;

@@ -85,9 +85,8 @@ final class RingCommand implements Runnable {
         }
     }
 
-    @Command(name = "inspect", mixinStandardHelpOptions = true,
-            description = "Validates the ring /dev/shm/NAME and prints its geometry, indices and both sides' status.")
-    static final class Inspect implements Callable<Integer> {
+    /** What inspect and remove share: a NAME, checked, and the ring attached (its header validated) for the action. */
+    abstract static class OnExistingRing implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -99,13 +98,24 @@ final class RingCommand implements Runnable {
             checkedName(spec, name);
             PrintWriter out = spec.commandLine().getOut();
             try (Ring ring = Ring.attachNamed(name)) {
-                long staleAfter = TimeUnit.SECONDS.toNanos(1);
-                out.printf("ring %s: %s%n", ring.path(), describe(ring.config()));
-                out.printf("write index %d, read index %d%n", ring.writeIndex(), ring.readIndex());
-                out.printf("writer %s, reader %s%n", status(ring.writerStatus(staleAfter)), status(ring.readerStatus(staleAfter)));
+                act(ring, out);
             }
             out.flush();
             return 0;
+        }
+
+        abstract void act(Ring ring, PrintWriter out);
+    }
+
+    @Command(name = "inspect", mixinStandardHelpOptions = true,
+            description = "Validates the ring /dev/shm/NAME and prints its geometry, indices and both sides' status.")
+    static final class Inspect extends OnExistingRing {
+        @Override
+        void act(Ring ring, PrintWriter out) {
+            long staleAfter = TimeUnit.SECONDS.toNanos(1);
+            out.printf("ring %s: %s%n", ring.path(), describe(ring.config()));
+            out.printf("write index %d, read index %d%n", ring.writeIndex(), ring.readIndex());
+            out.printf("writer %s, reader %s%n", status(ring.writerStatus(staleAfter)), status(ring.readerStatus(staleAfter)));
         }
 
         private static String status(PeerStatus status) {
@@ -113,25 +123,14 @@ final class RingCommand implements Runnable {
         }
     }
 
+    /** Attaching first validates the header: remove never deletes a file that is not a ring. */
     @Command(name = "remove", mixinStandardHelpOptions = true,
             description = "Removes the name /dev/shm/NAME of a ring (processes attached to it carry on); refuses a file that is no ring.")
-    static final class Remove implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
-
+    static final class Remove extends OnExistingRing {
         @Override
-        public Integer call() {
-            checkedName(spec, name);
-            // Attaching first validates the header: remove never deletes a file that is not a ring.
-            try (Ring ring = Ring.attachNamed(name)) {
-                ring.unlink();
-                spec.commandLine().getOut().printf("removed %s%n", ring.path());
-            }
-            spec.commandLine().getOut().flush();
-            return 0;
+        void act(Ring ring, PrintWriter out) {
+            ring.unlink();
+            out.printf("removed %s%n", ring.path());
         }
     }
 

@@ -28,42 +28,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RingOverwriteTest {
     private static final RingConfig OVERWRITE = RingConfig.of(4, 64).withMode(RingMode.OVERWRITE);
 
-    /** A lapped reader resuming at the oldest skips exactly what was overwritten and delivers every message still in the ring. */
-    @ParameterizedTest(name = "{0} slots, reader polls {1}")
-    @MethodSource("slotsAndPolls")
-    void aLappedReaderDeliversEverythingStillInTheRing(int slots, ReaderPoll poll) {
+    /**
+     * A lapped reader skips exactly what it does not deliver and says so: resuming at the oldest it
+     * delivers every message still in the ring, at the newest only the last one published.
+     */
+    @ParameterizedTest(name = "{0} slots, reader polls {1}, resume {2}")
+    @MethodSource("slotsPollsAndPolicies")
+    void aLappedReaderDeliversWhatItsPolicySaysAndCountsTheRest(int slots, ReaderPoll poll, LapPolicy policy) {
         int written = 10;
         try (TempRing temp = TempRing.create(RingConfig.of(slots, 64).withMode(RingMode.OVERWRITE).withReaderPoll(poll));
              RingWriter writer = temp.ring().openWriter(WaitStrategy.SPIN);
-             RingReader reader = temp.ring().openReader(WaitStrategy.SPIN, LapPolicy.OLDEST)) {
+             RingReader reader = temp.ring().openReader(WaitStrategy.SPIN, policy)) {
             for (long n = 0; n < written; n++) {
                 writeNumber(writer, n);
             }
-            List<Long> delivered = drain(reader);
+            long first = policy == LapPolicy.OLDEST ? written - slots : written - 1;
             List<Long> expected = new ArrayList<>();
-            for (long n = written - slots; n < written; n++) {
+            for (long n = first; n < written; n++) {
                 expected.add(n);
             }
-            assertEquals(expected, delivered, "the " + slots + " newest messages are still in the ring");
-            assertEquals(written - slots, reader.missed(), "overwritten messages are counted as missed");
+            assertEquals(expected, drain(reader), policy == LapPolicy.OLDEST ? "the " + slots + " messages still in the ring"
+                    : "only the newest message");
+            assertEquals(first, reader.missed(), "what was skipped is counted as missed");
             assertEquals(0, reader.torn());
-            assertEquals(written, reader.position());
-        }
-    }
-
-    /** A lapped reader resuming at the newest skips everything before the last message published, and says so. */
-    @ParameterizedTest(name = "{0} slots, reader polls {1}")
-    @MethodSource("slotsAndPolls")
-    void aLappedReaderResumingAtTheNewestGetsTheLastMessage(int slots, ReaderPoll poll) {
-        int written = 10;
-        try (TempRing temp = TempRing.create(RingConfig.of(slots, 64).withMode(RingMode.OVERWRITE).withReaderPoll(poll));
-             RingWriter writer = temp.ring().openWriter(WaitStrategy.SPIN);
-             RingReader reader = temp.ring().openReader(WaitStrategy.SPIN, LapPolicy.NEWEST)) {
-            for (long n = 0; n < written; n++) {
-                writeNumber(writer, n);
-            }
-            assertEquals(List.of(written - 1L), drain(reader), "only the newest message");
-            assertEquals(written - 1, reader.missed(), "everything before it is counted as missed");
             assertEquals(written, reader.position());
         }
     }
@@ -127,8 +114,9 @@ class RingOverwriteTest {
         }
     }
 
-    static Stream<Arguments> slotsAndPolls() {
-        return Stream.of(1, 3, 4).flatMap(slots -> Stream.of(ReaderPoll.values()).map(poll -> Arguments.of(slots, poll)));
+    static Stream<Arguments> slotsPollsAndPolicies() {
+        return Stream.of(1, 3, 4).flatMap(slots -> Stream.of(ReaderPoll.values()).flatMap(poll -> Stream.of(LapPolicy.values())
+                .map(policy -> Arguments.of(slots, poll, policy))));
     }
 
     /** The seed's telemetry case: a one-slot ring is a mailbox whose reader always gets the newest value. */
