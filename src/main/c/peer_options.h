@@ -168,21 +168,25 @@ static inline int peer_sleep_until(int64_t when)
     return !peer_stop_signal;
 }
 
-/* Attaches to the ring the options name and checks it is in --mode; false (said on stderr) when not. */
+/*
+ * Attaches to the ring the options name and checks it is in --mode: 0, or the exit code (said on
+ * stderr): EXIT_USAGE for a bad name, EXIT_BAD_RING for a ring that cannot be used.
+ */
 static inline int peer_attach(shmring *ring, const peer_options *o)
 {
-    if (shmring_attach(ring, o->name) != SHMRING_OK) {
+    int status = shmring_attach(ring, o->name);
+    if (status != SHMRING_OK) {
         fprintf(stderr, "error: %s\n", ring->error);
-        return 0;
+        return status == SHMRING_ERR_USAGE ? EXIT_USAGE : EXIT_BAD_RING;
     }
     ring->watch_parent = o->watch_parent;
     if (ring->mode != o->mode) {
         fprintf(stderr, "error: %s is in %s mode, not %s as --mode says\n", ring->path,
                 ring->mode ? "overwrite" : "blocking", o->mode ? "overwrite" : "blocking");
         shmring_detach(ring);
-        return 0;
+        return EXIT_BAD_RING;
     }
-    return 1;
+    return 0;
 }
 
 #endif /* PEER_OPTIONS_H */

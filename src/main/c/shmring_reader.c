@@ -8,7 +8,7 @@
  *   seq=S age_ms=A missed=M length=L     (M: messages skipped just before this one)
  * unless --quiet, then a summary:
  *   summary delivered=D missed=M torn=T corrupt=C position=P
- * Exit 0: all N accounted for, none corrupt; 1: a corrupt message, a timeout, a signal; 2: usage;
+ * Exit 0: all N accounted for, none corrupt; 1: a corrupt message, a timeout, a signal; 2: usage (a bad name too);
  * 3: the ring is missing, not a ring, not yours, or not in --mode; 4: the writer died before N.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -48,8 +48,9 @@ int main(int argc, char **argv)
     peer_options o = peer_parse(argc, argv, 0);
     peer_install_signals();
     shmring ring;
-    if (!peer_attach(&ring, &o)) {
-        return EXIT_BAD_RING;
+    int refused = peer_attach(&ring, &o);
+    if (refused) {
+        return refused;
     }
     shmring_reader reader;
     if (shmring_reader_open(&reader, &ring, o.policy) != SHMRING_OK) {

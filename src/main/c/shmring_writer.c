@@ -5,7 +5,7 @@
  * (0: as fast as the ring takes them), then prints "summary written=N first=F" (F: the index of
  * its first message) and detaches. --dwell-us pauses in the middle of every message, between its
  * two halves, so that a kill lands inside a message (the fault tests). Exit 0 done; 1 failed (a
- * wait timed out, the reader died, a signal stopped it); 2 usage; 3 the ring is missing, not a
+ * wait timed out, the reader died, a signal stopped it); 2 usage, a bad name included; 3 the ring is missing, not a
  * ring, not yours, or not in --mode.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -18,8 +18,9 @@ int main(int argc, char **argv)
     peer_options o = peer_parse(argc, argv, 1);
     peer_install_signals();
     shmring ring;
-    if (!peer_attach(&ring, &o)) {
-        return EXIT_BAD_RING;
+    int refused = peer_attach(&ring, &o);
+    if (refused) {
+        return refused;
     }
     uint32_t largest = o.bytes ? o.bytes : ring.max_payload;
     if (largest > ring.max_payload || largest < PROBE_MIN_LENGTH) {

@@ -94,6 +94,24 @@ class MalformedRingPeersTest {
         }));
     }
 
+    @TestFactory
+    Stream<DynamicTest> aBadNameIsAUsageError() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (PeerProgram program : PeerProgram.values()) {
+            for (String[] bad : new String[][] {{"a/b", "contains '/'"}, {"", "it is empty"}, {"x".repeat(256), "longer than 255 bytes"}}) {
+                tests.add(DynamicTest.dynamicTest(program + " '" + (bad[0].length() > 10 ? "256 x" : bad[0]) + "'", () -> {
+                    program.require();
+                    try (PeerRun run = PeerRun.start(program, "reader", bad[0], "--mode", "blocking", "--count", "1")) {
+                        assertEquals(2, run.awaitExit(DEADLINE), run.describe());
+                        assertTrue(run.stderr().contains("bad ring name '" + bad[0] + "': ") && run.stderr().contains(bad[1]),
+                                run.describe());
+                    }
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
     /** Only root can give a file away; CI and this machine run as root, elsewhere the test is skipped. */
     @Test
     void aRingOfAnotherUserIsRefused() throws IOException {
