@@ -114,6 +114,10 @@ public final class TelemetryScenario {
             await("the C writer to attach", writer, () -> ring.writeIndex() > 0
                     || ring.writerStatus(Long.MAX_VALUE) == PeerStatus.ALIVE);
             ring.unlink(); // both are in: from here on nothing can be left in /dev/shm
+            synchronized (out) {
+                out.println("both attached; the ring's name is removed, so nothing is left in /dev/shm however this ends");
+                out.flush();
+            }
             Duration deadline = settings.duration().plus(ATTACH_TIMEOUT);
             int writerExit = writer.awaitExit(deadline);
             int readerExit = reader.awaitExit(deadline.plus(Duration.ofSeconds((long) Math.ceil(2 / settings.readerHz()))));

@@ -56,7 +56,8 @@ class ScenarioCommandTest {
     void aKilledScenarioLeavesNoRingAndNoProgram() throws IOException {
         try (ChildJvm scenario = ChildJvm.start(Main.class, "scenario", "--seconds", "30", "--writer-hz", "50", "--reader-hz", "40")) {
             scenario.expectLine("scenario:");
-            scenario.expectLine("seq="); // both programs run and the reader has had a snapshot
+            scenario.expectLine("both attached;"); // the name is gone from here on
+            scenario.expectLine("seq="); // the reader has had a snapshot
             List<ProcessHandle> programs = ProcessHandle.of(scenario.pid()).orElseThrow().descendants().toList();
             assertTrue(programs.size() >= 2, "the writer and the reader run: " + programs);
             scenario.kill();
