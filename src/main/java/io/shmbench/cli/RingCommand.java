@@ -27,8 +27,8 @@ import java.util.concurrent.TimeUnit;
  */
 @Command(name = "ring", mixinStandardHelpOptions = true,
         header = "Creates, inspects or removes a ring under a name of your choice, for C, Python or other programs.",
-        description = {"A named ring is the file /dev/shm/NAME: created exclusively (O_EXCL) and owner-only (0600),",
-                "attached only after its header is validated. Its binary layout and protocol: docs/ring-layout.md."},
+        description = "A named ring is the file /dev/shm/NAME: created exclusively (O_EXCL) and owner-only (0600), "
+                + "attached only after its header is validated. Its binary layout and protocol: docs/ring-layout.md.",
         subcommands = {RingCommand.Create.class, RingCommand.Inspect.class, RingCommand.Remove.class})
 final class RingCommand implements Runnable {
     @Spec

@@ -22,8 +22,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "scenario", mixinStandardHelpOptions = true,
         header = "A C writer at 5 Hz into an OVERWRITE ring, a Python reader at 4 Hz: each snapshot's age and what it missed.",
-        description = {"Builds src/main/c into target/c when needed. The ring's slots against the sizing rule",
-                "slots = ceil(W/R): 4 slots at W/R = 1.25 lose nothing, 1 slot loses about 20%%."})
+        description = "Builds src/main/c into target/c when needed. Compare the loss with the sizing rule "
+                + "slots = ceil(W/R): 4 slots at W/R = 1.25 lose nothing, 1 slot loses about 20%%.")
 final class ScenarioCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
