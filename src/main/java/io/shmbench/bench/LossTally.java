@@ -1,5 +1,6 @@
 package io.shmbench.bench;
 
+import io.shmbench.ring.LapPolicy;
 import io.shmbench.ring.RingException;
 import org.HdrHistogram.Histogram;
 
@@ -43,13 +44,13 @@ final class LossTally {
      * @param missed  what the ring's reader counted missed in the trial
      * @throws RingException when delivered + missed is not what was written: the ring lost count
      */
-    OverwriteLoss row(int slots, double rateRatio, long written, long missed) {
+    OverwriteLoss row(int slots, double rateRatio, LapPolicy lapPolicy, long written, long missed) {
         if (delivered + missed != written) {
             throw new RingException("the reader's accounting does not add up: " + delivered + " delivered + " + missed
                     + " missed != " + written + " written (" + slots + " slots, W/R = " + rateRatio + ")");
         }
         boolean any = staleness.getTotalCount() > 0;
-        return new OverwriteLoss(slots, rateRatio, written, delivered, missed,
+        return new OverwriteLoss(slots, rateRatio, lapPolicy, written, delivered, missed,
                 any ? staleness.getValueAtPercentile(50) : Double.NaN, any ? staleness.getValueAtPercentile(99) : Double.NaN);
     }
 }

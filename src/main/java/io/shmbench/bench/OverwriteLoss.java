@@ -4,6 +4,7 @@ package io.shmbench.bench;
  * One trial of an OVERWRITE ring with a writer at rate W and a reader at rate R: one row of
  * {@code raw/q3_overwrite_loss.csv} (docs/RESULTS-FORMAT.md).
  *
+ * @param lapPolicy        where the reader resumed when the writer lapped it
  * @param written          messages the writer published
  * @param delivered        messages the reader got whole (the seqlock held)
  * @param missed           messages the reader never got: overwritten before it came (the ring's
@@ -11,21 +12,11 @@ package io.shmbench.bench;
  * @param stalenessP50Ns   median age of a message when read (read time minus the writer's stamp); NaN when none was read
  * @param stalenessP99Ns   99th percentile of that age
  */
-record OverwriteLoss(int slots, double rateRatio, long written, long delivered, long missed, double stalenessP50Ns,
+record OverwriteLoss(int slots, double rateRatio, io.shmbench.ring.LapPolicy lapPolicy, long written, long delivered, long missed, double stalenessP50Ns,
                      double stalenessP99Ns) {
 
     /** The fraction of written messages the reader never saw. */
     double lossFraction() {
         return written == 0 ? 0 : (double) missed / written;
-    }
-
-    /**
-     * What the seed's sizing rule predicts for a reader that wakes at rate R and takes everything
-     * new: between two wake-ups the writer publishes W/R messages, and a ring of S slots keeps the
-     * last S of them, so the fraction lost is max(0, 1 - S * R / W), zero from S = ceil(W/R) on
-     * (with perfectly regular timing; jitter is what the rule's margin is for).
-     */
-    static double predictedLossFraction(int slots, double rateRatio) {
-        return Math.max(0, 1 - slots / rateRatio);
     }
 }

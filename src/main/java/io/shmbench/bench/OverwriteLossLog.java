@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 final class OverwriteLossLog {
     static final List<String> HEADER = List.of("slots", "rate_ratio", "written", "delivered", "missed", "loss_fraction",
-            "staleness_p50_ns", "staleness_p99_ns");
+            "staleness_p50_ns", "staleness_p99_ns", "lap_policy");
 
     private final RawCsvFile log;
 
@@ -33,7 +33,8 @@ final class OverwriteLossLog {
 
     void append(OverwriteLoss row) {
         log.append(List.of(List.of(row.slots(), row.rateRatio(), row.written(), row.delivered(), row.missed(),
-                row.lossFraction(), nanos(row.stalenessP50Ns()), nanos(row.stalenessP99Ns()))));
+                row.lossFraction(), nanos(row.stalenessP50Ns()), nanos(row.stalenessP99Ns()),
+                row.lapPolicy().name().toLowerCase(java.util.Locale.ROOT))));
     }
 
     private static String nanos(double value) {

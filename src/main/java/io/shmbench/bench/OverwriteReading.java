@@ -1,5 +1,6 @@
 package io.shmbench.bench;
 
+import io.shmbench.ring.LapPolicy;
 import io.shmbench.ring.RingConfig;
 import io.shmbench.ring.RingException;
 import io.shmbench.ring.RingMode;
@@ -7,6 +8,7 @@ import io.shmbench.ring.RingReader;
 import io.shmbench.ring.RingTimeoutException;
 import io.shmbench.ring.RingWriter;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -30,6 +32,11 @@ import java.util.Optional;
  * on the benchmark's {@link RingVariant} switched to OVERWRITE; rows of measurement iterations go
  * to {@code raw/q3_overwrite_loss.csv} ({@link OverwriteLossLog}), warm-up iterations run shorter
  * trials and write nothing.
+ *
+ * <p>{@link #lapPolicy}: where the reader resumes once the writer has lapped it ({@link LapPolicy});
+ * a reader that takes everything at each wake-up loses least by resuming at the oldest message
+ * still there, one that wants the freshest value gives those up for the newest. The policy is a
+ * column of each row.
  */
 @State(Scope.Thread)
 public class OverwriteReading extends RingTrial {
@@ -41,6 +48,10 @@ public class OverwriteReading extends RingTrial {
     static final long TRIAL_READS = 125;
     /** Commands to the writer: one at a time. */
     private static final int COMMAND_SLOTS = 2;
+
+    /** Where the lapped reader resumes; a parameter of {@code Q3Slots.overwriteLoss} only (declared on this state). */
+    @Param({"NEWEST", "OLDEST"})
+    public LapPolicy lapPolicy = LapPolicy.DEFAULT;
 
     private final Optional<OverwriteLossLog> log = OverwriteLossLog.current();
     private int slots;
@@ -72,7 +83,7 @@ public class OverwriteReading extends RingTrial {
     /** Starts a paced writer on an OVERWRITE ring of {@code slots} (the rest of {@code config} as given). */
     final void open(RingConfig config, int messageBytes, TrialOutcome outcome) {
         RingConfig overwrite = config.withMode(RingMode.OVERWRITE);
-        open(RingPeerRole.PACED_WRITER, RingConfig.of(COMMAND_SLOTS, PacedRun.SIZE), overwrite, messageBytes, outcome);
+        open(RingPeerRole.PACED_WRITER, RingConfig.of(COMMAND_SLOTS, PacedRun.SIZE), overwrite, messageBytes, lapPolicy, outcome);
         slots = overwrite.slotCount();
         commands = peer.writer();
         reader = peer.reader();
@@ -106,7 +117,7 @@ public class OverwriteReading extends RingTrial {
                 }
             }
             outcome.checked(tally.delivered(), tally.corrupt());
-            return Optional.of(tally.row(slots, rateRatio, written, reader.missed() - missedBefore));
+            return Optional.of(tally.row(slots, rateRatio, lapPolicy, written, reader.missed() - missedBefore));
         } catch (RingException e) {
             stop(e);
             return Optional.empty();

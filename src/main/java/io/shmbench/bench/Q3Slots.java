@@ -44,7 +44,7 @@ import java.util.concurrent.TimeUnit;
  * <p>The seed's sizing rule: slots = ceil(W/R) plus a margin (its example: W = 5 Hz, R = 4 Hz, so
  * 2 slots, with margin 4-5). A reader that takes everything at each wake-up finds at most W/R new
  * messages, so with S slots it loses the fraction max(0, 1 - S R / W)
- * ({@link OverwriteLoss#predictedLossFraction}): for W/R = 4, 75% at 1 slot, 50% at 2, 25% at 3 and
+ * ({@link io.shmbench.ring.SizingRule#predictedLossFraction}): for W/R = 4, 75% at 1 slot, 50% at 2, 25% at 3 and
  * none from 4 on; for W/R = 1.25, 20% at 1 slot and none from 2. Real timing is not regular: a
  * reader woken late finds more than W/R messages, so near ceil(W/R) some loss remains; the margin
  * is what absorbs it.

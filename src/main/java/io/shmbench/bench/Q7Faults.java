@@ -6,6 +6,7 @@ import io.shmbench.measure.LatencyRecorder;
 import io.shmbench.measure.Outcome;
 import io.shmbench.payload.SeedDoubleBuffer;
 import io.shmbench.payload.StampedSnapshot;
+import io.shmbench.ring.LapPolicy;
 import io.shmbench.ring.PeerStatus;
 import io.shmbench.ring.Ring;
 import io.shmbench.ring.RingConfig;
@@ -71,16 +72,18 @@ import java.util.function.BooleanSupplier;
  * For the slow reader, compare {@code torn_delivered_count}: the ring hands the reader no torn
  * snapshot and counts what it caught and skipped; the double buffer hands over a torn snapshot
  * whenever the writer laps the reader, and only the reader's own checksum notices. How much the
- * ring delivers depends on how often the reader is lapped: a lapped reader resumes at the oldest
- * message still in the ring, whose slot is the very one the writer fills next, so a reader slower
- * than its writer has most of its reads caught as torn whatever the slot count: slots absorb
- * bursts and put off the first lap, not a reader that is slower on average.
+ * ring delivers depends on where a lapped reader resumes ({@code lapPolicy}): at the oldest message
+ * still in the ring ({@code OLDEST}), whose slot is the very one the writer fills next, a reader
+ * slower than its writer has most of its reads caught as torn whatever the slot count (slots
+ * absorb bursts and put off the first lap, not a reader that is slower on average); at the newest
+ * ({@code NEWEST}) it reads a slot the writer comes back to only a ring later, and most reads are
+ * delivered whole, at the price of skipping what lay between.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class Q7Faults {
     public static final String KILL = "writer kill -9";
-    /** Followed by the ring's slot count: {@code "slow reader: seqlock ring, 4 slots"}. */
+    /** Followed by the ring's slot count and lap policy: {@code "slow reader: seqlock ring, 4 slots, resume newest"}. */
     public static final String SEQLOCK = "slow reader: seqlock ring";
     public static final String DOUBLE_BUFFER = "slow reader: seed double buffer";
     public static final int SNAPSHOT_BYTES = 2880;
@@ -167,10 +170,10 @@ public class Q7Faults {
         Ring ring;
         RingReader reader;
 
-        void startRingWriter(int slots) {
+        void startRingWriter(int slots, LapPolicy lapPolicy) {
             try {
                 ring = Ring.create(RingConfig.of(slots, SNAPSHOT_BYTES).withMode(RingMode.OVERWRITE));
-                reader = ring.openReader(WaitStrategy.SPIN);
+                reader = ring.openReader(WaitStrategy.SPIN, lapPolicy);
                 startWriter(List.of("--ring", ring.path().toString()), () -> reader.poll() >= 0);
             } finally {
                 if (ring != null) {
@@ -194,7 +197,7 @@ public class Q7Faults {
                 return;
             }
             try {
-                startRingWriter(KILLED_RING_SLOTS);
+                startRingWriter(KILLED_RING_SLOTS, LapPolicy.DEFAULT);
             } catch (RuntimeException e) {
                 outcome.fail(e);
             }
@@ -223,13 +226,21 @@ public class Q7Faults {
         @Param({"4", "2"})
         public int slots;
 
+        /** Where the lapped reader resumes: the newest message, or the oldest, whose slot the writer fills next. */
+        @Param({"NEWEST", "OLDEST"})
+        public LapPolicy lapPolicy = LapPolicy.DEFAULT;
+
         @Override
         void open() {
-            startRingWriter(slots);
+            startRingWriter(slots, lapPolicy);
         }
 
         String scenario() {
-            return SEQLOCK + ", " + slots + " slots";
+            return scenario(slots, lapPolicy);
+        }
+
+        static String scenario(int slots, LapPolicy lapPolicy) {
+            return SEQLOCK + ", " + slots + " slots, resume " + lapPolicy.name().toLowerCase(java.util.Locale.ROOT);
         }
 
         @TearDown(Level.Trial)

@@ -1,5 +1,6 @@
 package io.shmbench.bench;
 
+import io.shmbench.ring.LapPolicy;
 import io.shmbench.ring.PeerStatus;
 import io.shmbench.ring.Ring;
 import io.shmbench.ring.RingConfig;
@@ -44,13 +45,13 @@ final class RingPeer implements AutoCloseable {
     private final RingReader reader;
     private final Channel floor;
 
-    private RingPeer(Ring toPeer, Ring fromPeer, PeerJvm jvm, Channel floor) {
+    private RingPeer(Ring toPeer, Ring fromPeer, PeerJvm jvm, Channel floor, LapPolicy lapPolicy) {
         this.toPeer = toPeer;
         this.fromPeer = fromPeer;
         this.jvm = jvm;
         this.floor = floor;
         this.writer = toPeer.openWriter(WaitStrategy.SPIN_THEN_YIELD);
-        this.reader = fromPeer.openReader(WaitStrategy.SPIN_THEN_YIELD);
+        this.reader = fromPeer.openReader(WaitStrategy.SPIN_THEN_YIELD, lapPolicy);
     }
 
     /**
@@ -59,13 +60,14 @@ final class RingPeer implements AutoCloseable {
      * until it has attached to both.
      *
      * @param messageBytes what the peer checks (sink) or writes (paced writer)
+     * @param lapPolicy    where this side's reader resumes when an OVERWRITE from-peer ring laps it
      * @param logFile      where the peer's stdout and stderr go (appended)
      * @param peerCpu      where the peer pins its working thread, if anywhere
      * @param floorTimeout an echo's same-pair floor waits at most this long (other roles have none)
      * @throws RingException when the peer dies or does not attach in time; the message ends with its log
      */
-    static RingPeer start(RingPeerRole role, RingConfig toPeerConfig, RingConfig fromPeerConfig, int messageBytes, Path logFile,
-                          OptionalInt peerCpu, Duration floorTimeout) {
+    static RingPeer start(RingPeerRole role, RingConfig toPeerConfig, RingConfig fromPeerConfig, int messageBytes,
+                          LapPolicy lapPolicy, Path logFile, OptionalInt peerCpu, Duration floorTimeout) {
         Ring toPeer = Ring.create(toPeerConfig);
         Ring fromPeer = null;
         SamePairFloor floorEnd = null;
@@ -90,7 +92,7 @@ final class RingPeer implements AutoCloseable {
             Channel floor = floorEnd == null ? null : floorEnd.connect(PeerWatch.peer(jvm.handle()));
             toPeer.unlink();
             fromPeer.unlink();
-            return new RingPeer(toPeer, fromPeer, jvm, floor);
+            return new RingPeer(toPeer, fromPeer, jvm, floor, lapPolicy);
         } catch (IOException | RuntimeException e) {
             if (jvm != null) {
                 jvm.close();

@@ -1,6 +1,7 @@
 package io.shmbench.bench;
 
 import io.shmbench.measure.RunDirectory;
+import io.shmbench.ring.LapPolicy;
 import io.shmbench.ring.RingConfig;
 import io.shmbench.ring.RingException;
 import org.openjdk.jmh.annotations.Level;
@@ -38,10 +39,17 @@ public abstract class RingTrial {
 
     /** Pins this thread and starts the peer; a peer that cannot start fails the trial (JMH records it as failed). */
     final void open(RingPeerRole role, RingConfig toPeer, RingConfig fromPeer, int messageBytes, TrialOutcome outcome) {
+        open(role, toPeer, fromPeer, messageBytes, LapPolicy.DEFAULT, outcome);
+    }
+
+    /** Like {@link #open(RingPeerRole, RingConfig, RingConfig, int, TrialOutcome)}, with this side's reader lapped as {@code lapPolicy} says. */
+    final void open(RingPeerRole role, RingConfig toPeer, RingConfig fromPeer, int messageBytes, LapPolicy lapPolicy,
+                    TrialOutcome outcome) {
         this.messageBytes = CheckedMessage.checkLength(messageBytes);
         this.outcome = outcome;
         this.pin = CrossCorePin.pinThisThread(CrossCorePin.CROSS_CORE, outcome.series());
-        this.peer = RingPeer.start(role, toPeer, fromPeer, messageBytes, peerLog(), pin.peerCpu(), Duration.ofNanos(timeoutNanos));
+        this.peer = RingPeer.start(role, toPeer, fromPeer, messageBytes, lapPolicy, peerLog(), pin.peerCpu(),
+                Duration.ofNanos(timeoutNanos));
     }
 
     /** The run's log when inside a run; else a temporary file, removed at the end of the trial. */

@@ -7,20 +7,23 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Q3's overwrite loss at one (rate ratio, slot count): counts summed over the trials, loss fraction
- * and staleness averaged over them.
+ * Q3's overwrite loss at one (lap policy, rate ratio, slot count): counts summed over the trials,
+ * loss fraction and staleness averaged over them.
  */
-public record LossPoint(double rateRatio, long slots, int trials, long written, long delivered, long missed,
+public record LossPoint(String lapPolicy, double rateRatio, long slots, int trials, long written, long delivered, long missed,
                         double lossFraction, double stalenessP50Ns, double stalenessP99Ns) {
 
+    private record Key(String lapPolicy, double rateRatio, long slots) {
+    }
+
     public static List<LossPoint> aggregate(List<LossObservation> observations) {
-        Map<List<Double>, List<LossObservation>> groups = new TreeMap<>(
-                Comparator.<List<Double>, Double>comparing(k -> k.get(0)).thenComparing(k -> k.get(1)));
+        Map<Key, List<LossObservation>> groups = new TreeMap<>(Comparator.comparing(Key::lapPolicy)
+                .thenComparingDouble(Key::rateRatio).thenComparingLong(Key::slots));
         for (LossObservation o : observations) {
-            groups.computeIfAbsent(List.of(o.rateRatio(), (double) o.slots()), k -> new ArrayList<>()).add(o);
+            groups.computeIfAbsent(new Key(o.lapPolicy(), o.rateRatio(), o.slots()), k -> new ArrayList<>()).add(o);
         }
         List<LossPoint> out = new ArrayList<>();
-        groups.forEach((k, g) -> out.add(new LossPoint(k.get(0), g.get(0).slots(), g.size(),
+        groups.forEach((k, g) -> out.add(new LossPoint(k.lapPolicy(), k.rateRatio(), k.slots(), g.size(),
                 g.stream().mapToLong(LossObservation::written).sum(),
                 g.stream().mapToLong(LossObservation::delivered).sum(),
                 g.stream().mapToLong(LossObservation::missed).sum(),

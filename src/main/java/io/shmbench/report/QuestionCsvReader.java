@@ -45,7 +45,8 @@ public final class QuestionCsvReader {
             out.add(new LossObservation(csv.integer(r, "slots"), csv.number(r, "rate_ratio"),
                     csv.integer(r, "written"), csv.integer(r, "delivered"), csv.integer(r, "missed"),
                     csv.number(r, "loss_fraction"), csv.optionalNumber(r, "staleness_p50_ns"),
-                    csv.optionalNumber(r, "staleness_p99_ns")));
+                    csv.optionalNumber(r, "staleness_p99_ns"),
+                    r.isMapped("lap_policy") ? csv.required(r, "lap_policy") : LossObservation.POLICY_BEFORE_THE_COLUMN));
         }
         return out;
     }

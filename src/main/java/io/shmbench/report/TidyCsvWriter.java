@@ -99,11 +99,11 @@ public final class TidyCsvWriter {
             }
         }));
         written.add(write(dir.resolve(Q3_LOSS), List.of("rate_ratio", "slots", "trials", "written", "delivered",
-                "missed", "loss_fraction", "staleness_p50_ns", "staleness_p99_ns"), out -> {
+                "missed", "loss_fraction", "staleness_p50_ns", "staleness_p99_ns", "lap_policy"), out -> {
             for (LossPoint p : t.loss()) {
                 out.printRecord(Cells.number(p.rateRatio()), p.slots(), p.trials(), p.written(), p.delivered(),
                         p.missed(), Cells.number(p.lossFraction()), Cells.number(p.stalenessP50Ns()),
-                        Cells.number(p.stalenessP99Ns()));
+                        Cells.number(p.stalenessP99Ns()), p.lapPolicy());
             }
         }));
         written.add(write(dir.resolve(Q6_PLACEMENTS), List.of("placement", "available", "reason"), out -> {

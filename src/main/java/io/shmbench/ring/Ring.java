@@ -1,6 +1,7 @@
 package io.shmbench.ring;
 
 import io.shmbench.shm.SegmentException;
+import io.shmbench.shm.SegmentName;
 import io.shmbench.shm.SharedSegment;
 import io.shmbench.shm.SuiteName;
 
@@ -59,9 +60,43 @@ public final class Ring implements AutoCloseable {
     }
 
     public static Ring create(Path dir, RingConfig config) {
-        SharedSegment segment = SharedSegment.create(dir, SuiteName.fresh(SEGMENT_KIND), config.segmentSize());
-        writeHeader(segment.memory(), config);
-        return new Ring(segment, config);
+        return created(SharedSegment.create(dir, SuiteName.fresh(SEGMENT_KIND), config.segmentSize()), config);
+    }
+
+    /**
+     * Creates a ring under a name the caller chooses ({@link SegmentName}: {@code /dev/shm/<name>}),
+     * for programs outside this JVM (the C and Python peers, docs/ring-layout.md) to attach by
+     * name. Exclusive and owner-only like every segment; the name stays until {@link #unlink}.
+     *
+     * @throws IllegalArgumentException when {@code name} is no valid segment name (the message says why)
+     */
+    public static Ring createNamed(String name, RingConfig config) {
+        return createNamed(SharedSegment.DEFAULT_DIR, name, config);
+    }
+
+    public static Ring createNamed(Path dir, String name, RingConfig config) {
+        return created(SharedSegment.create(dir, new SegmentName(name), config.segmentSize()), config);
+    }
+
+    private static Ring created(SharedSegment segment, RingConfig config) {
+        try {
+            writeHeader(segment.memory(), config);
+            return new Ring(segment, config);
+        } catch (RuntimeException e) {
+            segment.close();
+            segment.unlink();
+            throw e;
+        }
+    }
+
+    /**
+     * Attaches to the ring named {@code name} in {@link SharedSegment#DEFAULT_DIR}, validating it
+     * as {@link #attach} does.
+     *
+     * @throws IllegalArgumentException when {@code name} is no valid segment name
+     */
+    public static Ring attachNamed(String name) {
+        return attach(new SegmentName(name).in(SharedSegment.DEFAULT_DIR));
     }
 
     /** Attaches to an existing ring, validating its header against the file. */
@@ -110,11 +145,19 @@ public final class Ring implements AutoCloseable {
         }
     }
 
-    /** Opens the ring's only reader; fails when a live reader is already attached. */
+    /**
+     * Opens the ring's only reader, which resumes at {@link LapPolicy#DEFAULT} when lapped; fails
+     * when a live reader is already attached.
+     */
     public RingReader openReader(WaitStrategy waitStrategy) {
+        return openReader(waitStrategy, LapPolicy.DEFAULT);
+    }
+
+    /** Opens the ring's only reader, which resumes as {@code lapPolicy} says when the writer laps it. */
+    public RingReader openReader(WaitStrategy waitStrategy, LapPolicy lapPolicy) {
         checkNotTruncated();
         try {
-            return opened(new RingReader(this, waitStrategy));
+            return opened(new RingReader(this, waitStrategy, lapPolicy));
         } catch (InternalError e) {
             throw explainFault(e);
         }

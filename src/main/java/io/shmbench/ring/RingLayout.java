@@ -4,7 +4,9 @@ package io.shmbench.ring;
  * The ring's binary layout, described once. Every other class reads offsets from here.
  *
  * <p>Little-endian, fixed widths, no Java-specific encoding: a C or Python program following this
- * diagram can read and write a ring. All 64-bit fields that are accessed atomically sit at
+ * diagram can read and write a ring, and two do: {@code src/main/c/shmring.h} and
+ * {@code src/main/python/shmring.py}. docs/ring-layout.md describes the layout and the protocol
+ * for them; a test checks that document and both programs' constants against this class. All 64-bit fields that are accessed atomically sit at
  * 8-byte-aligned offsets (FFM refuses atomic access elsewhere). The segment is page-aligned.
  *
  * <pre>

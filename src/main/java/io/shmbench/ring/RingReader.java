@@ -11,14 +11,16 @@ import java.lang.foreign.ValueLayout;
  * overwrite a slot while it is being read: call {@link #validate()} after reading in place, or use
  * the copying {@link #read} calls, which validate for you and never return a torn message.
  *
- * <p>Gaps: in OVERWRITE mode a reader that falls more than a ring behind skips to the oldest message
- * still there and adds what it skipped to {@link #missed()}, so delivered + missed = written.
+ * <p>Gaps: in OVERWRITE mode a reader that falls more than a ring behind skips ahead, to the newest
+ * or the oldest message still there as its {@link LapPolicy} says, and adds what it skipped to
+ * {@link #missed()}, so delivered + missed = written.
  *
  * <p>A truncated segment file: see {@link Ring#checkNotTruncated()} and {@link Ring#explainFault}.
  */
 public final class RingReader extends RingCursor {
     private final boolean overwrite;
     private final boolean pollWriteIndex;
+    private final LapPolicy lapPolicy;
     private long next;
     private long released;
     private long cachedWriteIndex;
@@ -28,9 +30,10 @@ public final class RingReader extends RingCursor {
     private long missed;
     private long torn;
 
-    RingReader(Ring ring, WaitStrategy waitStrategy) {
+    RingReader(Ring ring, WaitStrategy waitStrategy, LapPolicy lapPolicy) {
         super(ring, waitStrategy, Liveness.reader(ring.memory()), Liveness.writer(ring.memory()), false);
         RingConfig config = ring.config();
+        this.lapPolicy = java.util.Objects.requireNonNull(lapPolicy, "lapPolicy");
         this.overwrite = config.mode() == RingMode.OVERWRITE;
         this.pollWriteIndex = config.readerPoll() == ReaderPoll.WRITE_INDEX;
         this.next = ring.readIndex();
@@ -111,12 +114,13 @@ public final class RingReader extends RingCursor {
                 return -1; // not written yet, or being written (expected - 1)
             }
             // Lapped: the slot already holds a later message. With W published, messages W - slotCount ..
-            // W - 1 can still be in the ring; skip to the oldest of them. If the writer is already
-            // overwriting that one too, the next round finds its slot lapped again and moves on.
+            // W - 1 can still be in the ring; the policy picks the newest or the oldest of them. If the
+            // writer is already overwriting that one too, the next round finds its slot lapped again
+            // and moves on.
             long writeIndex = access.load(memory, RingLayout.WRITE_INDEX_OFFSET);
-            long oldest = Math.max(next + 1, writeIndex - slotCount);
-            missed += oldest - next;
-            next = oldest;
+            long resume = lapPolicy.resumeAt(next, writeIndex, slotCount);
+            missed += resume - next;
+            next = resume;
         }
     }
 
@@ -261,6 +265,11 @@ public final class RingReader extends RingCursor {
     /** Messages the seqlock caught being overwritten while they were read. */
     public long torn() {
         return torn;
+    }
+
+    /** Where this reader resumes when the writer laps it (OVERWRITE). */
+    public LapPolicy lapPolicy() {
+        return lapPolicy;
     }
 
     /** Index of the next message this reader expects. */

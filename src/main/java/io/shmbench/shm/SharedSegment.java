@@ -83,10 +83,18 @@ public final class SharedSegment implements AutoCloseable {
     }
 
     public static SharedSegment create(Path dir, SuiteName name, long size) {
+        return create(dir.resolve(name.toString()), size);
+    }
+
+    /** Creates a segment under a name a user chose, so that other programs can find it (see {@link SegmentName}). */
+    public static SharedSegment create(Path dir, SegmentName name, long size) {
+        return create(name.in(dir), size);
+    }
+
+    private static SharedSegment create(Path path, long size) {
         if (size <= 0) {
             throw new SegmentException("segment size must be positive, was " + size);
         }
-        Path path = dir.resolve(name.toString());
         FileChannel channel;
         try {
             channel = FileChannel.open(path, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,

@@ -1,5 +1,7 @@
 package io.shmbench.bench;
 
+import io.shmbench.ring.LapPolicy;
+import io.shmbench.ring.SizingRule;
 import io.shmbench.ring.RingException;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +19,7 @@ class LossTallyTest {
         }
         tally.delivered(false, 1); // delivered but wrong: counted, its age ignored
 
-        OverwriteLoss row = tally.row(4, 2.0, 150, 49);
+        OverwriteLoss row = tally.row(4, 2.0, LapPolicy.NEWEST, 150, 49);
 
         assertEquals(101, row.delivered());
         assertEquals(1, tally.corrupt());
@@ -29,7 +31,7 @@ class LossTallyTest {
 
     @Test
     void withNothingReadStalenessIsUnknownAndEverythingIsLost() {
-        OverwriteLoss row = new LossTally().row(1, 4.0, 10, 10);
+        OverwriteLoss row = new LossTally().row(1, 4.0, LapPolicy.NEWEST, 10, 10);
         assertEquals(1.0, row.lossFraction());
         assertTrue(Double.isNaN(row.stalenessP50Ns()));
         assertTrue(Double.isNaN(row.stalenessP99Ns()));
@@ -39,17 +41,17 @@ class LossTallyTest {
     void booksThatDoNotAddUpAreAnError() {
         LossTally tally = new LossTally();
         tally.delivered(true, 5);
-        RingException error = assertThrows(RingException.class, () -> tally.row(2, 1.25, 10, 3));
+        RingException error = assertThrows(RingException.class, () -> tally.row(2, 1.25, LapPolicy.OLDEST, 10, 3));
         assertTrue(error.getMessage().contains("1 delivered + 3 missed != 10 written"), error.getMessage());
     }
 
     @Test
     void theSizingRulePredictsLossUntilCeilOfTheRateRatio() {
-        assertEquals(0.75, OverwriteLoss.predictedLossFraction(1, 4), 1e-12);
-        assertEquals(0.25, OverwriteLoss.predictedLossFraction(3, 4), 1e-12);
-        assertEquals(0.0, OverwriteLoss.predictedLossFraction(4, 4), 1e-12);
-        assertEquals(0.2, OverwriteLoss.predictedLossFraction(1, 1.25), 1e-12);
-        assertEquals(0.0, OverwriteLoss.predictedLossFraction(2, 1.25), 1e-12);
-        assertEquals(0.0, OverwriteLoss.predictedLossFraction(1, 1), 1e-12);
+        assertEquals(0.75, SizingRule.predictedLossFraction(1, 4), 1e-12);
+        assertEquals(0.25, SizingRule.predictedLossFraction(3, 4), 1e-12);
+        assertEquals(0.0, SizingRule.predictedLossFraction(4, 4), 1e-12);
+        assertEquals(0.2, SizingRule.predictedLossFraction(1, 1.25), 1e-12);
+        assertEquals(0.0, SizingRule.predictedLossFraction(2, 1.25), 1e-12);
+        assertEquals(0.0, SizingRule.predictedLossFraction(1, 1), 1e-12);
     }
 }

@@ -1,6 +1,7 @@
 package io.shmbench.bench;
 
 import io.shmbench.report.LossObservation;
+import io.shmbench.ring.LapPolicy;
 import io.shmbench.report.QuestionCsvReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,8 +21,8 @@ class OverwriteLossLogTest {
     @Test
     void rowsFromSeveralWritersReadBackThroughTheReporter() throws Exception {
         Path file = dir.resolve(QuestionCsvReader.Q3_LOSS);
-        new OverwriteLossLog(file).append(new OverwriteLoss(4, 1.25, 313, 300, 13, 450_000.4, 990_000.6));
-        new OverwriteLossLog(file).append(new OverwriteLoss(1, 4.0, 1000, 0, 1000, Double.NaN, Double.NaN));
+        new OverwriteLossLog(file).append(new OverwriteLoss(4, 1.25, LapPolicy.NEWEST, 313, 300, 13, 450_000.4, 990_000.6));
+        new OverwriteLossLog(file).append(new OverwriteLoss(1, 4.0, LapPolicy.OLDEST, 1000, 0, 1000, Double.NaN, Double.NaN));
 
         assertEquals(3, Files.readAllLines(file).size(), "one header and two rows");
         assertEquals(String.join(",", OverwriteLossLog.HEADER), Files.readAllLines(file).getFirst());
@@ -37,6 +38,8 @@ class OverwriteLossLogTest {
         assertEquals(450_000, first.stalenessP50Ns());
         assertEquals(990_001, first.stalenessP99Ns());
         assertEquals(1.0, rows.get(1).lossFraction());
+        assertEquals("newest", first.lapPolicy());
+        assertEquals("oldest", rows.get(1).lapPolicy());
         assertTrue(Double.isNaN(rows.get(1).stalenessP99Ns()), "unknown staleness stays unknown");
     }
 }

@@ -5,6 +5,7 @@ import io.shmbench.measure.LatencyRecorder;
 import io.shmbench.measure.RunDirectory;
 import io.shmbench.measure.SeriesName;
 import io.shmbench.testutil.NoLeaks;
+import io.shmbench.testutil.Signals;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -86,31 +87,7 @@ class Q1TransportsTest {
         }
     }
 
-    private static void signal(String signal, long pid) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
-        assertTrue(kill.waitFor(30, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -" + signal + " " + pid);
-        if (signal.equals("STOP")) {
-            // kill returns once the signal is sent; each thread stops when the kernel next schedules it.
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!allThreadsStopped(pid)) {
-                assertTrue(System.nanoTime() < deadline, "process " + pid + " did not stop");
-                Thread.sleep(10);
-            }
-        }
-    }
 
-    private static boolean allThreadsStopped(long pid) throws java.io.IOException {
-        try (java.util.stream.Stream<java.nio.file.Path> tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc", Long.toString(pid), "task"))) {
-            return tasks.allMatch(task -> {
-                try {
-                    String stat = java.nio.file.Files.readString(task.resolve("stat"));
-                    return stat.substring(stat.lastIndexOf(')') + 2).startsWith("T");
-                } catch (java.io.IOException gone) {
-                    return true; // a thread that ended meanwhile
-                }
-            });
-        }
-    }
 
     @Test
     void roundTripsRecordEveryEchoAndCompareEveryByte() throws Exception {
@@ -227,11 +204,11 @@ class Q1TransportsTest {
         echo.open(series("roundTrip", echo));
         long pid = echo.peer.pid();
         try {
-            signal("STOP", pid);
+            Signals.send("STOP", pid);
             bench.roundTrip(echo, latency);
             assertTrue(echo.broken);
         } finally {
-            signal("CONT", pid);
+            Signals.send("CONT", pid);
             echo.close();
         }
         List<CSVRecord> rows = outcomes();

@@ -11,7 +11,11 @@ import io.shmbench.ring.ReaderPoll;
 import io.shmbench.ring.RingConfig;
 import io.shmbench.ring.RingMode;
 import io.shmbench.testutil.NoLeaks;
+import io.shmbench.testutil.Signals;
 import org.junit.jupiter.api.Test;
+import io.shmbench.ring.LapPolicy;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,15 +109,18 @@ class RingPeerCrossProcessTest {
         assertTrue(recorded().isEmpty());
     }
 
-    @Test
-    void aPacedWriterIntoAnOverwriteRingGivesRowsWhoseBooksBalance() throws Exception {
+    @ParameterizedTest
+    @EnumSource(LapPolicy.class)
+    void aPacedWriterIntoAnOverwriteRingGivesRowsWhoseBooksBalance(LapPolicy policy) throws Exception {
         OverwriteReading trial = new OverwriteReading();
+        trial.lapPolicy = policy;
         trial.timeoutNanos = GENEROUS_NANOS;
         try {
             trial.open(RingConfig.of(2, 64), 64, outcome("Q3Slots.overwriteLoss"));
             for (double ratio : OverwriteReading.RATE_RATIOS) {
                 OverwriteLoss row = trial.trial(ratio, 40).orElseThrow(() -> new AssertionError("the trial stopped"));
                 assertEquals(2, row.slots());
+                assertEquals(policy, row.lapPolicy());
                 assertEquals(ratio, row.rateRatio());
                 assertEquals(Math.round(40 * ratio), row.written());
                 assertEquals(row.written(), row.delivered() + row.missed(), "written = delivered + missed");
@@ -134,7 +141,7 @@ class RingPeerCrossProcessTest {
         LatencyRecorder latency = new LatencyRecorder();
         try {
             trial.open(VARIANT, 64, outcome("Q2MemoryOrders.roundTrip"));
-            signal("STOP", trial.peer.pid()); // alive but silent, as a peer spinning on a hoisted load
+            Signals.send("STOP", trial.peer.pid()); // alive but silent, as a peer spinning on a hoisted load
             trial.roundTrip(latency);
             assertTrue(trial.outcome.stopped());
             long sent = trial.peer.writer().position();
@@ -144,7 +151,7 @@ class RingPeerCrossProcessTest {
             }
             assertEquals(sent, trial.peer.writer().position(), "a stopped trial sends no more");
             assertEquals(recorded, latency.interval().getTotalCount(), "and records nothing");
-            signal("CONT", trial.peer.pid());
+            Signals.send("CONT", trial.peer.pid());
         } finally {
             trial.close();
         }
@@ -176,8 +183,4 @@ class RingPeerCrossProcessTest {
         assertTrue(rows.getFirst().detail().contains("died"), rows.getFirst().detail());
     }
 
-    private static void signal(String name, long pid) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid)).inheritIO().start();
-        assertTrue(kill.waitFor(30, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -" + name + " " + pid);
-    }
 }

@@ -172,11 +172,12 @@ class ReportCsvTest {
         assertTrue(outcomes.stream().anyMatch(r -> r.get("memory_order").equals("PLAIN") && r.get("status").equals("timed out")));
 
         assertEquals(List.of("rate_ratio", "slots", "trials", "written", "delivered", "missed", "loss_fraction",
-                "staleness_p50_ns", "staleness_p99_ns"), ReportFixture.header(fixture.csvOut("q3_loss.csv")));
+                "staleness_p50_ns", "staleness_p99_ns", "lap_policy"), ReportFixture.header(fixture.csvOut("q3_loss.csv")));
         List<CSVRecord> loss = ReportFixture.csv(fixture.csvOut("q3_loss.csv"));
         assertEquals(20, loss.size());
         CSVRecord one = loss.stream().filter(r -> r.get("rate_ratio").equals("4") && r.get("slots").equals("1")).findFirst().orElseThrow();
         assertEquals(0.375, Double.parseDouble(one.get("loss_fraction")));
+        assertEquals("oldest", one.get("lap_policy"), "a raw file without the column is from before there was a choice");
 
         assertEquals(3, ReportFixture.csv(fixture.csvOut("q6_placements.csv")).size());
         List<CSVRecord> matrix = ReportFixture.csv(fixture.csvOut("q6_core_matrix.csv"));

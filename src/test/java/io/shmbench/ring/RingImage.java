@@ -19,9 +19,10 @@ import java.util.Arrays;
  * The bytes of a ring segment, for tests that damage them: starts as exactly what {@link Ring#create}
  * writes (so no test repeats the header layout), is changed field by field through
  * {@link RingLayout}'s offsets, and is then written to an owner-only file with a suite name, or
- * copied into native memory for {@link RingHeaderValidator} directly.
+ * copied into native memory for {@link RingHeaderValidator} directly. Public for the tests of the
+ * C and Python peers ({@code io.shmbench.interop}), which are given the same damaged rings.
  */
-final class RingImage {
+public final class RingImage {
     private byte[] bytes;
     private final RingConfig config;
 
@@ -31,7 +32,7 @@ final class RingImage {
     }
 
     /** A fresh, valid ring of {@code config}, made by {@link Ring#create} in {@code dir} and removed again. */
-    static RingImage of(Path dir, RingConfig config) {
+    public static RingImage of(Path dir, RingConfig config) {
         try (Ring ring = Ring.create(dir, config)) {
             try {
                 return new RingImage(Files.readAllBytes(ring.path()), config);
@@ -43,77 +44,77 @@ final class RingImage {
         }
     }
 
-    RingImage copy() {
+    public RingImage copy() {
         return new RingImage(bytes.clone(), config);
     }
 
     /** The configuration the image was created with (its header may say otherwise once damaged). */
-    RingConfig config() {
+    public RingConfig config() {
         return config;
     }
 
-    int length() {
+    public int length() {
         return bytes.length;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         return bytes;
     }
 
-    RingImage putLong(long offset, long value) {
+    public RingImage putLong(long offset, long value) {
         if (offset + Long.BYTES <= bytes.length) {
             buffer().putLong((int) offset, value);
         }
         return this;
     }
 
-    RingImage putInt(long offset, int value) {
+    public RingImage putInt(long offset, int value) {
         if (offset + Integer.BYTES <= bytes.length) {
             buffer().putInt((int) offset, value);
         }
         return this;
     }
 
-    RingImage putByte(long offset, int value) {
+    public RingImage putByte(long offset, int value) {
         if (offset < bytes.length) {
             bytes[(int) offset] = (byte) value;
         }
         return this;
     }
 
-    long getLong(long offset) {
+    public long getLong(long offset) {
         return buffer().getLong((int) offset);
     }
 
-    int getInt(long offset) {
+    public int getInt(long offset) {
         return buffer().getInt((int) offset);
     }
 
-    int getUnsignedByte(long offset) {
+    public int getUnsignedByte(long offset) {
         return Byte.toUnsignedInt(bytes[(int) offset]);
     }
 
     /** Cuts or zero-extends the image to {@code length} bytes, as a truncated or overlong file. */
-    RingImage resize(int length) {
+    public RingImage resize(int length) {
         bytes = Arrays.copyOf(bytes, length);
         return this;
     }
 
     /** Offset of slot {@code slot}'s header in the undamaged geometry. */
-    long slot(int slot) {
+    public long slot(int slot) {
         return RingLayout.slotOffset(slot, config.slotSize());
     }
 
-    long readIndexOffset() {
+    public long readIndexOffset() {
         return RingLayout.readIndexOffset(config.padding());
     }
 
     /** Writes the image to a new owner-only file named like the suite's segments, in {@code dir}. */
-    Path writeTo(Path dir) {
+    public Path writeTo(Path dir) {
         return writeTo(dir, bytes);
     }
 
-    static Path writeTo(Path dir, byte[] bytes) {
+    public static Path writeTo(Path dir, byte[] bytes) {
         Path file = dir.resolve(SuiteName.fresh(Ring.SEGMENT_KIND).toString());
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

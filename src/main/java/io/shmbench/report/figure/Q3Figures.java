@@ -101,23 +101,38 @@ final class Q3Figures {
         out.add(lossFigure(loss, "q3_loss_fraction_vs_slots", "Q3 OVERWRITE loss vs slots",
                 new NumberAxis("fraction of messages lost"), LossPoint::lossFraction,
                 "Fraction of written messages the reader never saw (OVERWRITE mode) against the slot count, one line "
-                        + "per writer/reader rate ratio W/R. The seed's rule: slots = ceil(W/R) plus margin."));
+                        + "per writer/reader rate ratio W/R (and per lap policy, dashed the second, when both were measured). "
+                        + "The sizing rule: slots = ceil(W/R) plus margin."));
         if (loss.stream().anyMatch(p -> !Double.isNaN(p.stalenessP99Ns()) && p.stalenessP99Ns() > 0)) {
             out.add(lossFigure(loss, "q3_staleness_vs_slots", "Q3 OVERWRITE staleness vs slots",
                     TickedLogAxis.decades("p99 staleness (ns)"), LossPoint::stalenessP99Ns,
-                    "p99 age of what the reader reads (OVERWRITE mode) against the slot count, per rate ratio W/R."));
+                    "p99 age of what the reader reads (OVERWRITE mode) against the slot count, per rate ratio W/R"
+                            + " (and lap policy)."));
         }
     }
 
     private static Figure lossFigure(List<LossPoint> loss, String id, String title, org.jfree.chart.axis.ValueAxis y,
                                      ToDoubleFunction<LossPoint> value, String caption) {
-        Map<Double, List<LossPoint>> byRatio = new TreeMap<>();
-        loss.forEach(p -> byRatio.computeIfAbsent(p.rateRatio(), r -> new ArrayList<>()).add(p));
+        // One line per rate ratio, and per lap policy when the run measured more than one (dashed: the second).
+        boolean policies = loss.stream().map(LossPoint::lapPolicy).distinct().count() > 1;
+        Map<Double, Integer> ratioIndex = new TreeMap<>();
+        loss.forEach(p -> ratioIndex.putIfAbsent(p.rateRatio(), 0));
+        int next = 0;
+        for (var e : ratioIndex.entrySet()) {
+            e.setValue(next++);
+        }
+        Map<List<Object>, List<LossPoint>> byLine = new java.util.LinkedHashMap<>();
+        loss.stream().sorted(Comparator.comparing(LossPoint::lapPolicy).thenComparingDouble(LossPoint::rateRatio))
+                .forEach(p -> byLine.computeIfAbsent(List.of(p.lapPolicy(), p.rateRatio()), k -> new ArrayList<>()).add(p));
+        String firstPolicy = loss.stream().map(LossPoint::lapPolicy).sorted().findFirst().orElse("");
         List<Line> lines = new ArrayList<>();
-        int i = 0;
-        for (var e : byRatio.entrySet()) {
+        for (var e : byLine.entrySet()) {
             boolean log = y instanceof TickedLogAxis;
-            lines.add(new Line("W/R = " + io.shmbench.report.Cells.number(e.getKey()), SeriesStyle.byIndex(i++),
+            String policy = (String) e.getKey().get(0);
+            double ratio = (Double) e.getKey().get(1);
+            SeriesStyle style = SeriesStyle.byIndex(ratioIndex.get(ratio));
+            lines.add(new Line("W/R = " + io.shmbench.report.Cells.number(ratio) + (policies ? ", resume " + policy : ""),
+                    policies && !policy.equals(firstPolicy) ? style.dashed() : style,
                     e.getValue().stream().filter(p -> !log || value.applyAsDouble(p) > 0)
                             .map(p -> new Line.Point(p.slots(), value.applyAsDouble(p)))
                             .filter(p -> !Double.isNaN(p.y()))
