@@ -3,6 +3,7 @@ package io.shmbench.run;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.TimeValue;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -27,6 +28,22 @@ public record IterationSettings(int warmupIterations, TimeValue warmupTime, int 
                 user.getForkCount().orElse(profile.forks()));
     }
 
+    IterationSettings withForks(int count) {
+        return new IterationSettings(warmupIterations, warmupTime, measurementIterations, measurementTime, count);
+    }
+
+    IterationSettings withMeasurementIterations(int count) {
+        return new IterationSettings(warmupIterations, warmupTime, count, measurementTime, forks);
+    }
+
+    IterationSettings withMeasurementTime(TimeValue time) {
+        return new IterationSettings(warmupIterations, warmupTime, measurementIterations, time, forks);
+    }
+
+    IterationSettings withWarmup(int count, TimeValue time) {
+        return new IterationSettings(count, time, measurementIterations, measurementTime, forks);
+    }
+
     /** What one planned run should take: per fork the iterations plus {@link #FORK_OVERHEAD}. */
     public Duration nominalPerRun() {
         Duration perFork = FORK_OVERHEAD.plus(duration(warmupTime).multipliedBy(warmupIterations))
@@ -34,7 +51,26 @@ public record IterationSettings(int warmupIterations, TimeValue warmupTime, int 
         return perFork.multipliedBy(Math.max(1, forks));
     }
 
-    private static Duration duration(TimeValue value) {
+    /** {@code 10 x 1 s}. */
+    public String measurement() {
+        return iterations(measurementIterations, measurementTime);
+    }
+
+    /** {@code 5 x 1 s}. */
+    public String warmup() {
+        return iterations(warmupIterations, warmupTime);
+    }
+
+    private static String iterations(int count, TimeValue time) {
+        return count + " x " + seconds(time);
+    }
+
+    /** {@code 0.5 s}: every iteration time in the same unit, so settings compare at a glance. */
+    static String seconds(TimeValue time) {
+        return BigDecimal.valueOf(duration(time).toNanos(), 9).stripTrailingZeros().toPlainString() + " s";
+    }
+
+    static Duration duration(TimeValue value) {
         return Duration.ofNanos(value.convertTo(TimeUnit.NANOSECONDS));
     }
 }
