@@ -256,7 +256,8 @@ public final class RunCommand implements Callable<Integer> {
             out.println("[" + e.position() + "/" + perRound + "] " + e.run().label());
         }
         if (rounds.count() > 1) {
-            out.println("rounds 2-" + rounds.count() + ": the same " + perRound + " runs, each round in its own shuffled order");
+            out.println((rounds.count() == 2 ? "round 2" : "rounds 2-" + rounds.count()) + ": the same " + perRound
+                    + " runs, each round in its own shuffled order");
         }
         printNotRun(out, plan.notRun());
         if (budgeted != null) {

@@ -68,6 +68,13 @@ class RunCommandTest {
     }
 
     @Test
+    void dryRunWithTwoRoundsNamesTheSecond() {
+        CommandRun plan = run("--profile", "smoke", "--only", "Q5PayloadLayout\\.", "--rounds", "2", "--dry-run");
+
+        assertTrue(plan.out().contains("\nround 2: the same 3 runs, each round in its own shuffled order"), plan.out());
+    }
+
+    @Test
     void jmhParamsAfterTheSeparatorChangeThePlan() {
         CommandRun plan = run("--only", "Q5PayloadLayout.readSnapshot", "--dry-run", "--", "-p", "servers=64",
                 "-p", "payloadLayout=SOA,HYBRID");
