@@ -62,8 +62,9 @@ import java.util.function.Function;
  * {@code run-bench.sh [run]}: runs the benchmark suite (the default command). Writes
  * {@code results/<run-id>/} as docs/RESULTS-FORMAT.md describes and points {@code results/latest}
  * at it. Exit 0 when every run produced a result and the report found every input fine; 1 when a
- * run failed, another JMH held its lock, or the report found a bad input; 2 on a usage error; a run
- * stopped by SIGINT or SIGTERM ends with the signal's status (130, 143), its results saved.
+ * run failed, another JMH held its lock, or the report found a bad input; 2 on a usage error (a
+ * {@code --budget} no plan meets included); a run stopped by SIGINT or SIGTERM ends with the
+ * signal's status (130, 143), its results saved. A run its budget stopped is complete.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the benchmark suite (the default when no command is given).",
