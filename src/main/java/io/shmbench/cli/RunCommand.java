@@ -9,6 +9,9 @@ import io.shmbench.report.Reporter;
 import io.shmbench.report.RunLayout;
 import io.shmbench.run.BenchmarkDeclaration;
 import io.shmbench.run.BenchmarkPlan;
+import io.shmbench.run.Budget;
+import io.shmbench.run.BudgetPlanner;
+import io.shmbench.run.BudgetedPlan;
 import io.shmbench.run.HostParameters;
 import io.shmbench.run.IterationSettings;
 import io.shmbench.run.JmhLock;
@@ -26,6 +29,7 @@ import io.shmbench.run.TopologyParameters;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.VerboseMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -34,6 +38,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -51,13 +56,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
  * {@code run-bench.sh [run]}: runs the benchmark suite (the default command). Writes
  * {@code results/<run-id>/} as docs/RESULTS-FORMAT.md describes and points {@code results/latest}
  * at it. Exit 0 when every run produced a result and the report found every input fine; 1 when a
- * run failed, another JMH held its lock, or the report found a bad input; 2 on a usage error; a run
- * stopped by SIGINT or SIGTERM ends with the signal's status (130, 143), its results saved.
+ * run failed, another JMH held its lock, or the report found a bad input; 2 on a usage error (a
+ * {@code --budget} no plan meets included); a run stopped by SIGINT or SIGTERM ends with the
+ * signal's status (130, 143), its results saved. A run its budget stopped is complete.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the benchmark suite (the default when no command is given).",
@@ -95,6 +102,12 @@ public final class RunCommand implements Callable<Integer> {
                     + "falls on one round of every series; the report gives each metric's median and spread across rounds.")
     private int roundCount;
 
+    @Option(names = "--budget", paramLabel = "DURATION", converter = BudgetConverter.class,
+            description = "Fit the run into DURATION (e.g. 2h, 90m, 45s, 1h30m): fewer forks, iterations, then the quick "
+                    + "profile's sweeps, then fewer rounds, as far as needed (--dry-run shows which); series that converge "
+                    + "over 5 or more rounds leave later rounds, and a round that would pass the budget does not start.")
+    private Budget budget;
+
     @Option(names = "--dry-run", description = "Print the planned runs and an estimate of the time, run nothing.")
     private boolean dryRun;
 
@@ -103,24 +116,37 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CommandLineOptions user;
+        Options user;
         Selection selection;
         BenchmarkPlan plan;
         Rounds rounds;
+        BudgetedPlan budgeted = null;
         try {
             rounds = new Rounds(roundCount, System.currentTimeMillis());
-            user = JmhOptions.parseUserArgs(jmhArgs);
+            CommandLineOptions given = JmhOptions.parseUserArgs(jmhArgs);
+            user = given;
             selection = only == null ? Selection.ALL : Selection.parse(only);
             if (runId != null) {
                 ResultsRoot.validateRunId(runId);
             }
-            plan = BenchmarkPlan.build(compiledBenchmarks(), selection, profile, user, hostParameters(), planRules());
+            Function<Profile, BenchmarkPlan> planWithSweepsOf = planner(selection, given);
+            if (budget == null) {
+                plan = planWithSweepsOf.apply(profile);
+            } else {
+                budgeted = BudgetPlanner.fit(budget, profile, given, rounds.count(), planWithSweepsOf);
+                plan = budgeted.plan();
+                user = budgeted.options();
+                rounds = new Rounds(budgeted.rounds(), rounds.seed());
+            }
+        } catch (BudgetPlanner.BudgetUnmetException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage()); // the usage would bury it, and is not the problem
+            return Main.EXIT_USAGE;
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (dryRun) {
-            printPlan(out, plan, rounds, user);
+            printPlan(out, plan, rounds, user, budgeted);
             return 0;
         }
         Optional<String> lockBusy = JmhLock.heldElsewhere(JmhLock.FILE);
@@ -146,8 +172,11 @@ public final class RunCommand implements Callable<Integer> {
         List<String> forkJvmArgs = forkJvmArgs(run);
         RunRecord record = new RunRecord(run, EnvironmentProbe.ofThisHost().fingerprint(), run.root().getFileName().toString(),
                 profile, selection, plan, rounds, user, jmhArgs, forkJvmArgs, Clock.systemUTC());
+        if (budgeted != null) {
+            record.budgeted(budgeted);
+        }
 
-        SuiteRun.Result result = new SuiteRun(run, profile, plan, rounds, user, forkJvmArgs, record).execute();
+        SuiteRun.Result result = new SuiteRun(run, profile, plan, rounds, user, forkJvmArgs, record, budgeted).execute();
         if (result.interrupted()) {
             return EXIT_INTERRUPTED; // the shutdown hook has saved the run; the JVM is exiting
         }
@@ -161,6 +190,14 @@ public final class RunCommand implements Callable<Integer> {
             return 1;
         }
         return reported == 0 ? 0 : 1;
+    }
+
+    /** The run's plan (this selection, the user's JMH options, this host, the benchmarks' rules) with a profile's sweeps. */
+    private static Function<Profile, BenchmarkPlan> planner(Selection selection, Options user) {
+        List<BenchmarkDeclaration> all = compiledBenchmarks();
+        HostParameters host = hostParameters();
+        PlanRules rules = planRules();
+        return sweeps -> BenchmarkPlan.build(all, selection, sweeps, user, host, rules);
     }
 
     /**
@@ -213,20 +250,25 @@ public final class RunCommand implements Callable<Integer> {
                 .find(OutputFormatFactory.createFormatInstance(quiet, VerboseMode.SILENT), List.of(".*"), List.of()));
     }
 
-    private void printPlan(PrintWriter out, BenchmarkPlan plan, Rounds rounds, CommandLineOptions user) {
+    private void printPlan(PrintWriter out, BenchmarkPlan plan, Rounds rounds, Options user, BudgetedPlan budgeted) {
         List<Rounds.Execution> order = rounds.order(plan.runs());
         int perRound = plan.runs().size();
         for (Rounds.Execution e : order.subList(0, perRound)) {
             out.println("[" + e.position() + "/" + perRound + "] " + e.run().label());
         }
         if (rounds.count() > 1) {
-            out.println("rounds 2-" + rounds.count() + ": the same " + perRound + " runs, each round in its own shuffled order");
+            out.println((rounds.count() == 2 ? "round 2" : "rounds 2-" + rounds.count()) + ": the same " + perRound
+                    + " runs, each round in its own shuffled order");
         }
         printNotRun(out, plan.notRun());
+        if (budgeted != null) {
+            budgeted.describe().forEach(out::println);
+        }
         Duration perRun = IterationSettings.of(profile, user).nominalPerRun();
         out.println("profile " + profile.label() + ": " + order.size() + " runs"
                 + (rounds.count() > 1 ? " (" + perRound + " x " + rounds.count() + " rounds)" : "") + ", about "
-                + Progress.format(perRun.multipliedBy(order.size())) + " (nominal)");
+                + Progress.format(perRun.multipliedBy(order.size())) + " (nominal)"
+                + (budgeted != null ? ", within the budget " + budgeted.budget().label() : ""));
         out.flush();
     }
 
@@ -245,6 +287,18 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         skipped.forEach((reason, count) -> out.println("not run, skipped " + count + " x " + reason));
+    }
+
+    /** {@code 2h}, {@code 90m}, {@code 45s}, {@code 1h30m}; anything else is a usage error saying what would do. */
+    static final class BudgetConverter implements ITypeConverter<Budget> {
+        @Override
+        public Budget convert(String value) {
+            try {
+                return Budget.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     /** Accepts smoke, quick, full in any case; anything else is a usage error naming the choices. */

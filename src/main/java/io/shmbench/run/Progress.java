@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
  * per run; afterwards it is the mean of the runs so far, which includes JVM start-up and set-up.
  */
 public final class Progress {
-    private final int total;
+    private int total;
     private final long nominalNanosPerRun;
     private final LongSupplier nanoClock;
     private final long start;
@@ -26,6 +26,16 @@ public final class Progress {
     public String starting(int index, PlannedRun run) {
         return "[" + (index + 1) + "/" + total + "] " + run.label() + "   elapsed " + format(elapsed())
                 + ", about " + format(remaining(index)) + " left";
+    }
+
+    /** Runs of the plan that will not be made after all (converged series, a round the budget leaves out). */
+    public void skipped(int runs) {
+        total -= runs;
+    }
+
+    /** Runs made or still to be made. */
+    public int total() {
+        return total;
     }
 
     public void finishedOne() {

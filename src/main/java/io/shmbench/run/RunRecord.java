@@ -10,6 +10,7 @@ import org.openjdk.jmh.util.Version;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -87,6 +88,51 @@ public final class RunRecord {
         }
     }
 
+    /**
+     * Adds env.json's {@code budget}: the limit, the plan's nominal time as given and as fitted, the
+     * reductions taken and the convergence rule; the rounds it ran come with {@link #roundsRan}.
+     * Call before {@link #started()}.
+     */
+    public synchronized void budgeted(BudgetedPlan budgeted) {
+        ObjectNode budget = json.putObject("budget");
+        budget.put("limit", budgeted.budget().label());
+        budget.put("limitSeconds", budgeted.budget().limit().toSeconds());
+        budget.put("nominalAsPlannedSeconds", seconds(budgeted.asPlanned().nominal()));
+        budget.put("nominalSeconds", seconds(budgeted.nominal()));
+        budget.put("forkOverheadSeconds", seconds(IterationSettings.FORK_OVERHEAD));
+        ArrayNode reductions = budget.putArray("reductions");
+        ArrayNode dropped = budget.putArray("sweepsDropped");
+        for (BudgetedPlan.Reduction reduction : budgeted.reductions()) {
+            reductions.add(reduction.text());
+            reduction.dropped().forEach(dropped::add);
+        }
+        ObjectNode convergence = budget.putObject("convergence");
+        convergence.put("minRounds", Convergence.MIN_ROUNDS);
+        convergence.put("maxRelativeSpread", Convergence.MAX_RELATIVE_SPREAD);
+        budget.put("roundsPlanned", budgeted.rounds());
+        roundsRan(new AdaptiveRounds.Outcome(0, false, List.of()));
+    }
+
+    /** Records in env.json's {@code budget} the rounds run, whether the budget stopped the run, and the converged series. */
+    synchronized void roundsRan(AdaptiveRounds.Outcome outcome) {
+        if (!(json.get("budget") instanceof ObjectNode budget)) {
+            return;
+        }
+        budget.put("roundsCompleted", outcome.roundsCompleted());
+        budget.put("stoppedForBudget", outcome.stoppedForBudget());
+        ArrayNode converged = budget.putArray("converged");
+        for (AdaptiveRounds.Converged c : outcome.converged()) {
+            ObjectNode node = converged.addObject();
+            putRun(node, c.run());
+            node.put("afterRound", c.afterRound());
+            node.put("relativeSpread", c.relativeSpread());
+        }
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+
     public synchronized void started() {
         write();
     }
@@ -100,13 +146,18 @@ public final class RunRecord {
         ArrayNode failed = json.putArray("failedRuns");
         for (FailedRun f : failures) {
             ObjectNode node = failed.addObject();
-            node.put("benchmark", f.run().benchmark().name());
-            node.put("mode", f.run().benchmark().mode().shortLabel());
-            node.set("params", Json.MAPPER.valueToTree(f.run().params()));
+            putRun(node, f.run());
             node.put("round", f.round());
             node.put("detail", f.detail());
         }
         write();
+    }
+
+    /** A planned run as env.json names it: {@code benchmark}, {@code mode}, {@code params}. */
+    private static void putRun(ObjectNode node, PlannedRun run) {
+        node.put("benchmark", run.benchmark().name());
+        node.put("mode", run.benchmark().mode().shortLabel());
+        node.set("params", Json.MAPPER.valueToTree(run.params()));
     }
 
     private void write() {

@@ -24,6 +24,10 @@ import java.util.List;
  * {@value RoundsFile#PROPERTY}. A run that fails is recorded (env.json's {@code failedRuns},
  * {@code raw/outcomes.csv}) and the suite goes on. SIGINT/SIGTERM stops the forks, keeps what was
  * measured and marks the run incomplete ({@link InterruptGuard}).
+ *
+ * <p>With a {@link Budget}, series that have converged are left out of later rounds and a round
+ * that would pass the budget is not started ({@link AdaptiveRounds}); a run that stops so is
+ * complete, and {@code raw/rounds.csv} has rows only for the runs it started.
  */
 public final class SuiteRun {
     private final RunDirectory dir;
@@ -33,6 +37,8 @@ public final class SuiteRun {
     private final Options user;
     private final List<String> forkJvmArgs;
     private final RunRecord record;
+    private final BudgetedPlan budgeted;
+    private final AdaptiveRounds adaptive;
     private final List<RunResult> results = new ArrayList<>();
     private final List<RunRecord.FailedRun> failures = new ArrayList<>();
 
@@ -41,6 +47,16 @@ public final class SuiteRun {
      */
     public SuiteRun(RunDirectory dir, Profile profile, BenchmarkPlan plan, Rounds rounds, Options user, List<String> forkJvmArgs,
                     RunRecord record) {
+        this(dir, profile, plan, rounds, user, forkJvmArgs, record, null);
+    }
+
+    /**
+     * @param budgeted null for no budget; else {@code plan}, {@code rounds} and {@code user} are the
+     *                 budget's, converged series leave later rounds and a round that would pass the
+     *                 budget is not started ({@link AdaptiveRounds})
+     */
+    public SuiteRun(RunDirectory dir, Profile profile, BenchmarkPlan plan, Rounds rounds, Options user, List<String> forkJvmArgs,
+                    RunRecord record, BudgetedPlan budgeted) {
         this.dir = dir;
         this.profile = profile;
         this.plan = plan;
@@ -48,6 +64,8 @@ public final class SuiteRun {
         this.user = user;
         this.forkJvmArgs = List.copyOf(forkJvmArgs);
         this.record = record;
+        this.budgeted = budgeted;
+        this.adaptive = budgeted == null ? AdaptiveRounds.all(rounds.count()) : AdaptiveRounds.within(budgeted.budget(), rounds.count());
     }
 
     /**
@@ -88,55 +106,62 @@ public final class SuiteRun {
     private int loop(InterruptGuard guard) {
         SuiteOutputFormat out = new SuiteOutputFormat(OutputFormatFactory.createFormatInstance(System.out,
                 user.verbosity().orElse(VerboseMode.NORMAL)));
-        List<Rounds.Execution> order = rounds.order(plan.runs());
-        Progress progress = new Progress(order.size(), IterationSettings.of(profile, user).nominalPerRun(), System::nanoTime);
-        System.out.println("shmbench: profile " + profile.label() + ", " + order.size() + " runs"
-                + (rounds.count() > 1 ? " (" + plan.runs().size() + " x " + rounds.count() + " rounds, each in its own order)" : "")
+        int perRound = plan.runs().size();
+        Progress progress = new Progress(perRound * rounds.count(), IterationSettings.of(profile, user).nominalPerRun(),
+                System::nanoTime);
+        System.out.println("shmbench: profile " + profile.label() + ", " + progress.total() + " runs"
+                + (rounds.count() > 1 ? " (" + perRound + " x " + rounds.count() + " rounds, each in its own order)" : "")
                 + ", results in " + dir.root());
+        if (budgeted != null) {
+            budgeted.describe().forEach(line -> System.out.println("shmbench: " + line));
+            System.out.println("shmbench: about " + Progress.format(budgeted.nominal()) + " (nominal); series that converge over "
+                    + Convergence.MIN_ROUNDS + " or more rounds leave later rounds, and a round that would pass the budget does not start");
+        }
         recordNotRun();
         RawCsvFile roundsFile = new RawCsvFile(dir.rounds(), RoundsFile.COLUMNS);
-        int notStarted = 0;
-        for (int i = 0; i < order.size() && !guard.interrupted(); i++) {
-            Rounds.Execution execution = order.get(i);
-            PlannedRun run = execution.run();
-            System.out.println();
-            System.out.println(progress.starting(i, run) + (rounds.count() > 1 ? "   round " + execution.round() + "/" + rounds.count() : ""));
-            long startedMs = System.currentTimeMillis();
-            int resultIndex = -1;
-            try {
-                List<RunResult> produced = new ArrayList<>(
-                        new Runner(JmhOptions.forRun(run, profile, user, forkArgs(execution)), out).run());
-                if (produced.isEmpty()) {
-                    failed(execution, "JMH produced no result");
-                } else {
-                    resultIndex = succeeded(produced);
-                }
-            } catch (RunnerException | RuntimeException e) {
-                if (!guard.interrupted()) {
-                    failed(execution, describe(e));
-                }
-                if (JmhLock.refused(e)) {
-                    // Every further run would be refused the same way: stop rather than fail them all.
-                    notStarted = order.size() - i;
-                    System.out.println("shmbench: stopping; " + JmhLock.busy(JmhLock.FILE) + ". "
-                            + notStarted + " of " + order.size() + " runs were not started.");
-                    break;
-                }
-            } finally {
-                if (!guard.interrupted()) {
-                    roundsFile.append(List.of(roundRow(execution, startedMs, resultIndex)));
-                }
-            }
-            progress.finishedOne();
-        }
+        RoundLoop.Result made = new RoundLoop(plan.runs(), rounds, adaptive, progress, System.out)
+                .run(execution -> runOne(execution, out, roundsFile, guard), guard::interrupted);
         if (!guard.interrupted()) {
             synchronized (this) {
                 out.summary(results);
             }
-            System.out.println("shmbench: " + (order.size() - notStarted) + " runs in " + Progress.format(progress.elapsed())
+            System.out.println("shmbench: " + made.started() + " runs in " + Progress.format(progress.elapsed())
                     + (failures.isEmpty() ? "" : ", " + failures.size() + " failed") + "; results in " + dir.root());
+            if (budgeted != null) {
+                AdaptiveRounds.Outcome outcome = adaptive.outcome();
+                System.out.println("shmbench: budget " + budgeted.budget().label() + ": " + outcome.roundsCompleted() + " of "
+                        + rounds.count() + (rounds.count() == 1 ? " round" : " rounds")
+                        + (outcome.stoppedForBudget() ? ", stopped there for the budget" : "") + "; "
+                        + outcome.converged().size() + " series converged and left later rounds early (env.json budget)");
+            }
         }
-        return notStarted;
+        return made.notStarted();
+    }
+
+    /** Makes one JMH run and records it in raw/jmh.json, raw/rounds.csv and, when it fails, raw/outcomes.csv. */
+    private RoundLoop.Made runOne(Rounds.Execution execution, SuiteOutputFormat out, RawCsvFile roundsFile, InterruptGuard guard) {
+        PlannedRun run = execution.run();
+        long startedMs = System.currentTimeMillis();
+        int resultIndex = -1;
+        try {
+            List<RunResult> produced = new ArrayList<>(
+                    new Runner(JmhOptions.forRun(run, profile, user, forkArgs(execution)), out).run());
+            if (produced.isEmpty()) {
+                failed(execution, "JMH produced no result");
+                return RoundLoop.Made.FAILED;
+            }
+            resultIndex = succeeded(produced);
+            return RoundLoop.Made.scored(produced.getFirst().getPrimaryResult().getScore());
+        } catch (RunnerException | RuntimeException e) {
+            if (!guard.interrupted()) {
+                failed(execution, describe(e));
+            }
+            return JmhLock.refused(e) ? RoundLoop.Made.REFUSED : RoundLoop.Made.FAILED;
+        } finally {
+            if (!guard.interrupted()) {
+                roundsFile.append(List.of(roundRow(execution, startedMs, resultIndex)));
+            }
+        }
     }
 
     /** The suite's flags for every fork, and the round this fork measures in. */
@@ -190,6 +215,9 @@ public final class SuiteRun {
 
     private synchronized void finish(RunRecord.Status status) {
         JmhResultsFile.write(dir.jmhResults(), results);
+        if (budgeted != null) {
+            record.roundsRan(adaptive.outcome());
+        }
         record.finished(status, results.size(), failures);
     }
 

@@ -68,6 +68,13 @@ class RunCommandTest {
     }
 
     @Test
+    void dryRunWithTwoRoundsNamesTheSecond() {
+        CommandRun plan = run("--profile", "smoke", "--only", "Q5PayloadLayout\\.", "--rounds", "2", "--dry-run");
+
+        assertTrue(plan.out().contains("\nround 2: the same 3 runs, each round in its own shuffled order"), plan.out());
+    }
+
+    @Test
     void jmhParamsAfterTheSeparatorChangeThePlan() {
         CommandRun plan = run("--only", "Q5PayloadLayout.readSnapshot", "--dry-run", "--", "-p", "servers=64",
                 "-p", "payloadLayout=SOA,HYBRID");
@@ -88,6 +95,57 @@ class RunCommandTest {
         assertUsageError(run("--rounds", "0"), "between 1 and 1000");
         assertUsageError(run("--rounds", "ten"), "ten");
         assertFalse(Files.exists(results.resolve("latest")), "nothing ran");
+    }
+
+    @Test
+    void aBadBudgetIsAUsageErrorSayingWhatWouldDo() {
+        assertUsageError(run("--budget", "2x", "--dry-run"), "'2x' is not a duration; give hours, minutes and/or seconds, e.g. 2h, 90m, 45s or 1h30m");
+        assertUsageError(run("--budget", "90", "--dry-run"), "'90' is not a duration");
+        assertUsageError(run("--budget", "-5m", "--dry-run"), "'-5m' is not a duration");
+        assertUsageError(run("--budget", "0m", "--dry-run"), "a budget must be positive");
+    }
+
+    @Test
+    void dryRunWithABudgetThatFitsSaysSo() {
+        CommandRun plan = run("--profile", "smoke", "--only", "Q5", "--budget", "1h", "--dry-run");
+
+        assertEquals(0, plan.exit(), plan.err());
+        assertTrue(plan.out().contains("\nbudget 1:00:00: fits as planned\n"), plan.out());
+        assertTrue(plan.out().contains("profile smoke: 6 runs, about 0:10 (nominal), within the budget 1:00:00"), plan.out());
+    }
+
+    @Test
+    void dryRunWithABudgetListsTheReducedPlanAndEachReduction() {
+        CommandRun plan = run("--profile", "full", "--only", "Q5PayloadLayout\\.", "--budget", "2m", "--dry-run");
+
+        assertEquals(0, plan.exit(), plan.err());
+        assertEquals(18, plan.out().lines().filter(l -> l.matches("\\[\\d+/18] .*")).count(), "the plan the budget keeps: " + plan.out());
+        assertTrue(plan.out().contains(String.join("\n",
+                "budget 2:00: as planned, 27 runs would take about 22:17 (nominal); to fit:",
+                "  forks 3 -> 1",
+                "  measurement 10 x 1 s -> 5 x 0.3 s",
+                "  warm-up 5 x 1 s -> 2 x 1 s",
+                "  sweeps: the quick profile's (27 -> 18 runs), dropped:",
+                "    Q5PayloadLayout.aggregateFeature [avgt]: 9 -> 6 runs (servers 3 -> 2 values)",
+                "    Q5PayloadLayout.readSnapshot [avgt]: 9 -> 6 runs (servers 3 -> 2 values)",
+                "    Q5PayloadLayout.writeSnapshot [avgt]: 9 -> 6 runs (servers 3 -> 2 values)",
+                "profile full: 18 runs, about 1:30 (nominal), within the budget 2:00")), plan.out());
+    }
+
+    @Test
+    void aBudgetNoPlanMeetsExitsTwoNamingTheSmallestPlansTime() {
+        CommandRun tooSmall = run("--profile", "quick", "--only", "Q5PayloadLayout\\.", "--budget", "30s", "--dry-run");
+
+        assertUsageError(tooSmall, "--budget 0:30 cannot be met");
+        assertTrue(tooSmall.err().contains("takes about 1:30 (nominal)"), tooSmall.err());
+        assertFalse(tooSmall.err().contains("Usage:"), "the message, not buried under the usage: " + tooSmall.err());
+    }
+
+    @Test
+    void aBudgetMetOnlyByChangingTheUsersJmhOptionsSaysSo() {
+        CommandRun kept = run("--profile", "full", "--only", "Q5PayloadLayout\\.", "--budget", "2m", "--dry-run", "--", "-f", "2");
+
+        assertUsageError(kept, "it keeps -f 2 as given after '--', and would fit without them (about 1:30)");
     }
 
     @Test

@@ -139,10 +139,7 @@ class SuiteRunProcessTest {
         assertEquals(4, env.get("runsPlanned").asInt());
         assertEquals(4, env.get("runsCompleted").asInt());
 
-        List<CSVRecord> rows;
-        try (var in = Files.newBufferedReader(run.resolve("raw/rounds.csv"))) {
-            rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
-        }
+        List<CSVRecord> rows = roundsRows(run);
         assertEquals(4, rows.size());
         JsonNode jmh = Json.MAPPER.readTree(run.resolve("raw/jmh.json").toFile());
         assertEquals(4, jmh.size());
@@ -167,6 +164,92 @@ class SuiteRunProcessTest {
                     .forEach(r -> blockRounds.add(r.get("round")));
         }
         assertEquals(Set.of("1", "2"), blockRounds, "each fork writes its own round into the blocks");
+    }
+
+    private static List<CSVRecord> roundsRows(Path run) throws IOException {
+        try (var in = Files.newBufferedReader(run.resolve("raw/rounds.csv"))) {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+        }
+    }
+
+    /**
+     * {@code --budget} with rounds to spare: the plan fits as given, and a series whose first five
+     * round scores lie within 5% of their median is not run in round 6. Whether this host's noise
+     * lets it converge is not the test's business: it checks that the run did what the scores in
+     * raw/jmh.json say it should have, either way.
+     */
+    @Test
+    void aBudgetedRunLeavesAConvergedSeriesOutOfLaterRoundsAndSaysSo() throws Exception {
+        try (SuiteProcess suite = SuiteProcess.start(work, "run", "--profile", "smoke", "--rounds", "6", "--budget", "10m",
+                "--only", "Q0RecordingCost\\.timestampsOnly$", "--run-id", "converging", "--results-dir", results().toString(),
+                "--", "-wi", "3", "-w", "200ms", "-i", "5", "-r", "200ms")) {
+            assertEquals(0, suite.waitFor(RUN_TIMEOUT), suite.output());
+        }
+        Path run = results().resolve("converging");
+        JsonNode env = Json.MAPPER.readTree(run.resolve("env.json").toFile());
+        assertEquals("complete", env.get("status").asText());
+        JsonNode budget = env.get("budget");
+        assertEquals("10:00", budget.get("limit").asText());
+        assertEquals(0, budget.get("reductions").size(), "fits as planned");
+        assertEquals(6, budget.get("roundsPlanned").asInt());
+        assertEquals(6, budget.get("roundsCompleted").asInt());
+        assertFalse(budget.get("stoppedForBudget").asBoolean());
+
+        JsonNode jmh = Json.MAPPER.readTree(run.resolve("raw/jmh.json").toFile());
+        List<Double> firstFive = new ArrayList<>();
+        List<CSVRecord> rows = roundsRows(run);
+        for (CSVRecord row : rows) {
+            if (Integer.parseInt(row.get("round")) <= 5) {
+                firstFive.add(jmh.get(Integer.parseInt(row.get("result_index"))).at("/primaryMetric/score").asDouble());
+            }
+        }
+        assertEquals(5, firstFive.size(), rows.toString());
+        double spread = (firstFive.stream().mapToDouble(d -> d).max().orElseThrow() - firstFive.stream().mapToDouble(d -> d).min().orElseThrow())
+                / firstFive.stream().sorted().toList().get(2);
+        String log = Files.readString(run.resolve("run.log"));
+        if (spread <= 0.05) {
+            assertEquals(5, rows.size(), "converged after round 5: no round 6");
+            assertEquals(1, budget.get("converged").size(), budget.toString());
+            JsonNode converged = budget.get("converged").get(0);
+            assertEquals("io.shmbench.bench.Q0RecordingCost.timestampsOnly", converged.get("benchmark").asText());
+            assertEquals(5, converged.get("afterRound").asInt());
+            assertEquals(spread, converged.get("relativeSpread").asDouble(), 1e-9);
+            assertTrue(log.contains("after round 5, 1 series converged"), log);
+        } else {
+            assertEquals(6, rows.size(), "spread " + spread + " over 5 rounds: still running in round 6");
+            assertEquals(0, budget.get("converged").size(), budget.toString());
+        }
+        assertTrue(log.contains("budget 10:00: fits as planned"), log);
+        assertTrue(log.contains("budget 10:00: 6 of 6 rounds; "), log);
+    }
+
+    /**
+     * A budget that fits two rounds nominally, where round 1 takes longer than its nominal time:
+     * JMH's warm-up forks ({@code -wf 9}) are not in the nominal time, and their 10 forks of 0.2 s
+     * iterations take more than 2 s on any machine, so the run's estimate after round 1 (its own
+     * time again) passes the 4 s budget and it stops there, complete.
+     */
+    @Test
+    void aRoundThatWouldPassTheBudgetIsNotStartedAndTheRunIsStillComplete() throws Exception {
+        try (SuiteProcess suite = SuiteProcess.start(work, "run", "--profile", "smoke", "--rounds", "3", "--budget", "4s",
+                "--only", "Q0RecordingCost\\.timestampsOnly$", "--run-id", "stopped", "--results-dir", results().toString(),
+                "--", "-wf", "9")) {
+            assertEquals(0, suite.waitFor(RUN_TIMEOUT), suite.output());
+        }
+        Path run = results().resolve("stopped");
+        JsonNode env = Json.MAPPER.readTree(run.resolve("env.json").toFile());
+        assertEquals("complete", env.get("status").asText());
+        assertTrue(env.get("complete").asBoolean());
+        assertEquals(2, env.get("rounds").asInt(), "the plan kept 2 of the 3 rounds asked for");
+        assertEquals(1, env.get("runsCompleted").asInt());
+        JsonNode budget = env.get("budget");
+        assertEquals("rounds 3 -> 2", budget.get("reductions").get(0).asText());
+        assertEquals(1, budget.get("roundsCompleted").asInt());
+        assertTrue(budget.get("stoppedForBudget").asBoolean());
+        assertEquals(List.of("1"), roundsRows(run).stream().map(r -> r.get("round")).toList(), "no row for the round not started");
+        String log = Files.readString(run.resolve("run.log"));
+        assertTrue(log.contains("stopping before round 2 of 2 for the budget 0:04"), log);
+        assertTrue(log.contains("budget 0:04: 1 of 2 rounds, stopped there for the budget"), log);
     }
 
     /**

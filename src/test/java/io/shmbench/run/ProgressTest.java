@@ -45,7 +45,7 @@ class ProgressTest {
     void nominalTimeCountsEveryForkWithItsStartUp() {
         IterationSettings settings = new IterationSettings(2, TimeValue.milliseconds(500), 3, TimeValue.seconds(1), 3);
 
-        // per fork: 1 s start-up + 2 x 0.5 s + 3 x 1 s = 5 s
-        assertEquals(Duration.ofSeconds(15), settings.nominalPerRun());
+        // per fork: 1.5 s start-up and set-up + 2 x 0.5 s + 3 x 1 s = 5.5 s
+        assertEquals(Duration.ofMillis(16_500), settings.nominalPerRun());
     }
 }
