@@ -127,7 +127,7 @@ public final class RunCommand implements Callable<Integer> {
             user = given;
             selection = only == null ? Selection.ALL : Selection.parse(only);
             if (runId != null) {
-                ResultsRoot.validateRunId(runId);
+                new ResultsRoot(resultsDir).requireFree(runId);
             }
             Function<Profile, BenchmarkPlan> planWithSweepsOf = planner(selection, given);
             if (budget == null) {

@@ -47,6 +47,21 @@ public final class ResultsRoot {
         return id;
     }
 
+    /**
+     * Refuses an id that already names a run: checked before a run waits for anything (the JMH lock),
+     * so a usage error is reported as one. {@link #create} checks again.
+     */
+    public void requireFree(String id) {
+        validateRunId(id);
+        if (Files.exists(root.resolve(id), LinkOption.NOFOLLOW_LINKS)) {
+            throw alreadyExists(root.resolve(id), null);
+        }
+    }
+
+    private static IllegalArgumentException alreadyExists(Path dir, Throwable cause) {
+        return new IllegalArgumentException("run " + dir + " already exists; choose another --run-id", cause);
+    }
+
     /** Creates {@code results/<id>/raw}; refuses an id that exists, so no run overwrites another. */
     public RunDirectory create(String id) {
         validateRunId(id);
@@ -55,7 +70,7 @@ public final class ResultsRoot {
             Files.createDirectories(root);
             Files.createDirectory(dir);
         } catch (FileAlreadyExistsException e) {
-            throw new IllegalArgumentException("run " + dir + " already exists; choose another --run-id", e);
+            throw alreadyExists(dir, e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the run directory " + dir + ": " + e.getMessage(), e);
         }

@@ -153,6 +153,10 @@ class RunCommandTest {
         Files.createDirectories(results.resolve("taken"));
 
         assertUsageError(run("--run-id", "taken", "--only", "Q0RecordingCost.timestampsOnly"), "already exists");
+        try (HeldJmhLock held = HeldJmhLock.take()) {
+            // A usage error is one whatever else is going on: it does not wait for, or report, the JMH lock.
+            assertUsageError(run("--run-id", "taken", "--only", "Q0RecordingCost.timestampsOnly"), "already exists");
+        }
     }
 
     @Test
