@@ -95,6 +95,36 @@ public final class RawCsv {
         }
     }
 
+    /** An integer of at least 1: a count, or a number that counts from 1 (a round, a block, a pid). */
+    public long positiveInteger(CSVRecord r, String column) throws BadInputException {
+        long v = integer(r, column);
+        if (v < 1) {
+            throw new BadInputException(file, where(r, column) + v + " is not positive");
+        }
+        return v;
+    }
+
+    /** A finite number above 0 (a duration in ns). */
+    public double positiveNumber(CSVRecord r, String column) throws BadInputException {
+        double v = number(r, column);
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new BadInputException(file, where(r, column) + required(r, column) + " is not a positive number");
+        }
+        return v;
+    }
+
+    /** An integer of at least 0, or -1 when the cell is empty (an optional index). */
+    public long optionalIndex(CSVRecord r, String column) throws BadInputException {
+        if (text(r, column).isEmpty()) {
+            return -1;
+        }
+        long v = integer(r, column);
+        if (v < 0) {
+            throw new BadInputException(file, where(r, column) + v + " is negative");
+        }
+        return v;
+    }
+
     public boolean bool(CSVRecord r, String column) throws BadInputException {
         String v = required(r, column);
         return switch (v.toLowerCase(java.util.Locale.ROOT)) {
