@@ -39,8 +39,8 @@ public final class ConsoleSummary {
             Optional<FloorMultiple> m = Optional.ofNullable(multiples.get(s.key()));
             out.add(String.format(Locale.ROOT, "  %-" + width + "s %12s %12s %10s %10s", name(s.key(), varying),
                     nanos(s.at(50)), nanos(s.at(99)),
-                    m.map(x -> String.format(Locale.ROOT, "%.1fx", x.p50Multiple())).orElse("-"),
-                    m.map(x -> String.format(Locale.ROOT, "%.1fx", x.p99Multiple())).orElse("-")));
+                    m.flatMap(FloorMultiple::crossFork).map(x -> String.format(Locale.ROOT, "%.1fx", x.p50Multiple())).orElse("-"),
+                    m.flatMap(FloorMultiple::crossFork).map(x -> String.format(Locale.ROOT, "%.1fx", x.p99Multiple())).orElse("-")));
         }
         if (multiples.isEmpty()) {
             out.add("  (no floor series in this run: multiples not available)");

@@ -216,16 +216,16 @@ final class Q1Figures {
     }
 
     private static void floorMultiples(List<FloorMultiple> multiples, List<Outcome> failures, FigureSet out) {
-        List<FloorMultiple> at = multiples.stream()
+        List<FloorMultiple> at = multiples.stream().filter(m -> m.crossFork().isPresent())
                 .filter(m -> m.key().param(FigureKit.MESSAGE_BYTES).map(FloorMultiple.SUMMARY_BYTES::equals).orElse(true))
-                .sorted(Comparator.comparingDouble(FloorMultiple::p50Multiple)).toList();
+                .sorted(Comparator.comparingDouble(m -> m.crossFork().orElseThrow().p50Multiple())).toList();
         if (at.isEmpty()) {
             out.skip(Q, "multiple of floor: no round-trip series together with a floor series at " + FloorMultiple.SUMMARY_BYTES + " B");
             return;
         }
         var byBenchmark = Variants.groupBy(at, FloorMultiple::key, List.of());
         byBenchmark.forEach((group, unsorted) -> {
-            List<FloorMultiple> rows = unsorted.stream().sorted(Comparator.comparingDouble(FloorMultiple::p50Multiple)).toList();
+            List<FloorMultiple> rows = unsorted.stream().sorted(Comparator.comparingDouble(m -> m.crossFork().orElseThrow().p50Multiple())).toList();
             List<SeriesKey> keys = rows.stream().map(FloorMultiple::key).toList();
             BarChart bars = new BarChart("Q1 round trip as a multiple of floor, " + FloorMultiple.SUMMARY_BYTES + " B", null,
                     "\u00d7 floor round trip (log)").series(List.of("p50", "p99"))
@@ -236,7 +236,8 @@ final class Q1Figures {
                     .filter(o -> o.key().param(FloorMultiple.TRANSPORT).filter(FloorMultiple.FLOOR::equals).isEmpty())
                     .toList();
             Map<String, Color> colours = TransportBars.fill(bars, rows, FloorMultiple::key, named(Variants.varying(keys), keys),
-                    marked, (m, c) -> bars.bar("p50", c, m.p50Multiple(), Double.NaN).bar("p99", c, m.p99Multiple(), Double.NaN));
+                    marked, (m, c) -> bars.bar("p50", c, m.crossFork().orElseThrow().p50Multiple(), Double.NaN)
+                            .bar("p99", c, m.crossFork().orElseThrow().p99Multiple(), Double.NaN));
             bars.colour((s, c) -> CategoryFigures.percentileColour(s, colours.getOrDefault(c, Palette.GREY)))
                     .legend(CategoryFigures.percentileLegend(Palette.GREY));
             out.add(new Figure(Figure.safeId("q1_" + group.method() + "_floor_multiple_" + FloorMultiple.SUMMARY_BYTES + "B"), Q,
