@@ -177,6 +177,7 @@ class ReportCsvTest {
         assertTrue(ReportFixture.csv(fixture.csvOut("round_values.csv")).isEmpty(), "no rounds: header only");
         assertTrue(ReportFixture.csv(fixture.csvOut("round_summary.csv")).isEmpty(), "no rounds: header only");
         assertTrue(report.out.contains("Round trip at 64 B"), report.out);
+        assertTrue(report.out.contains("cross-fork p50/floor") && !report.out.contains("same-pair"), report.out);
         for (String t : FixtureRun.Q1_TRANSPORTS) {
             assertTrue(report.out.lines().anyMatch(l -> l.trim().startsWith(t + " ")), "summary line for " + t);
         }

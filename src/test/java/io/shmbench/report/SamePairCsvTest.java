@@ -158,6 +158,22 @@ class SamePairCsvTest {
         assertEquals(2, num(rows.getFirst(), "p99_x_floor"));
     }
 
+    @Test
+    void consoleShowsTheSamePairMultipleItsIntervalAndTheHostStates() throws Exception {
+        List<String> lines = report.out.lines().toList();
+        String ring = lines.stream().filter(l -> l.trim().startsWith("shm-ring ")).findFirst().orElseThrow();
+        CSVRecord all = rows(RING).getFirst();
+        String p50 = Multiples.withInterval(num(all, "p50_x_floor"),
+                new Interval(num(all, "p50_x_floor_low"), num(all, "p50_x_floor_high")));
+        assertTrue(ring.matches("\\s+shm-ring\\s+520 ns\\s+520 ns\\s+" + java.util.regex.Pattern.quote(p50)
+                + "\\s+4\\.00x\\s+2\\.60x"), ring);
+        String states = lines.get(lines.indexOf(ring) + 1);
+        assertTrue(states.matches("\\s+host states: fast 7[0-9]% 2\\.[12][0-9]x, slow 2[0-9]% 3\\.[01][0-9]x"), states);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("cross-fork")));
+        String summary = report.out.substring(0, report.out.indexOf("Wrote "));
+        summary.lines().forEach(l -> assertTrue(l.length() <= 100, "longer than 100 columns: " + l));
+    }
+
     static double sortedMedian(double[] v) {
         double[] s = v.clone();
         Arrays.sort(s);
