@@ -97,11 +97,7 @@ public final class RawCsv {
 
     /** An integer of at least 1: a count, or a number that counts from 1 (a round, a block, a pid). */
     public long positiveInteger(CSVRecord r, String column) throws BadInputException {
-        long v = integer(r, column);
-        if (v < 1) {
-            throw new BadInputException(file, where(r, column) + v + " is not positive");
-        }
-        return v;
+        return integerAtLeast(r, column, 1, "is not positive");
     }
 
     /** A finite number above 0 (a duration in ns). */
@@ -115,12 +111,13 @@ public final class RawCsv {
 
     /** An integer of at least 0, or -1 when the cell is empty (an optional index). */
     public long optionalIndex(CSVRecord r, String column) throws BadInputException {
-        if (text(r, column).isEmpty()) {
-            return -1;
-        }
+        return text(r, column).isEmpty() ? -1 : integerAtLeast(r, column, 0, "is negative");
+    }
+
+    private long integerAtLeast(CSVRecord r, String column, long least, String otherwise) throws BadInputException {
         long v = integer(r, column);
-        if (v < 0) {
-            throw new BadInputException(file, where(r, column) + v + " is negative");
+        if (v < least) {
+            throw new BadInputException(file, where(r, column) + v + " " + otherwise);
         }
         return v;
     }

@@ -36,13 +36,11 @@ class SamePairFiguresTest {
 
     @TempDir
     static Path dir;
-    static FixtureRun fixture;
     static ReportFixture report;
 
     @BeforeAll
     static void run() throws Exception {
-        fixture = SamePairFixture.standard(dir);
-        report = ReportFixture.report(fixture);
+        report = ReportFixture.report(SamePairFixture.standard(dir));
     }
 
     private static List<Figure> samePairFigures() {
@@ -58,11 +56,11 @@ class SamePairFiguresTest {
     @Test
     void theyAreWrittenAsPngSvgAndPdfSmallEnoughToPublish() throws Exception {
         List<Figure> figures = samePairFigures();
-        FigureChecks.png(figures, fixture.plotsDir);
-        FigureChecks.svg(figures, fixture.plotsDir);
-        FigureChecks.pdf(figures, fixture.plotsDir);
+        FigureChecks.png(figures, report.fixture.plotsDir);
+        FigureChecks.svg(figures, report.fixture.plotsDir);
+        FigureChecks.pdf(figures, report.fixture.plotsDir);
         for (Figure f : figures) {
-            for (Path file : FigureRenderer.files(fixture.plotsDir, f).subList(1, 3)) {
+            for (Path file : FigureRenderer.files(report.fixture.plotsDir, f).subList(1, 3)) {
                 assertTrue(Files.size(file) < MAX_VECTOR_BYTES, file + " is " + Files.size(file) + " bytes");
             }
         }
@@ -129,7 +127,7 @@ class SamePairFiguresTest {
 
     @Test
     void indexPageNotesTheHostStatesAndTabulatesTheMultiples() throws Exception {
-        String html = Files.readString(fixture.plotsDir.resolve("index.html"));
+        String html = Files.readString(report.fixture.plotsDir.resolve("index.html"));
         assertTrue(html.contains("<b>Host states</b> (Q1Transports.roundTrip)"), "a note per benchmark");
         assertTrue(html.contains("<b>Host states</b> (Q6Placement.roundTrip)"));
         assertTrue(html.contains("Multiples of the floor (csv/floor_multiples.csv)"));
