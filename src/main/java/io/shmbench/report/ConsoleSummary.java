@@ -41,7 +41,7 @@ public final class ConsoleSummary {
         if (samePair) {
             out.add(String.format(Locale.ROOT, "Round trip at %s B (%s), as multiples of the same-pair floor:",
                     FloorMultiple.SUMMARY_BYTES, benchmark));
-            String row = "  %-" + width + "s %10s %10s  %-20s %-16s %s";
+            String row = "  %-" + width + "s %10s %10s  %-20s %-18s %s";
             out.add(String.format(Locale.ROOT, row, "transport", "p50", "p99", "p50/floor [95%]", "p99/floor", "cross-fork p50"));
             for (int i = 0; i < rows.size(); i++) {
                 LatencySeries s = rows.get(i);
