@@ -41,8 +41,8 @@ public final class ConsoleSummary {
         if (samePair) {
             out.add(String.format(Locale.ROOT, "Round trip at %s B (%s), as multiples of the same-pair floor:",
                     FloorMultiple.SUMMARY_BYTES, benchmark));
-            String row = "  %-" + width + "s %10s %10s  %-20s %-18s %s";
-            out.add(String.format(Locale.ROOT, row, "transport", "p50", "p99", "p50/floor [95%]", "p99/floor", "cross-fork p50"));
+            String row = "  %-" + width + "s %9s %9s  %-20s %-18s %s";
+            out.add(String.format(Locale.ROOT, row, "transport", "p50", "p99", "p50/floor [95%]", "p99/floor", "cross-fork"));
             for (int i = 0; i < rows.size(); i++) {
                 LatencySeries s = rows.get(i);
                 Optional<FloorMultiple> f = m.get(i);
@@ -59,7 +59,7 @@ public final class ConsoleSummary {
             out.add("  two processes within a millisecond, with a 95% moving-block bootstrap interval.");
             out.add("  p99/floor: series p99 / same-pair floor p99" + (t.rounds() >= 2 ? " [min-max over the " + t.rounds()
                     + " rounds]" : "") + ".");
-            out.add("  cross-fork p50: over the floor series run in other forks, the older method.");
+            out.add("  cross-fork: p50 over the floor series run in other forks, the older method.");
         } else {
             out.add(String.format(Locale.ROOT, "Round trip at %s B (%s), as multiples of the floor series run in other forks:",
                     FloorMultiple.SUMMARY_BYTES, benchmark));
