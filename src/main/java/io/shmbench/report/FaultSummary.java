@@ -18,8 +18,7 @@ public record FaultSummary(String scenario, String metric, int trials, double mi
         List<FaultSummary> out = new ArrayList<>();
         groups.forEach((k, values) -> {
             double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            double median = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-            out.add(new FaultSummary(k.get(0), k.get(1), v.length, v[0], median, v[v.length - 1],
+            out.add(new FaultSummary(k.get(0), k.get(1), v.length, v[0], Median.of(v), v[v.length - 1],
                     Arrays.stream(v).average().orElseThrow(), Arrays.stream(v).sum()));
         });
         return out;

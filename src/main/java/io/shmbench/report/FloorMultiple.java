@@ -1,30 +1,31 @@
 package io.shmbench.report;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * A Q1 round-trip series against the {@code floor} (one cache line bounced between the two
- * processes, measured in the same run): its p50 and p99 as multiples of the floor's. Ratios within
- * one run are what compares across machines.
+ * A round-trip series as a multiple of the floor (one cache line bounced between the two
+ * processes, the physical limit of a shared-memory round trip): against the floor measured by the
+ * same two processes in between its own round trips ({@link SamePairMultiple}, every cross-process
+ * round trip since the same-pair floor exists) and, for Q1, against the {@code floor} transport's
+ * own series in other forks ({@link CrossForkMultiple}, the older method and the only one of older
+ * runs). Ratios, not absolute times, are what compares across runs and machines.
+ *
+ * @param p50Ns the series' own p50 (its whole-run histogram), NaN when its .hlog is missing
  */
-public record FloorMultiple(SeriesKey key, long p50Ns, long p99Ns, long floorP50Ns, long floorP99Ns) {
+public record FloorMultiple(SeriesKey key, double p50Ns, double p99Ns, Optional<SamePairMultiple> samePair,
+                            Optional<CrossForkMultiple> crossFork) {
     public static final String FLOOR = "floor";
     public static final String TRANSPORT = "transport";
     public static final String MESSAGE_BYTES = "messageBytes";
-    /** The message size of the floor-multiple figure and the console summary. */
+    /** The message size of the Q1 floor-multiple figure and the console summary. */
     public static final String SUMMARY_BYTES = "64";
-
-    public double p50Multiple() {
-        return (double) p50Ns / floorP50Ns;
-    }
-
-    public double p99Multiple() {
-        return (double) p99Ns / floorP99Ns;
-    }
 
     /** True for the Q1 round-trip benchmark (its method name contains "roundTrip", any case). */
     public static boolean isRoundTrip(SeriesKey key) {
@@ -32,33 +33,39 @@ public record FloorMultiple(SeriesKey key, long p50Ns, long p99Ns, long floorP50
     }
 
     /**
-     * Every Q1 round-trip series with a transport, divided by the floor series of the same
-     * benchmark: the floor of the same message size, else the floor's only series.
+     * One entry per series with blocks or a same-pair floor, and per Q1 round trip with a cross-fork
+     * floor, in series order.
+     *
+     * @param roundValues the per-round values; the p99 multiple's interval comes from them
      */
-    public static List<FloorMultiple> compute(List<LatencySeries> latency) {
-        List<LatencySeries> roundTrips = latency.stream().filter(s -> isRoundTrip(s.key())).toList();
-        List<FloorMultiple> out = new ArrayList<>();
-        for (LatencySeries s : roundTrips) {
-            if (s.key().param(TRANSPORT).isEmpty()) {
-                continue;
-            }
-            floorFor(s.key(), roundTrips).ifPresent(f -> out.add(new FloorMultiple(s.key(), s.at(50), s.at(99),
-                    f.at(50), f.at(99))));
-        }
-        return out;
+    public static List<FloorMultiple> compute(List<LatencySeries> latency, List<LatencySeries> floors,
+                                              List<FloorBlocks> blocks, List<RoundValue> roundValues) {
+        Map<SeriesKey, LatencySeries> series = byKey(latency, LatencySeries::key);
+        Map<SeriesKey, LatencySeries> floorByKey = byKey(floors, LatencySeries::key);
+        Map<SeriesKey, FloorBlocks> blocksByKey = byKey(blocks, FloorBlocks::key);
+        Map<SeriesKey, CrossForkMultiple> crossFork = CrossForkMultiple.compute(latency);
+        TreeSet<SeriesKey> keys = new TreeSet<>(SeriesOrder.KEYS);
+        keys.addAll(blocksByKey.keySet());
+        keys.addAll(floorByKey.keySet());
+        keys.addAll(crossFork.keySet());
+        // Each series' bootstrap is independent of the others' and deterministic: run them side by side.
+        return keys.stream().parallel().map(k -> {
+            Optional<LatencySeries> s = Optional.ofNullable(series.get(k));
+            Optional<SamePairMultiple> samePair = blocksByKey.containsKey(k) || floorByKey.containsKey(k)
+                    ? Optional.of(SamePairMultiple.of(blocksByKey.getOrDefault(k, new FloorBlocks(k, List.of())), s,
+                    Optional.ofNullable(floorByKey.get(k)), RoundValue.values(roundValues, k, RoundValue.P99_X_FLOOR)))
+                    : Optional.empty();
+            return new FloorMultiple(k, s.map(x -> (double) x.at(50)).orElse(Double.NaN),
+                    s.map(x -> (double) x.at(99)).orElse(Double.NaN), samePair, Optional.ofNullable(crossFork.get(k)));
+        }).toList();
     }
 
-    private static Optional<LatencySeries> floorFor(SeriesKey key, List<LatencySeries> roundTrips) {
-        List<LatencySeries> floors = roundTrips.stream()
-                .filter(s -> s.key().benchmark().equals(key.benchmark()))
-                .filter(s -> s.key().param(TRANSPORT).filter(FLOOR::equals).isPresent())
-                .toList();
-        Optional<String> size = key.param(MESSAGE_BYTES);
-        Optional<LatencySeries> sameSize = floors.stream()
-                .filter(f -> Objects.equals(f.key().param(MESSAGE_BYTES), size)).findFirst();
-        if (sameSize.isPresent()) {
-            return sameSize;
-        }
-        return floors.size() == 1 ? Optional.of(floors.get(0)) : Optional.empty();
+    private static <T> Map<SeriesKey, T> byKey(List<T> items, Function<T, SeriesKey> key) {
+        return items.stream().collect(Collectors.toMap(key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    }
+
+    /** The p50 multiple over every block, when the series has blocks. */
+    public Optional<BlockMultiple> samePairP50() {
+        return samePair.map(SamePairMultiple::all).filter(m -> m.blocks() > 0);
     }
 }

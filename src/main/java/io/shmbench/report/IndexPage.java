@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -54,7 +55,7 @@ public final class IndexPage {
         summary.forEach(l -> h.append(esc(l)).append('\n'));
         h.append("</pre>\n");
         for (String q : QUESTIONS) {
-            question(h, q, figures);
+            question(h, q, figures, t);
         }
         tables(h, t);
         environment(h, data);
@@ -74,7 +75,7 @@ public final class IndexPage {
         h.append("</ul>\n");
     }
 
-    private static void question(StringBuilder h, String q, FigureSet figures) {
+    private static void question(StringBuilder h, String q, FigureSet figures, ReportTables t) {
         h.append("<h2 id=\"").append(q).append("\">").append(q).append(": ").append(esc(QUESTION_TITLES.get(q))).append("</h2>\n");
         List<String> skipped = figures.skipped().getOrDefault(q, List.of());
         if (!skipped.isEmpty()) {
@@ -82,6 +83,7 @@ public final class IndexPage {
             skipped.forEach(s -> h.append("<li class=\"note\">Not shown: ").append(esc(s)).append("</li>"));
             h.append("</ul>\n");
         }
+        hostStates(h, q, t.floorMultiples());
         h.append("<div class=\"figs\">\n");
         for (Figure f : figures.figures()) {
             if (!f.question().equals(q)) {
@@ -94,6 +96,34 @@ public final class IndexPage {
                     .append(id).append(".pdf\">PDF</a></figcaption></figure>\n");
         }
         h.append("</div>\n");
+    }
+
+    /**
+     * Per benchmark of the question whose blocks fell into two host states: which series, how
+     * their blocks split and what each state's multiple was.
+     */
+    private static void hostStates(StringBuilder h, String q, List<FloorMultiple> multiples) {
+        Map<String, List<FloorMultiple>> byBenchmark = new LinkedHashMap<>();
+        multiples.stream().filter(m -> m.key().question().equals(q))
+                .filter(m -> m.samePair().filter(s -> s.hostStates().two()).isPresent())
+                .forEach(m -> byBenchmark.computeIfAbsent(m.key().benchmark(), b -> new ArrayList<>()).add(m));
+        byBenchmark.forEach((benchmark, split) -> {
+            long all = multiples.stream().filter(m -> m.key().benchmark().equals(benchmark) && m.samePairP50().isPresent()).count();
+            h.append("<p class=\"note\"><b>Host states</b> (").append(esc(benchmark)).append("): the blocks' floors of ")
+                    .append(split.size()).append(" of ").append(all).append(" series fell into a fast and a slow state ")
+                    .append("(Otsu's threshold on log floor; each state at least ")
+                    .append(Cells.number(100 * HostStates.MIN_SHARE)).append("% of the blocks, the slow floor at least ")
+                    .append(Cells.number(HostStates.MIN_FLOOR_RATIO)).append(" times the fast one). Multiples per state:</p>\n<ul class=\"note\">");
+            for (FloorMultiple m : split) {
+                SamePairMultiple s = m.samePair().orElseThrow();
+                h.append("<li>").append(esc(m.key().paramsText())).append(": ");
+                h.append(esc(s.byState().stream().map(b -> String.format(java.util.Locale.ROOT, "%s %.0f%% of blocks, floor %s ns, %s",
+                        b.hostState(), 100 * b.blockShare(), Cells.number(Math.round(b.floorP50Ns())),
+                        Multiples.withInterval(b.multiple(), b.interval()))).collect(java.util.stream.Collectors.joining("; "))));
+                h.append("; threshold ").append(Math.round(s.hostStates().thresholdNs())).append(" ns</li>\n");
+            }
+            h.append("</ul>\n");
+        });
     }
 
     private static void tables(StringBuilder h, ReportTables t) {
@@ -113,6 +143,7 @@ public final class IndexPage {
             rows.add(r);
         }
         table(h, head, rows, "all values in ns");
+        floorMultiples(h, t);
         h.append("<h2>Throughput (csv/throughput.csv)</h2>\n");
         rows = new ArrayList<>();
         for (Throughput r : t.throughput()) {
@@ -129,6 +160,30 @@ public final class IndexPage {
             }
             table(h, List.of("series", "status", "detail"), rows, "");
         }
+    }
+
+    private static void floorMultiples(StringBuilder h, ReportTables t) {
+        if (t.floorMultiples().isEmpty()) {
+            return;
+        }
+        h.append("<h2>Multiples of the floor (csv/floor_multiples.csv)</h2>\n");
+        List<List<String>> rows = new ArrayList<>();
+        for (FloorMultiple m : t.floorMultiples()) {
+            String states = m.samePair().map(s -> s.byState().stream().map(b -> String.format(java.util.Locale.ROOT,
+                    "%s %.0f%% %s", b.hostState(), 100 * b.blockShare(), Multiples.format(b.multiple())))
+                    .collect(java.util.stream.Collectors.joining(", "))).orElse("");
+            rows.add(List.of(m.key().toString(),
+                    m.samePairP50().map(b -> Integer.toString(b.blocks())).orElse(""),
+                    m.samePairP50().map(b -> Multiples.withInterval(b.multiple(), b.interval())).orElse(""),
+                    m.samePair().filter(s -> !Double.isNaN(s.p99Multiple()))
+                            .map(s -> Multiples.withInterval(s.p99Multiple(), s.p99Interval())).orElse(""),
+                    states,
+                    m.crossFork().map(c -> Multiples.format(c.p50Multiple())).orElse("")));
+        }
+        table(h, List.of("series", "blocks", "p50 \u00f7 same-pair floor [95%]", "p99 \u00f7 same-pair floor"
+                + (t.rounds() >= 2 ? " [rounds' range]" : ""), "host states", "p50 \u00f7 cross-fork floor"), rows,
+                "same-pair: the floor measured by the same two processes in between the series' blocks; cross-fork: the "
+                        + "floor series measured in other forks (older method)");
     }
 
     private static void environment(StringBuilder h, RunData data) {

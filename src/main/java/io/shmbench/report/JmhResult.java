@@ -3,8 +3,12 @@ package io.shmbench.report;
 import java.util.Map;
 import java.util.Optional;
 
-/** One entry of JMH's JSON result file (-rf json). */
-public record JmhResult(SeriesKey key, String mode, JmhMetric primary, Map<String, JmhMetric> secondary) {
+/**
+ * One entry of JMH's JSON result file (-rf json).
+ *
+ * @param index its 0-based place in the file's array, by which raw/rounds.csv names it
+ */
+public record JmhResult(SeriesKey key, String mode, JmhMetric primary, Map<String, JmhMetric> secondary, int index) {
 
     public static final String THROUGHPUT_MODE = "thrpt";
 

@@ -18,7 +18,12 @@ public final class JmhResultReader {
     private JmhResultReader() {
     }
 
-    public static List<JmhResult> read(Path file, Problems problems) throws BadInputException {
+    /** The results that could be read, and how many entries the array holds (the skipped ones included). */
+    public record Entries(List<JmhResult> results, int count) {
+        public static final Entries NONE = new Entries(List.of(), -1);
+    }
+
+    public static Entries read(Path file, Problems problems) throws BadInputException {
         JsonNode root = JsonFile.read(file, "; the run wrote no JMH results",
                 "; JMH writes it when the run ends, so the run probably died first");
         if (!root.isArray()) {
@@ -27,15 +32,15 @@ public final class JmhResultReader {
         List<JmhResult> results = new ArrayList<>();
         for (int i = 0; i < root.size(); i++) {
             try {
-                results.add(entry(root.get(i)));
+                results.add(entry(root.get(i), i));
             } catch (IllegalArgumentException e) {
                 problems.error(file + ": result #" + (i + 1) + " skipped: " + e.getMessage());
             }
         }
-        return results;
+        return new Entries(results, root.size());
     }
 
-    private static JmhResult entry(JsonNode node) {
+    private static JmhResult entry(JsonNode node, int index) {
         if (!node.isObject()) {
             throw new IllegalArgumentException("not a JSON object");
         }
@@ -61,7 +66,7 @@ public final class JmhResultReader {
             }
         }
         return new JmhResult(SeriesKey.of(benchmark, params), mode,
-                metric(benchmark + ": primaryMetric", primary), secondary);
+                metric(benchmark + ": primaryMetric", primary), secondary, index);
     }
 
     private static JmhMetric metric(String where, JsonNode node) {

@@ -11,10 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
- * Reads one {@code raw/<Class>.<method>@<params>.hlog} with HdrHistogram's {@link HistogramLogReader}
- * and adds up its {@code measurement} intervals.
+ * Reads one {@code raw/<Class>.<method>@<params>.hlog} (or a same-pair floor's, raw/floor/) with
+ * HdrHistogram's {@link HistogramLogReader} and adds up its {@code measurement} intervals, in all and,
+ * when the run has rounds, per round (the round of the run whose window holds the interval's start).
  *
  * <p>HistogramLogReader returns null both at the end of a log and at the first interval it cannot
  * parse, so a corrupt line would silently cut the series short. The reader therefore counts the
@@ -24,33 +28,20 @@ import java.util.Optional;
 public final class LatencyLogReader {
     public static final String MEASUREMENT = "measurement";
     public static final String WARMUP = "warmup";
-    private static final String SUFFIX = ".hlog";
 
     private LatencyLogReader() {
     }
 
     /** The key encoded in a .hlog file name. */
     public static SeriesKey keyOf(Path file) throws BadInputException {
-        String name = file.getFileName().toString();
-        if (!name.endsWith(SUFFIX)) {
-            throw new BadInputException(file, "not a .hlog file");
-        }
-        String stem = name.substring(0, name.length() - SUFFIX.length());
-        int at = stem.indexOf('@');
-        String benchmark = at < 0 ? stem : stem.substring(0, at);
-        try {
-            return SeriesKey.of(benchmark, at < 0 ? java.util.Map.of() : SeriesKey.parseParams(stem.substring(at + 1)));
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(file, "file name does not follow <Class>.<method>@<param>=<value>,...hlog: "
-                    + e.getMessage());
-        }
+        return SeriesFileName.keyOf(file, SeriesFileName.HLOG);
     }
 
     /**
      * Reads the file; empty when it is well formed but holds no measurement interval (the caller
      * notes that; a benchmark that failed in warm-up leaves such a log).
      */
-    public static Optional<LatencySeries> read(Path file, Problems problems) throws BadInputException {
+    public static Optional<LatencySeries> read(Path file, Rounds rounds, Problems problems) throws BadInputException {
         SeriesKey key = keyOf(file);
         int intervalLines = countIntervalLines(file);
         if (intervalLines == 0) {
@@ -59,6 +50,8 @@ public final class LatencyLogReader {
         AbstractHistogram merged = null;
         int decoded = 0;
         int measurement = 0;
+        int outsideRounds = 0;
+        SortedMap<Integer, AbstractHistogram> byRound = new TreeMap<>();
         try (HistogramLogReader reader = new HistogramLogReader(file.toFile())) {
             EncodableHistogram interval;
             while ((interval = reader.nextIntervalHistogram()) != null) {
@@ -70,11 +63,14 @@ public final class LatencyLogReader {
                 String tag = interval.getTag();
                 if (MEASUREMENT.equals(tag)) {
                     measurement++;
-                    if (merged == null) {
-                        merged = h.copy();
-                        merged.setAutoResize(true);
-                    } else {
-                        merged.add(h);
+                    merged = add(merged, h);
+                    if (rounds.present()) {
+                        OptionalInt round = rounds.roundAt(h.getStartTimeStamp());
+                        if (round.isPresent()) {
+                            byRound.put(round.getAsInt(), add(byRound.get(round.getAsInt()), h));
+                        } else {
+                            outsideRounds++;
+                        }
                     }
                 } else if (!WARMUP.equals(tag)) {
                     problems.error(file + ": interval " + decoded + " is tagged '" + tag
@@ -92,7 +88,22 @@ public final class LatencyLogReader {
         if (merged == null) {
             return Optional.empty();
         }
-        return Optional.of(new LatencySeries(key, merged, measurement));
+        if (outsideRounds > 0) {
+            problems.note(file + ": " + outsideRounds + " of " + measurement + " measurement intervals start in no run of "
+                    + "raw/rounds.csv; they count in the whole-run tables but in no round");
+        }
+        return Optional.of(new LatencySeries(key, merged, measurement, byRound));
+    }
+
+    /** {@code sum} plus {@code interval}; a copy of the interval when there is no sum yet. */
+    private static AbstractHistogram add(AbstractHistogram sum, AbstractHistogram interval) {
+        if (sum == null) {
+            AbstractHistogram copy = interval.copy();
+            copy.setAutoResize(true);
+            return copy;
+        }
+        sum.add(interval);
+        return sum;
     }
 
     private static int countIntervalLines(Path file) throws BadInputException {

@@ -95,6 +95,33 @@ public final class RawCsv {
         }
     }
 
+    /** An integer of at least 1: a count, or a number that counts from 1 (a round, a block, a pid). */
+    public long positiveInteger(CSVRecord r, String column) throws BadInputException {
+        return integerAtLeast(r, column, 1, "is not positive");
+    }
+
+    /** A finite number above 0 (a duration in ns). */
+    public double positiveNumber(CSVRecord r, String column) throws BadInputException {
+        double v = number(r, column);
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new BadInputException(file, where(r, column) + required(r, column) + " is not a positive number");
+        }
+        return v;
+    }
+
+    /** An integer of at least 0, or -1 when the cell is empty (an optional index). */
+    public long optionalIndex(CSVRecord r, String column) throws BadInputException {
+        return text(r, column).isEmpty() ? -1 : integerAtLeast(r, column, 0, "is negative");
+    }
+
+    private long integerAtLeast(CSVRecord r, String column, long least, String otherwise) throws BadInputException {
+        long v = integer(r, column);
+        if (v < least) {
+            throw new BadInputException(file, where(r, column) + v + " " + otherwise);
+        }
+        return v;
+    }
+
     public boolean bool(CSVRecord r, String column) throws BadInputException {
         String v = required(r, column);
         return switch (v.toLowerCase(java.util.Locale.ROOT)) {

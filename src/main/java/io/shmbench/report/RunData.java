@@ -3,12 +3,21 @@ package io.shmbench.report;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything read from one run directory; what could not be read is absent and reported in {@link Problems}. */
+/**
+ * Everything read from one run directory; what could not be read is absent and reported in {@link Problems}.
+ *
+ * @param floorLatency the same-pair floors (raw/floor/), each under the key of the series it belongs to
+ * @param blocks       the blocks of each round-trip series and its floor (raw/blocks/)
+ * @param rounds       raw/rounds.csv, or {@link Rounds#NONE}
+ */
 public record RunData(RunLayout layout, Optional<Environment> environment, List<LatencySeries> latency,
+                      List<LatencySeries> floorLatency, List<FloorBlocks> blocks, Rounds rounds,
                       List<JmhResult> jmh, List<Outcome> outcomes, List<LossObservation> loss,
                       List<Placement> placements, List<CoreLatency> coreMatrix, List<FaultObservation> faults) {
     public RunData {
         latency = List.copyOf(latency);
+        floorLatency = List.copyOf(floorLatency);
+        blocks = List.copyOf(blocks);
         jmh = List.copyOf(jmh);
         outcomes = List.copyOf(outcomes);
         loss = List.copyOf(loss);

@@ -1,5 +1,7 @@
 package io.shmbench.report;
 
+import io.shmbench.measure.RunDirectory;
+
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -40,6 +42,20 @@ public record RunLayout(Path runDir, String runId, Path plotsDir) {
 
     public Path rawCsv(String name) {
         return rawDir().resolve(name);
+    }
+
+    /** {@code raw/floor/}: the same-pair floor of each round-trip series, an .hlog named after the series. */
+    public Path floorDir() {
+        return rawDir().resolve(RunDirectory.FLOOR);
+    }
+
+    /** {@code raw/blocks/}: the blocks in which each round-trip series and its floor took turns. */
+    public Path blocksDir() {
+        return rawDir().resolve(RunDirectory.BLOCKS);
+    }
+
+    public Path roundsCsv() {
+        return rawDir().resolve(RunDirectory.ROUNDS);
     }
 
     public Path csvDir() {

@@ -7,12 +7,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
  * Reads every input of a run. A file that cannot be used is reported and left out, so the rest of
  * the run is still reported. The question-specific CSV files are optional (a run may not include
- * that question); jmh.json, env.json and at least one .hlog are required.
+ * that question); jmh.json and env.json are required. The same-pair floor files (raw/floor/,
+ * raw/blocks/) and raw/rounds.csv are optional too: a run made before they existed has none.
  */
 public final class RunReader {
     private RunReader() {
@@ -28,13 +31,25 @@ public final class RunReader {
         } catch (BadInputException e) {
             problems.error(e);
         }
-        List<JmhResult> jmh = List.of();
+        JmhResultReader.Entries jmh = JmhResultReader.Entries.NONE;
         try {
             jmh = JmhResultReader.read(layout.jmhJson(), problems);
         } catch (BadInputException e) {
             problems.error(e);
         }
-        return new RunData(layout, env, readLatency(layout.rawDir(), problems), jmh,
+        Rounds rounds = readRounds(layout.roundsCsv(), jmh.count(), problems);
+        List<Path> logs = files(layout.rawDir(), SeriesFileName.HLOG, problems);
+        if (logs.isEmpty()) {
+            // Not an error: a run of throughput benchmarks only (--only Q3Slots.throughput) has none.
+            // A latency benchmark that failed to write its log is recorded in outcomes.csv by the run.
+            problems.note(layout.rawDir() + ": no .hlog latency logs (no latency benchmark in this run), so no percentiles");
+        }
+        List<LatencySeries> latency = readLatency(logs, rounds, problems);
+        List<Path> floorLogs = files(layout.floorDir(), SeriesFileName.HLOG, problems);
+        List<Path> blockFiles = files(layout.blocksDir(), SeriesFileName.CSV, problems);
+        checkSamePairFiles(logs, floorLogs, blockFiles, layout, problems);
+        return new RunData(layout, env, latency, readLatency(floorLogs, rounds, problems),
+                FloorBlockReader.readAll(blockFiles, rounds, problems), rounds, jmh.results(),
                 optional(layout.rawCsv(QuestionCsvReader.OUTCOMES), QuestionCsvReader::outcomes, problems),
                 optional(layout.rawCsv(QuestionCsvReader.Q3_LOSS), QuestionCsvReader::loss, problems),
                 optional(layout.rawCsv(QuestionCsvReader.Q6_PLACEMENTS), QuestionCsvReader::placements, problems),
@@ -42,23 +57,73 @@ public final class RunReader {
                 optional(layout.rawCsv(QuestionCsvReader.Q7_FAULTS), QuestionCsvReader::faults, problems));
     }
 
-    private static List<LatencySeries> readLatency(Path rawDir, Problems problems) {
-        List<Path> logs;
-        try (Stream<Path> files = Files.list(rawDir)) {
-            logs = files.filter(p -> p.getFileName().toString().endsWith(".hlog")).sorted(Comparator.naturalOrder()).toList();
-        } catch (IOException e) {
-            problems.error(rawDir + ": cannot list the raw results (" + e + ")");
+    /** raw/rounds.csv; {@link Rounds#NONE} when the run has none or it cannot be used (reported). */
+    private static Rounds readRounds(Path file, int jmhEntries, Problems problems) {
+        if (!Files.exists(file)) {
+            return Rounds.NONE;
+        }
+        try {
+            return RoundsReader.read(file, jmhEntries);
+        } catch (BadInputException e) {
+            problems.error(e);
+            problems.note(file + " could not be used: the run is reported without rounds (no round_values.csv rows; "
+                    + "blocks and throughput of every round pooled)");
+            return Rounds.NONE;
+        }
+    }
+
+    /** The files directly in {@code dir} whose name ends in {@code suffix}; none when it is not a directory. */
+    private static List<Path> files(Path dir, String suffix, Problems problems) {
+        if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        if (logs.isEmpty()) {
-            // Not an error: a run of throughput benchmarks only (--only Q3Slots.throughput) has none.
-            // A latency benchmark that failed to write its log is recorded in outcomes.csv by the run.
-            problems.note(rawDir + ": no .hlog latency logs (no latency benchmark in this run), so no percentiles");
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted(Comparator.naturalOrder()).toList();
+        } catch (IOException e) {
+            problems.error(dir + ": cannot list the raw results (" + e + ")");
+            return List.of();
         }
+    }
+
+    /**
+     * A series with blocks also has its same-pair floor's .hlog and its own .hlog: without the floor
+     * log its p99 multiple cannot be made (an input is missing: an error); without its own log, or
+     * a floor log without blocks, the rest of its multiples still can (a note).
+     */
+    private static void checkSamePairFiles(List<Path> logs, List<Path> floorLogs, List<Path> blockFiles, RunLayout layout,
+                                           Problems problems) {
+        Set<String> series = stems(logs, SeriesFileName.HLOG);
+        Set<String> floors = stems(floorLogs, SeriesFileName.HLOG);
+        for (String b : stems(blockFiles, SeriesFileName.CSV)) {
+            if (!floors.contains(b)) {
+                problems.error(layout.floorDir().resolve(b + SeriesFileName.HLOG) + ": missing, though raw/blocks/" + b
+                        + SeriesFileName.CSV + " lists the blocks of its series; the series' p99 multiple of the floor is left empty");
+            }
+            if (!series.contains(b)) {
+                problems.note(layout.rawDir().resolve(b + SeriesFileName.HLOG) + ": missing, though raw/blocks/" + b
+                        + SeriesFileName.CSV + " exists; the series' own p50 and p99 are left empty in floor_multiples.csv");
+            }
+        }
+        Set<String> blocks = stems(blockFiles, SeriesFileName.CSV);
+        floors.stream().filter(f -> !blocks.contains(f)).forEach(f -> problems.note(layout.blocksDir().resolve(f
+                + SeriesFileName.CSV) + ": missing, though raw/floor/" + f + SeriesFileName.HLOG
+                + " exists; the series has no same-pair p50 multiple"));
+    }
+
+    private static Set<String> stems(List<Path> files, String suffix) {
+        Set<String> stems = new TreeSet<>();
+        files.forEach(f -> {
+            String n = f.getFileName().toString();
+            stems.add(n.substring(0, n.length() - suffix.length()));
+        });
+        return stems;
+    }
+
+    private static List<LatencySeries> readLatency(List<Path> logs, Rounds rounds, Problems problems) {
         List<LatencySeries> series = new ArrayList<>();
         for (Path log : logs) {
             try {
-                LatencyLogReader.read(log, problems).ifPresentOrElse(series::add,
+                LatencyLogReader.read(log, rounds, problems).ifPresentOrElse(series::add,
                         () -> problems.note(log + ": no measurement interval (only warm-up); series left out"));
             } catch (BadInputException e) {
                 problems.error(e);

@@ -1,12 +1,14 @@
 package io.shmbench.report;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * A throughput result (JMH mode {@code thrpt}, one operation = one message) in messages per second,
  * with JMH's 99.9% confidence half-width, bytes per second (when the series has a message size)
  * and the CPU time both processes spent per message (when the benchmark reported it, see
- * {@link #CPU_NS_PER_MSG}).
+ * {@link #CPU_NS_PER_MSG}). A run with rounds has one result per round; {@link #pool} makes them one.
  */
 public record Throughput(SeriesKey key, double msgsPerS, double msgsPerSError, double bytesPerS, double cpuNsPerMsg) {
     /** Secondary metric: CPU nanoseconds of both processes per message. */
@@ -26,9 +28,29 @@ public record Throughput(SeriesKey key, double msgsPerS, double msgsPerSError, d
         }
         double msgs = r.primary().score() * perSecond;
         double error = r.primary().scoreError() * perSecond;
-        double bytes = r.key().param("messageBytes").flatMap(Throughput::parseLong)
-                .map(b -> msgs * b).orElse(Double.NaN);
-        return Optional.of(new Throughput(r.key(), msgs, error, bytes, cpuNsPerMsg(r)));
+        return Optional.of(new Throughput(r.key(), msgs, error, bytesPerS(r.key(), msgs), cpuNsPerMsg(r)));
+    }
+
+    /**
+     * One series' results of several rounds as one: the median of the rounds' messages per second,
+     * with an error that reaches the slowest and the fastest round (the larger of the median's
+     * distances to them), so the error bar covers every round; the median of their CPU time per
+     * message. A single result is returned as it is, with JMH's own error.
+     */
+    public static Throughput pool(List<Throughput> rounds) {
+        if (rounds.size() == 1) {
+            return rounds.getFirst();
+        }
+        double[] msgs = rounds.stream().mapToDouble(Throughput::msgsPerS).toArray();
+        double median = Median.of(msgs);
+        double error = Math.max(median - Arrays.stream(msgs).min().orElseThrow(), Arrays.stream(msgs).max().orElseThrow() - median);
+        double cpu = Median.of(rounds.stream().mapToDouble(Throughput::cpuNsPerMsg).filter(c -> !Double.isNaN(c)).toArray());
+        SeriesKey key = rounds.getFirst().key();
+        return new Throughput(key, median, error, bytesPerS(key, median), cpu);
+    }
+
+    private static double bytesPerS(SeriesKey key, double msgsPerS) {
+        return key.param("messageBytes").flatMap(Throughput::parseLong).map(b -> msgsPerS * b).orElse(Double.NaN);
     }
 
     private static double cpuNsPerMsg(JmhResult r) {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes the tidy CSV files under {@code results/<run-id>/csv/} (columns documented in README.md,
@@ -22,6 +23,8 @@ public final class TidyCsvWriter {
     public static final String LATENCY_PERCENTILES = "latency_percentiles.csv";
     public static final String THROUGHPUT = "throughput.csv";
     public static final String FLOOR_MULTIPLES = "floor_multiples.csv";
+    public static final String ROUND_VALUES = "round_values.csv";
+    public static final String ROUND_SUMMARY = "round_summary.csv";
     public static final String OUTCOMES = "outcomes.csv";
     public static final String Q3_LOSS = "q3_loss.csv";
     public static final String Q6_PLACEMENTS = "q6_placements.csv";
@@ -77,16 +80,34 @@ public final class TidyCsvWriter {
                 out.printRecord(row);
             }
         }));
-        written.add(write(dir.resolve(FLOOR_MULTIPLES), KeyColumns.header("p50_ns", "p99_ns", "floor_p50_ns",
-                "floor_p99_ns", "p50_x_floor", "p99_x_floor"), out -> {
+        written.add(write(dir.resolve(FLOOR_MULTIPLES), KeyColumns.header(FLOOR_MULTIPLE_COLUMNS.toArray(String[]::new)), out -> {
             for (FloorMultiple m : t.floorMultiples()) {
-                List<Object> row = new ArrayList<>(KeyColumns.values(m.key()));
-                row.add(m.p50Ns());
-                row.add(m.p99Ns());
-                row.add(m.floorP50Ns());
-                row.add(m.floorP99Ns());
-                row.add(Cells.number(m.p50Multiple()));
-                row.add(Cells.number(m.p99Multiple()));
+                for (List<Object> cells : floorMultipleRows(m)) {
+                    List<Object> row = new ArrayList<>(KeyColumns.values(m.key()));
+                    row.addAll(cells);
+                    out.printRecord(row);
+                }
+            }
+        }));
+        written.add(write(dir.resolve(ROUND_VALUES), KeyColumns.header("metric", "round", "value"), out -> {
+            for (RoundValue v : t.roundValues()) {
+                List<Object> row = new ArrayList<>(KeyColumns.values(v.key()));
+                row.add(v.metric());
+                row.add(v.round());
+                row.add(Cells.number(v.value()));
+                out.printRecord(row);
+            }
+        }));
+        written.add(write(dir.resolve(ROUND_SUMMARY), KeyColumns.header("metric", "rounds", "median", "min", "max",
+                "max_over_min"), out -> {
+            for (RoundSummary r : t.roundSummary()) {
+                List<Object> row = new ArrayList<>(KeyColumns.values(r.key()));
+                row.add(r.metric());
+                row.add(r.rounds());
+                row.add(Cells.number(r.median()));
+                row.add(Cells.number(r.min()));
+                row.add(Cells.number(r.max()));
+                row.add(Cells.number(r.maxOverMin()));
                 out.printRecord(row);
             }
         }));
@@ -124,6 +145,58 @@ public final class TidyCsvWriter {
             }
         }));
         return written;
+    }
+
+    /** The columns of floor_multiples.csv after the key columns (README.md, "Reading the results"). */
+    public static final List<String> FLOOR_MULTIPLE_COLUMNS = List.of("host_state", "blocks", "block_share", "floor_p50_ns",
+            "p50_x_floor", "p50_x_floor_low", "p50_x_floor_high", "p50_ns", "p99_ns", "floor_p99_ns", "p99_x_floor",
+            "p99_x_floor_low", "p99_x_floor_high", "rounds", "cross_fork_floor_p50_ns", "cross_fork_p50_x_floor",
+            "cross_fork_floor_p99_ns", "cross_fork_p99_x_floor");
+
+    /**
+     * The rows of one series: host state {@code all}, then {@code fast} and {@code slow} when its
+     * blocks fell into two host states. What belongs to the series as a whole (its own p50 and p99,
+     * the p99 multiple, the cross-fork multiple) is on the {@code all} row only.
+     */
+    private static List<List<Object>> floorMultipleRows(FloorMultiple m) {
+        Optional<SamePairMultiple> same = m.samePair();
+        List<List<Object>> rows = new ArrayList<>();
+        List<Object> all = blockCells(same.map(SamePairMultiple::all), HostStates.ALL);
+        all.add(Cells.number(m.p50Ns()));
+        all.add(Cells.number(m.p99Ns()));
+        all.add(same.map(s -> Cells.number(s.floorP99Ns())).orElse(""));
+        all.add(same.map(s -> Cells.number(s.p99Multiple())).orElse(""));
+        all.add(same.map(s -> Cells.number(s.p99Interval().low())).orElse(""));
+        all.add(same.map(s -> Cells.number(s.p99Interval().high())).orElse(""));
+        all.add(same.filter(s -> s.rounds() > 0).map(s -> Integer.toString(s.rounds())).orElse(""));
+        Optional<CrossForkMultiple> cross = m.crossFork();
+        all.add(cross.map(c -> Long.toString(c.floorP50Ns())).orElse(""));
+        all.add(cross.map(c -> Cells.number(c.p50Multiple())).orElse(""));
+        all.add(cross.map(c -> Long.toString(c.floorP99Ns())).orElse(""));
+        all.add(cross.map(c -> Cells.number(c.p99Multiple())).orElse(""));
+        rows.add(all);
+        for (BlockMultiple state : same.map(SamePairMultiple::byState).orElse(List.of())) {
+            List<Object> row = blockCells(Optional.of(state), state.hostState());
+            while (row.size() < FLOOR_MULTIPLE_COLUMNS.size()) {
+                row.add("");
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** host_state to p50_x_floor_high: empty after the state's name when the series has no blocks. */
+    private static List<Object> blockCells(Optional<BlockMultiple> m, String state) {
+        List<Object> cells = new ArrayList<>();
+        cells.add(state);
+        Optional<BlockMultiple> b = m.filter(x -> x.blocks() > 0);
+        cells.add(m.map(x -> Integer.toString(x.blocks())).orElse(""));
+        cells.add(b.map(x -> Cells.number(x.blockShare())).orElse(""));
+        cells.add(b.map(x -> Cells.number(x.floorP50Ns())).orElse(""));
+        cells.add(b.map(x -> Cells.number(x.multiple())).orElse(""));
+        cells.add(b.map(x -> Cells.number(x.interval().low())).orElse(""));
+        cells.add(b.map(x -> Cells.number(x.interval().high())).orElse(""));
+        return cells;
     }
 
     @FunctionalInterface

@@ -253,6 +253,11 @@ final class FixtureRun {
         return m;
     }
 
+    /** How many entries raw/jmh.json holds so far: the index the next one gets. */
+    int jmhEntries() {
+        return jmhArray.size();
+    }
+
     void jmhFile() throws IOException {
         Files.writeString(runDir.resolve("raw/jmh.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(jmhArray));
     }

@@ -215,4 +215,110 @@ class ReportBadInputTest {
         String html = Files.readString(f.plotsDir.resolve("index.html"));
         assertTrue(html.contains("Not shown: no raw/q7_faults.csv in this run"));
     }
+
+    private static final String SAME_PAIR = "Q3Slots.roundTrip";
+    private static final java.util.Map<String, String> SAME_PAIR_PARAMS = java.util.Map.of("slots", "32", "transport", "shm-ring");
+    private static final String BLOCKS = "blocks/" + SamePairFixture.stem(SAME_PAIR, SAME_PAIR_PARAMS) + ".csv";
+
+    /** The standard fixture plus one round-trip series with its same-pair floor, blocks and raw/rounds.csv. */
+    private FixtureRun withSamePair() throws Exception {
+        FixtureRun f = FixtureRun.standard(dir);
+        SamePairFixture s = new SamePairFixture(f);
+        double[] floors = SamePairFixture.hostFloors(200, 0.3, 5);
+        s.roundTrip(1, SAME_PAIR, SAME_PAIR_PARAMS, 77, SamePairCsvTest.repeat(300, 100), SamePairCsvTest.repeat(120, 100),
+                floors, SamePairFixture.ratios(floors, 2, 3, 6));
+        s.write();
+        return f;
+    }
+
+    /** Replaces line {@code line} (1 = header) of a raw file. */
+    private static void setLine(FixtureRun f, String file, int line, java.util.function.UnaryOperator<String> edit) throws Exception {
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(f.raw(file)));
+        lines.set(line - 1, edit.apply(lines.get(line - 1)));
+        Files.write(f.raw(file), lines);
+    }
+
+    /** The rest of the run is reported: every latency series, the other figures, the index page. */
+    private static void assertRestMade(FixtureRun f, ReportFixture r) throws Exception {
+        assertEquals(f.expected.size() + 1, ReportFixture.csv(f.csvOut("latency_summary.csv")).size());
+        assertTrue(figureIds(r).containsAll(Set.of("q1_roundTrip_percentiles_64B", "q3_roundTrip_latency_vs_slots")));
+        assertFiguresWritten(f, r);
+    }
+
+    @Test
+    void aSamePairRunWithGoodFilesReportsCleanly() throws Exception {
+        ReportFixture r = ReportFixture.report(withSamePair());
+        assertEquals(0, r.result.exitCode(), r.err);
+    }
+
+    @Test
+    void aBlockWithAFloorOfZeroNamesFileLineAndColumn() throws Exception {
+        FixtureRun f = withSamePair();
+        setLine(f, BLOCKS, 3, l -> l.substring(0, l.lastIndexOf(',')) + ",0");
+        ReportFixture r = ReportFixture.report(f);
+        assertError(r, BLOCKS, "line 3, column floor_p50_ns", "not a positive number");
+        assertRestMade(f, r);
+        List<org.apache.commons.csv.CSVRecord> rows = ReportFixture.csv(f.csvOut("floor_multiples.csv")).stream()
+                .filter(x -> x.get("slots").equals("32")).toList();
+        assertEquals(1, rows.size(), "the series keeps a row for its floor .hlog");
+        assertEquals("", rows.getFirst().get("p50_x_floor"), "but no p50 multiple from the corrupt blocks");
+    }
+
+    @Test
+    void aBlockCountBelowOneOrNotANumber() throws Exception {
+        FixtureRun f = withSamePair();
+        setLine(f, BLOCKS, 4, l -> l.replaceFirst("^(([^,]*,){4})100,", "$1-3,"));
+        assertError(ReportFixture.report(f), BLOCKS, "line 4, column series_round_trips", "-3 is not positive");
+        setLine(f, BLOCKS, 4, l -> l.replaceFirst("^(([^,]*,){4})-3,", "$1abc,"));
+        assertError(ReportFixture.report(f), BLOCKS, "line 4, column series_round_trips", "'abc' is not an integer");
+    }
+
+    @Test
+    void aBlocksFileWithAWrongHeader() throws Exception {
+        FixtureRun f = withSamePair();
+        setLine(f, BLOCKS, 1, l -> l.replace("floor_p50_ns", "floor_median"));
+        ReportFixture r = ReportFixture.report(f);
+        assertError(r, BLOCKS, "header lacks column(s) [floor_p50_ns]");
+        assertRestMade(f, r);
+    }
+
+    @Test
+    void aBlockOfARoundThatRoundsCsvDoesNotKnow() throws Exception {
+        FixtureRun f = withSamePair();
+        setLine(f, BLOCKS, 2, l -> "5" + l.substring(l.indexOf(',')));
+        assertError(ReportFixture.report(f), BLOCKS, "line 2", "round 5 is not a round of raw/rounds.csv");
+    }
+
+    @Test
+    void aCorruptRoundsCsvIsReportedAndTheRunReportedWithoutRounds() throws Exception {
+        FixtureRun f = withSamePair();
+        setLine(f, "rounds.csv", 2, l -> "0" + l.substring(l.indexOf(',')));
+        ReportFixture r = ReportFixture.report(f);
+        assertError(r, "rounds.csv", "line 2, column round", "0 is not positive");
+        assertRestMade(f, r);
+        assertTrue(ReportFixture.csv(f.csvOut("round_values.csv")).isEmpty());
+        assertTrue(ReportFixture.csv(f.csvOut("floor_multiples.csv")).stream()
+                .anyMatch(x -> x.get("slots").equals("32") && !x.get("p50_x_floor").isEmpty()), "blocks still used");
+
+        setLine(f, "rounds.csv", 2, l -> "1" + l.substring(l.indexOf(',')).replaceFirst(",ok,", ",fine,"));
+        assertError(ReportFixture.report(f), "rounds.csv", "line 2", "unknown status 'fine'");
+        setLine(f, "rounds.csv", 2, l -> l.replaceFirst(",fine,", ",ok,").replaceFirst(",(\\d+),ok,", ",1,ok,"));
+        assertError(ReportFixture.report(f), "rounds.csv", "line 2", "ended_ms 1 is before started_ms");
+    }
+
+    @Test
+    void aResultIndexBeyondJmhJson() throws Exception {
+        FixtureRun f = withSamePair();
+        setLine(f, "rounds.csv", 2, l -> l + "999");
+        assertError(ReportFixture.report(f), "rounds.csv", "line 2", "result_index 999 is beyond raw/jmh.json");
+    }
+
+    @Test
+    void blocksWithoutTheirFloorLogAreAnError() throws Exception {
+        FixtureRun f = withSamePair();
+        Files.delete(f.raw("floor").resolve(SamePairFixture.stem(SAME_PAIR, SAME_PAIR_PARAMS) + ".hlog"));
+        ReportFixture r = ReportFixture.report(f);
+        assertError(r, "raw/floor/" + SamePairFixture.stem(SAME_PAIR, SAME_PAIR_PARAMS) + ".hlog", "missing");
+        assertRestMade(f, r);
+    }
 }

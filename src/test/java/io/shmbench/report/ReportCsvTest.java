@@ -146,19 +146,38 @@ class ReportCsvTest {
         }
     }
 
+    /**
+     * A run made before the same-pair floor (no raw/floor/, raw/blocks/ or raw/rounds.csv) still gets
+     * its multiples as before: each Q1 round trip over the floor of the same size measured in other
+     * forks, now in the cross-fork columns, the same-pair ones empty.
+     */
     @Test
-    void floorMultiplesDivideByTheFloorOfTheSameSize() throws Exception {
+    void anOldRunGetsCrossForkMultiplesOnly() throws Exception {
         List<CSVRecord> rows = ReportFixture.csv(fixture.csvOut("floor_multiples.csv"));
         assertEquals(FixtureRun.Q1_TRANSPORTS.size() * FixtureRun.Q1_SIZES.size(), rows.size());
+        Map<List<String>, Histogram> expected = expectedByKey();
         for (CSVRecord r : rows) {
-            double p50 = Double.parseDouble(r.get("p50_ns"));
-            double floor = Double.parseDouble(r.get("floor_p50_ns"));
-            assertEquals(p50 / floor, Double.parseDouble(r.get("p50_x_floor")), 1e-12);
-            if (r.get("transport").equals("floor")) {
-                assertEquals(1.0, Double.parseDouble(r.get("p99_x_floor")));
+            assertEquals("all", r.get("host_state"));
+            Histogram series = expected.get(key(r));
+            Histogram floor = expected.get(KeyColumns.values(SeriesKey.of("Q1Transports.roundTrip",
+                    Map.of("transport", "floor", "messageBytes", r.get("message_bytes")))));
+            assertEquals(series.getValueAtPercentile(50), Long.parseLong(r.get("p50_ns")));
+            assertEquals(series.getValueAtPercentile(99), Long.parseLong(r.get("p99_ns")));
+            assertEquals(floor.getValueAtPercentile(50), Long.parseLong(r.get("cross_fork_floor_p50_ns")));
+            assertEquals(floor.getValueAtPercentile(99), Long.parseLong(r.get("cross_fork_floor_p99_ns")));
+            assertEquals((double) series.getValueAtPercentile(50) / floor.getValueAtPercentile(50),
+                    Double.parseDouble(r.get("cross_fork_p50_x_floor")), 1e-12);
+            assertEquals((double) series.getValueAtPercentile(99) / floor.getValueAtPercentile(99),
+                    Double.parseDouble(r.get("cross_fork_p99_x_floor")), 1e-12);
+            for (String samePair : List.of("blocks", "block_share", "floor_p50_ns", "p50_x_floor", "p50_x_floor_low",
+                    "p50_x_floor_high", "floor_p99_ns", "p99_x_floor", "p99_x_floor_low", "p99_x_floor_high", "rounds")) {
+                assertEquals("", r.get(samePair), samePair + " without the same-pair floor");
             }
         }
+        assertTrue(ReportFixture.csv(fixture.csvOut("round_values.csv")).isEmpty(), "no rounds: header only");
+        assertTrue(ReportFixture.csv(fixture.csvOut("round_summary.csv")).isEmpty(), "no rounds: header only");
         assertTrue(report.out.contains("Round trip at 64 B"), report.out);
+        assertTrue(report.out.contains("cross-fork p50/floor") && !report.out.contains("same-pair"), report.out);
         for (String t : FixtureRun.Q1_TRANSPORTS) {
             assertTrue(report.out.lines().anyMatch(l -> l.trim().startsWith(t + " ")), "summary line for " + t);
         }

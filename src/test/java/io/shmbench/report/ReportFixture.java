@@ -14,13 +14,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Runs the reporter on a fixture and keeps what it printed; reads the CSV it wrote. */
+/** Runs the reporter on a fixture and keeps the fixture and what it printed; reads the CSV it wrote. */
 final class ReportFixture {
+    final FixtureRun fixture;
     final Reporter.Result result;
     final String out;
     final String err;
 
-    private ReportFixture(Reporter.Result result, String out, String err) {
+    private ReportFixture(FixtureRun fixture, Reporter.Result result, String out, String err) {
+        this.fixture = fixture;
         this.result = result;
         this.out = out;
         this.err = err;
@@ -30,7 +32,7 @@ final class ReportFixture {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Reporter.Result r = Reporter.report(RunLayout.of(f.runDir, null), new PrintWriter(out), new PrintWriter(err));
-        return new ReportFixture(r, out.toString(), err.toString());
+        return new ReportFixture(f, r, out.toString(), err.toString());
     }
 
     /** The figure with this id; fails naming the ids there are. */

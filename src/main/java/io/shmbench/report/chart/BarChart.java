@@ -15,6 +15,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.data.Range;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 
@@ -30,14 +31,22 @@ import java.util.function.BiFunction;
 
 /**
  * Grouped bars: categories along one axis, one bar per series in each, with optional error bars
- * (JMH's 99.9% confidence half-width, the low end cut as {@link ErrorBars} says). A category can carry a mark ("timed out", "3 corrupt",
+ * (JMH's 99.9% confidence half-width, or any interval from its low to its high end; the low end cut
+ * as {@link ErrorBars} says). A series can be drawn hollow (a faint fill inside a dashed outline in
+ * the bar's colour), for values shown only to be compared with the others, such as an older
+ * method's. A category can carry a mark ("timed out", "3 corrupt",
  * "unavailable") that is printed under its label in the warning colour, so a configuration without
  * a valid result shows as such instead of vanishing.
  */
 public final class BarChart {
-    /** One bar; {@code error} NaN for none, {@code value} NaN for no bar. */
-    public record Bar(String series, String category, double value, double error) {
+    /** One bar with its error bar from {@code low} to {@code high}; NaN ends for none, {@code value} NaN for no bar. */
+    public record Bar(String series, String category, double value, double low, double high) {
     }
+
+    /** How much white a hollow bar's fill is mixed with. */
+    static final double HOLLOW_TINT = 0.82;
+    static final BasicStroke HOLLOW_OUTLINE = new BasicStroke(0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
+            new float[]{2.5f, 1.5f}, 0f);
 
     private final String title;
     private final String categoryLabel;
@@ -46,6 +55,7 @@ public final class BarChart {
     private final List<String> categories = new ArrayList<>();
     private final List<Bar> bars = new ArrayList<>();
     private final Map<String, String> marks = new LinkedHashMap<>();
+    private final java.util.Set<String> hollow = new java.util.HashSet<>();
     private BiFunction<String, String, Color> colour = null;
     private LegendItemCollection legend = null;
     private boolean horizontal;
@@ -54,6 +64,7 @@ public final class BarChart {
     /** Vertical bars per category whose value labels still fit upright; with more they are turned up. */
     static final int UPRIGHT_LABELS_UP_TO = 3;
     private double logSpan = Double.POSITIVE_INFINITY;
+    private double reference = Double.NaN;
 
     public BarChart(String title, String categoryLabel, String valueLabel) {
         this.title = title;
@@ -71,8 +82,20 @@ public final class BarChart {
         return this;
     }
 
+    /** A bar with a symmetric error bar of half-width {@code error} (NaN: none). */
     public BarChart bar(String s, String category, double value, double error) {
-        bars.add(new Bar(s, category, value, error));
+        return bar(s, category, value, value - error, value + error);
+    }
+
+    /** A bar with an error bar from {@code low} to {@code high} (NaN: none). */
+    public BarChart bar(String s, String category, double value, double low, double high) {
+        bars.add(new Bar(s, category, value, low, high));
+        return this;
+    }
+
+    /** Draws the bars of {@code s} hollow: a faint fill of their colour inside a dashed outline of it. */
+    public BarChart hollow(String s) {
+        hollow.add(s);
         return this;
     }
 
@@ -92,12 +115,19 @@ public final class BarChart {
     public BarChart legend(Map<String, Color> items) {
         legend = new LegendItemCollection();
         items.forEach((label, c) -> {
+            boolean faint = hollow.contains(label);
             LegendItem item = new LegendItem(label, null, null, null, true, new Rectangle2D.Double(-3, -3, 6, 6),
-                    true, c, true, Color.DARK_GRAY, new BasicStroke(0.4f), false, new Line2D.Double(),
-                    new BasicStroke(1f), c);
+                    true, faint ? Palette.tint(c, HOLLOW_TINT) : c, true, faint ? c : Color.DARK_GRAY,
+                    faint ? HOLLOW_OUTLINE : new BasicStroke(0.4f), false, new Line2D.Double(), new BasicStroke(1f), c);
             item.setLabelFont(ChartStyle.LEGEND);
             legend.add(item);
         });
+        return this;
+    }
+
+    /** A thin line across the bars at {@code value} (a yardstick: 1x the floor); the caption says what it is. */
+    public BarChart reference(double value) {
+        reference = value;
         return this;
     }
 
@@ -158,13 +188,16 @@ public final class BarChart {
             }
             Double value = Double.isNaN(b.value()) ? null : b.value();
             data.add(value, null, b.series(), display.get(b.category()));
-            if (value != null && !Double.isNaN(b.error())) {
+            if (value != null && !Double.isNaN(b.low()) && !Double.isNaN(b.high())) {
                 errorBars[series.indexOf(b.series())][categories.indexOf(b.category())] = new Range(
-                        ErrorBars.low(b.value(), b.value() - b.error(), floor), b.value() + b.error());
+                        ErrorBars.low(b.value(), b.low(), floor), b.high());
             }
         }
+        java.util.Set<Integer> hollowRows = new java.util.HashSet<>();
+        hollow.forEach(s -> hollowRows.add(series.indexOf(s)));
         ErrorBarRenderer renderer = new ErrorBarRenderer((row, column) -> colour != null
-                ? colour.apply(series.get(row), categories.get(column)) : SeriesStyle.byIndex(row).colour(), errorBars);
+                ? colour.apply(series.get(row), categories.get(column)) : SeriesStyle.byIndex(row).colour(), errorBars,
+                hollowRows);
         renderer.setDrawBarOutline(true);
         renderer.setDefaultOutlinePaint(Color.DARK_GRAY);
         renderer.setDefaultOutlineStroke(new BasicStroke(0.3f));
@@ -196,6 +229,10 @@ public final class BarChart {
         renderer.setIncludeBaseInRange(!(y instanceof LogAxis));
         if (legend != null) {
             plot.setFixedLegendItems(legend);
+        }
+        if (!Double.isNaN(reference)) {
+            plot.addRangeMarker(new ValueMarker(reference, Color.DARK_GRAY, new BasicStroke(0.7f)),
+                    org.jfree.chart.ui.Layer.FOREGROUND);
         }
         JFreeChart chart = ChartStyle.chart(title, plot, series.size() > 1 || legend != null);
         for (int i = 0; i < series.size(); i++) {

@@ -13,25 +13,31 @@ import org.jfree.data.category.CategoryDataset;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Paint;
+import java.awt.Stroke;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
  * Bars coloured per (row, column), each with an optional error bar from its own low to high end.
  * JFreeChart's StatisticalBarRenderer only draws mean &plusmn; one half-width, which cannot stop at
- * zero (see {@link ErrorBars}); here the bars carry no half-width and this class draws the error bars.
+ * zero (see {@link ErrorBars}) or be asymmetric (a bootstrap interval); here the bars carry no
+ * half-width and this class draws the error bars. Hollow rows get a faint fill and a dashed outline
+ * in the bar's colour.
  */
 public final class ErrorBarRenderer extends StatisticalBarRenderer {
     private static final long serialVersionUID = 1L;
 
     private final transient BiFunction<Integer, Integer, Color> colour;
     private final Range[][] errorBars;
+    private final Set<Integer> hollowRows;
 
     /** {@code errorBars[row][column]}: null for none. */
-    ErrorBarRenderer(BiFunction<Integer, Integer, Color> colour, Range[][] errorBars) {
+    ErrorBarRenderer(BiFunction<Integer, Integer, Color> colour, Range[][] errorBars, Set<Integer> hollowRows) {
         this.colour = colour;
         this.errorBars = errorBars;
+        this.hollowRows = Set.copyOf(hollowRows);
     }
 
     /** The error bar of a bar, from its low to its high end; null when it has none. */
@@ -41,7 +47,18 @@ public final class ErrorBarRenderer extends StatisticalBarRenderer {
 
     @Override
     public Paint getItemPaint(int row, int column) {
-        return colour.apply(row, column);
+        Color c = colour.apply(row, column);
+        return hollowRows.contains(row) ? Palette.tint(c, BarChart.HOLLOW_TINT) : c;
+    }
+
+    @Override
+    public Paint getItemOutlinePaint(int row, int column) {
+        return hollowRows.contains(row) ? colour.apply(row, column) : super.getItemOutlinePaint(row, column);
+    }
+
+    @Override
+    public Stroke getItemOutlineStroke(int row, int column) {
+        return hollowRows.contains(row) ? BarChart.HOLLOW_OUTLINE : super.getItemOutlineStroke(row, column);
     }
 
     /** The bars' range widened to hold every error bar. */

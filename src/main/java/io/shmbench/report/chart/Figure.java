@@ -17,6 +17,11 @@ public record Figure(String id, String question, String caption, JFreeChart char
         this(id, question, caption, chart, ChartStyle.WIDTH_PT, ChartStyle.HEIGHT_PT);
     }
 
+    /** The same figure with another caption (one that states what the figure's numbers show). */
+    public Figure withCaption(String newCaption) {
+        return new Figure(id, question, newCaption, chart, widthPt, heightPt);
+    }
+
     public String title() {
         return chart.getTitle() == null ? id : chart.getTitle().getText();
     }

@@ -10,6 +10,16 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.plot.ValueMarker;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
 import java.util.List;
 
 /**
@@ -65,6 +75,54 @@ public final class XYCharts {
         JFreeChart chart = ChartStyle.chart(title, new XYPlot(data, x, y, renderer), lines.size() > 1);
         style(renderer, lines);
         return chart;
+    }
+
+    /** Opacity of a scatter dot: where thousands overlap, the density still shows. */
+    private static final int DOT_ALPHA = 90;
+    private static final double DOT_RADIUS = 1.1;
+
+    /**
+     * Every point as a small translucent dot in its series' colour, no lines: many observations of
+     * a few series. The legend shows the colours opaque. {@code verticalLines} are dashed lines across
+     * the plot at those x values (thresholds), named in the legend by {@code lineLabel}.
+     */
+    public static JFreeChart scatter(String title, ValueAxis x, ValueAxis y, List<Line> series, List<Double> verticalLines,
+                                     String lineLabel) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+        renderer.setDrawOutlines(false);
+        LegendItemCollection legend = new LegendItemCollection();
+        // A square: at this size it looks like a dot, and SVG writes it as a short <rect> instead of four curves.
+        Shape dot = new Rectangle2D.Double(-DOT_RADIUS, -DOT_RADIUS, 2 * DOT_RADIUS, 2 * DOT_RADIUS);
+        for (Line line : series) {
+            XYSeries s = new XYSeries(line.label(), false, true);
+            line.points().forEach(p -> s.add(p.x(), p.y()));
+            data.addSeries(s);
+            legend.add(legendItem(new LegendItem(line.label(), null, null, null, new Ellipse2D.Double(-3, -3, 6, 6),
+                    line.style().colour())));
+        }
+        BasicStroke dashed = new BasicStroke(0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[]{3f, 2f}, 0f);
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        for (double at : verticalLines) {
+            plot.addDomainMarker(new ValueMarker(at, Color.BLACK, dashed));
+        }
+        if (!verticalLines.isEmpty()) {
+            legend.add(legendItem(new LegendItem(lineLabel, null, null, null, new Line2D.Double(-7, 0, 7, 0), dashed,
+                    Color.BLACK)));
+        }
+        plot.setFixedLegendItems(legend);
+        JFreeChart chart = ChartStyle.chart(title, plot, legend.getItemCount() > 1);
+        for (int i = 0; i < series.size(); i++) { // after the theme, which resets series colours
+            Color c = series.get(i).style().colour();
+            renderer.setSeriesPaint(i, new Color(c.getRed(), c.getGreen(), c.getBlue(), DOT_ALPHA));
+            renderer.setSeriesShape(i, dot);
+        }
+        return chart;
+    }
+
+    private static LegendItem legendItem(LegendItem item) {
+        item.setLabelFont(ChartStyle.LEGEND);
+        return item;
     }
 
     /** After the theme, which would otherwise replace the series colours with its own. */

@@ -1,5 +1,7 @@
 package io.shmbench.report.figure;
 
+import io.shmbench.report.FloorMultiple;
+import io.shmbench.report.Interval;
 import io.shmbench.report.LatencySeries;
 import io.shmbench.report.Outcome;
 import io.shmbench.report.SeriesKey;
@@ -24,8 +26,9 @@ import java.util.stream.Stream;
 
 /**
  * Bar figures where one parameter makes the categories (memory order, padding variant, server
- * count, placement): latency at chosen percentiles and throughput with its 99.9% confidence
- * interval. Configurations that failed and categories the host could not offer appear, marked.
+ * count, placement): latency at chosen percentiles, throughput with its 99.9% confidence interval
+ * and the round trip as a multiple of its same-pair floor with its 95% interval. Configurations
+ * that failed and categories the host could not offer appear, marked.
  */
 final class CategoryFigures {
     private static final double P99_TINT = 0.55;
@@ -55,12 +58,12 @@ final class CategoryFigures {
             if (spec.seriesParam() == null) {
                 out.add(figure(spec, group, series, LatencySeries::key, failures, "latency", words.latency(),
                         what + " (ns)", List.of("p50", "p99"), (s, k) -> s.at(k.equals("p50") ? 50 : 99),
-                        s -> Double.NaN, "p50 and p99 of " + what));
+                        s -> Interval.NONE, "p50 and p99 of " + what));
             } else {
                 for (double p : ps) {
                     String name = "p" + io.shmbench.report.Cells.number(p);
                     out.add(figure(spec, group, series, LatencySeries::key, failures, "latency_" + name, words.latency(),
-                            name + " " + what + " (ns)", null, (s, k) -> s.at(p), s -> Double.NaN, name + " of " + what));
+                            name + " " + what + " (ns)", null, (s, k) -> s.at(p), s -> Interval.NONE, name + " of " + what));
                 }
             }
         });
@@ -70,8 +73,28 @@ final class CategoryFigures {
         var groups = Variants.groupBy(rows, Throughput::key, fixedParams(rows.stream().map(Throughput::key).toList(), spec));
         groups.forEach((group, series) -> out.add(figure(spec, group, series, Throughput::key, failures, THROUGHPUT,
                 MethodWords.of(group.method()).throughput(), "throughput (messages/s)", spec.seriesParam() == null ? List.of(THROUGHPUT) : null,
-                (r, k) -> r.msgsPerS(), Throughput::msgsPerSError,
+                (r, k) -> r.msgsPerS(), r -> Interval.around(r.msgsPerS(), r.msgsPerSError()),
                 "throughput with JMH's 99.9% confidence interval as error bars")));
+    }
+
+    /**
+     * The p50 round trip as a multiple of the same-pair floor per category, with its 95% interval;
+     * the caption says which intervals overlap and which multiples depend on the host state.
+     */
+    static void floorMultiples(List<FloorMultiple> rows, List<Outcome> failures, CategorySpec spec, FigureSet out) {
+        List<FloorMultiple> measured = rows.stream().filter(m -> m.samePairP50().isPresent()).toList();
+        var groups = Variants.groupBy(measured, FloorMultiple::key, fixedParams(measured.stream().map(FloorMultiple::key).toList(), spec));
+        groups.forEach((group, items) -> {
+            Figure f = figure(spec, group, items, FloorMultiple::key, failures, "floor_multiple", "round trip \u00f7 same-pair floor",
+                    MultipleFindings.P50_AXIS, spec.seriesParam() == null ? List.of("p50") : null,
+                    (m, s) -> m.samePairP50().orElseThrow().multiple(), m -> m.samePairP50().orElseThrow().interval(),
+                    MultipleFindings.WHAT);
+            // Named as the figure labels its bars: the category, then the series within it.
+            List<String> labelled = labelled(spec, items.stream().map(FloorMultiple::key).toList());
+            Function<FloorMultiple, String> label = m -> category(spec, m.key(), labelled)
+                    + (spec.seriesParam() == null ? "" : m.key().param(spec.seriesParam()).map(v -> " \u00b7 " + v).orElse(""));
+            out.add(f.withCaption(f.caption() + " " + MultipleFindings.HOW + " " + MultipleFindings.of(items, label)));
+        });
     }
 
     /** The parameters that split figures: all but the category and series parameters. */
@@ -95,7 +118,7 @@ final class CategoryFigures {
      */
     private static <T> Figure figure(CategorySpec spec, SeriesKey group, List<T> items, Function<T, SeriesKey> key,
                                      List<Outcome> failures, String kind, String subject, String valueLabel,
-                                     List<String> fixedSeries, Value<T> value, Function<T, Double> error, String what) {
+                                     List<String> fixedSeries, Value<T> value, Function<T, Interval> interval, String what) {
         List<Outcome> marked = FigureKit.failuresFor(failures, group.benchmark(), group.params()).stream()
                 .filter(o -> spec.categoryParams().stream().allMatch(p -> o.key().param(p).isPresent())).toList();
         List<SeriesKey> keys = Stream.concat(items.stream().map(key), marked.stream().map(Outcome::key)).toList();
@@ -121,11 +144,13 @@ final class CategoryFigures {
                 if (!series.contains(s)) {
                     series.add(s);
                 }
-                bars.bar(s, c, value.of(item, s), error.apply(item));
+                Interval i = interval.apply(item);
+                bars.bar(s, c, value.of(item, s), i.low(), i.high());
             } else {
                 colours.put(c, baseColour(k));
+                Interval i = interval.apply(item);
                 for (String s : fixedSeries) {
-                    bars.bar(s, c, value.of(item, s), s.equals(THROUGHPUT) ? error.apply(item) : Double.NaN);
+                    bars.bar(s, c, value.of(item, s), i.low(), i.high());
                 }
             }
         }

@@ -1,5 +1,6 @@
 package io.shmbench.report.figure;
 
+import io.shmbench.report.FloorMultiple;
 import io.shmbench.report.LatencySeries;
 import io.shmbench.report.Outcome;
 import io.shmbench.report.ReportTables;
@@ -34,6 +35,17 @@ final class FigureKit {
 
     static List<Throughput> throughput(ReportTables t, String question) {
         return t.throughput().stream().filter(r -> r.key().question().equals(question)).toList();
+    }
+
+    /**
+     * The same-pair multiples of a question's round trips; the floor transport's own series is the
+     * yardstick, not one of the bars.
+     */
+    static List<FloorMultiple> samePair(ReportTables t, String question) {
+        return t.floorMultiples().stream().filter(m -> m.key().question().equals(question))
+                .filter(m -> m.samePairP50().isPresent())
+                .filter(m -> m.key().param(FloorMultiple.TRANSPORT).filter(FloorMultiple.FLOOR::equals).isEmpty())
+                .toList();
     }
 
     /** Outcomes of a question that are not ok. */

@@ -19,6 +19,7 @@ public final class Figures {
         run("Q5", out, () -> Q5Figures.build(t, out));
         run("Q6", out, () -> Q6Figures.build(t, out));
         run("Q7", out, () -> Q7Figures.build(t, faults, out));
+        run("same-pair blocks", out, () -> FloorBlockFigures.build(t, out));
         return out;
     }
 

@@ -215,34 +215,86 @@ final class Q1Figures {
                         + "; error bars: JMH's 99.9% confidence interval (one reaching zero runs to the bottom).", chart);
     }
 
+    private static final String P50 = "p50";
+    private static final String P99 = "p99";
+    private static final String CROSS_FORK = "p50 \u00f7 cross-fork floor (old)";
+
+    /**
+     * The round trip at 64 B as a multiple of the floor, per transport. With the same-pair floor:
+     * p50 with its 95% interval and p99 (with the rounds' range), and beside them, hollow, the p50
+     * over the floor series run in other forks, so the two methods can be compared. A run made before
+     * the same-pair floor gets its cross-fork p50 and p99 as before.
+     */
     private static void floorMultiples(List<FloorMultiple> multiples, List<Outcome> failures, FigureSet out) {
-        List<FloorMultiple> at = multiples.stream()
+        List<FloorMultiple> at = multiples.stream().filter(m -> FloorMultiple.isRoundTrip(m.key()))
+                .filter(m -> m.samePairP50().isPresent() || m.crossFork().isPresent())
                 .filter(m -> m.key().param(FigureKit.MESSAGE_BYTES).map(FloorMultiple.SUMMARY_BYTES::equals).orElse(true))
-                .sorted(Comparator.comparingDouble(FloorMultiple::p50Multiple)).toList();
+                .toList();
         if (at.isEmpty()) {
             out.skip(Q, "multiple of floor: no round-trip series together with a floor series at " + FloorMultiple.SUMMARY_BYTES + " B");
             return;
         }
-        var byBenchmark = Variants.groupBy(at, FloorMultiple::key, List.of());
-        byBenchmark.forEach((group, unsorted) -> {
-            List<FloorMultiple> rows = unsorted.stream().sorted(Comparator.comparingDouble(FloorMultiple::p50Multiple)).toList();
+        Variants.groupBy(at, FloorMultiple::key, List.of()).forEach((group, unsorted) -> {
+            boolean samePair = unsorted.stream().anyMatch(m -> m.samePairP50().isPresent());
+            List<FloorMultiple> rows = unsorted.stream().sorted(Comparator.comparingDouble(Q1Figures::sortValue)).toList();
             List<SeriesKey> keys = rows.stream().map(FloorMultiple::key).toList();
-            BarChart bars = new BarChart("Q1 round trip as a multiple of floor, " + FloorMultiple.SUMMARY_BYTES + " B", null,
-                    "\u00d7 floor round trip (log)").series(List.of("p50", "p99"))
-                    .valueAxis(TickedLogAxis.decades("\u00d7 floor"));
+            List<String> vary = named(Variants.varying(keys), keys);
             List<Outcome> marked = FigureKit.failuresFor(failures, group.benchmark(),
                     Map.of(FigureKit.MESSAGE_BYTES, FloorMultiple.SUMMARY_BYTES)).stream()
                     // the floor is the yardstick of this figure, not one of its bars (it carries no payload)
                     .filter(o -> o.key().param(FloorMultiple.TRANSPORT).filter(FloorMultiple.FLOOR::equals).isEmpty())
                     .toList();
-            Map<String, Color> colours = TransportBars.fill(bars, rows, FloorMultiple::key, named(Variants.varying(keys), keys),
-                    marked, (m, c) -> bars.bar("p50", c, m.p50Multiple(), Double.NaN).bar("p99", c, m.p99Multiple(), Double.NaN));
-            bars.colour((s, c) -> CategoryFigures.percentileColour(s, colours.getOrDefault(c, Palette.GREY)))
-                    .legend(CategoryFigures.percentileLegend(Palette.GREY));
-            out.add(new Figure(Figure.safeId("q1_" + group.method() + "_floor_multiple_" + FloorMultiple.SUMMARY_BYTES + "B"), Q,
-                    "Round trip of each transport at " + FloorMultiple.SUMMARY_BYTES + " B as a multiple of the floor (one cache line "
-                            + "bounced between the two processes, same run): p50 and p99, log scale.",
-                    bars.build(), ChartStyle.WIDTH_PT, BARS_PT));
+            out.add(samePair ? samePairFigure(group, rows, vary, marked) : crossForkFigure(group, rows, vary, marked));
         });
+    }
+
+    private static double sortValue(FloorMultiple m) {
+        return m.samePairP50().map(b -> b.multiple())
+                .orElse(m.crossFork().map(c -> c.p50Multiple()).orElse(Double.MAX_VALUE));
+    }
+
+    private static Figure samePairFigure(SeriesKey group, List<FloorMultiple> rows, List<String> vary, List<Outcome> marked) {
+        BarChart bars = new BarChart("Q1 round trip \u00f7 same-pair floor, " + FloorMultiple.SUMMARY_BYTES + " B", null,
+                MultipleFindings.AXIS + " (log)").series(List.of(P50, P99, CROSS_FORK))
+                .valueAxis(TickedLogAxis.decades(MultipleFindings.AXIS + " (log)")).hollow(CROSS_FORK)
+                .reference(1);
+        Map<String, Color> colours = TransportBars.fill(bars, rows, FloorMultiple::key, vary, marked, (m, c) -> {
+            m.samePairP50().ifPresent(b -> bars.bar(P50, c, b.multiple(), b.interval().low(), b.interval().high()));
+            m.samePair().filter(s -> !Double.isNaN(s.p99Multiple())).ifPresent(s ->
+                    bars.bar(P99, c, s.p99Multiple(), s.p99Interval().low(), s.p99Interval().high()));
+            m.crossFork().ifPresent(x -> bars.bar(CROSS_FORK, c, x.p50Multiple(), Double.NaN));
+        });
+        Map<String, Color> legend = CategoryFigures.percentileLegend(Palette.GREY);
+        legend.put(CROSS_FORK, Palette.GREY);
+        bars.colour((s, c) -> CategoryFigures.percentileColour(s, colours.getOrDefault(c, Palette.GREY))).legend(legend);
+        int blocks = rows.stream().mapToInt(m -> m.samePairP50().map(b -> b.blocks()).orElse(0)).max().orElse(0);
+        int rounds = rows.stream().mapToInt(m -> m.samePair().map(s -> s.rounds()).orElse(0)).max().orElse(0);
+        String caption = "Round trip of each transport at " + FloorMultiple.SUMMARY_BYTES + " B as a multiple of the same-pair "
+                + "floor: one cache line bounced between the same two processes, measured in between the transport's own round "
+                + "trips, blocks well under a millisecond apart. Dark bars: p50, the median of the blocks' ratios (up to "
+                + blocks + " blocks a transport; error bar: 95% moving-block bootstrap interval). Light bars: p99 of the "
+                + "transport over p99 of its floor" + (rounds >= 2 ? " (error bar: lowest to highest of the " + rounds
+                + " rounds' values)" : "") + ". Hollow dashed bars: p50 over the floor series measured in other forks "
+                + "(cross-fork floor, the older method), for comparison. Log scale; the line at 1 is the floor itself. "
+                + MultipleFindings.of(rows, m -> Variants.label(m.key(), vary));
+        return new Figure(Figure.safeId("q1_" + group.method() + "_floor_multiple_" + FloorMultiple.SUMMARY_BYTES + "B"), Q,
+                caption, bars.build(), ChartStyle.WIDTH_PT, Math.max(BARS_PT, 60 + 24 * rows.size()));
+    }
+
+    /** A run made before the same-pair floor: its p50 and p99 over the floor series of other forks, as before. */
+    private static Figure crossForkFigure(SeriesKey group, List<FloorMultiple> rows, List<String> vary, List<Outcome> marked) {
+        BarChart bars = new BarChart("Q1 round trip \u00f7 cross-fork floor, " + FloorMultiple.SUMMARY_BYTES + " B", null,
+                "\u00d7 floor round trip (log)").series(List.of(P50, P99))
+                .valueAxis(TickedLogAxis.decades("\u00d7 floor"));
+        Map<String, Color> colours = TransportBars.fill(bars, rows, FloorMultiple::key, vary, marked, (m, c) -> m.crossFork()
+                .ifPresent(x -> bars.bar(P50, c, x.p50Multiple(), Double.NaN).bar(P99, c, x.p99Multiple(), Double.NaN)));
+        bars.colour((s, c) -> CategoryFigures.percentileColour(s, colours.getOrDefault(c, Palette.GREY)))
+                .legend(CategoryFigures.percentileLegend(Palette.GREY));
+        return new Figure(Figure.safeId("q1_" + group.method() + "_floor_multiple_" + FloorMultiple.SUMMARY_BYTES + "B"), Q,
+                "Round trip of each transport at " + FloorMultiple.SUMMARY_BYTES + " B as a multiple of the floor (one cache line "
+                        + "bounced between the two processes) measured in other forks of the same run (cross-fork): p50 and p99, "
+                        + "log scale. The run has no same-pair floor, so a change of the host's speed between the forks "
+                        + "moves these ratios.",
+                bars.build(), ChartStyle.WIDTH_PT, BARS_PT);
     }
 }

@@ -39,6 +39,7 @@ final class Q2Figures {
                 "\u2020 no happens-before between payload and index: may read stale or torn messages");
         CategoryFigures.latency(latency, failures, spec, out);
         CategoryFigures.throughput(throughput, failures, spec, out);
+        CategoryFigures.floorMultiples(FigureKit.samePair(t, Q), failures, spec, out);
     }
 
     private static String decorate(String order) {

@@ -5,6 +5,7 @@ import io.shmbench.report.LossPoint;
 import io.shmbench.report.Outcome;
 import io.shmbench.report.ReportTables;
 import io.shmbench.report.SeriesKey;
+import io.shmbench.report.SeriesOrder;
 import io.shmbench.report.Throughput;
 import io.shmbench.report.chart.Figure;
 import io.shmbench.report.chart.Line;
@@ -42,6 +43,9 @@ final class Q3Figures {
         }
         List<Outcome> failures = FigureKit.failures(t, Q);
         latencyVsSlots(latency, failures, out);
+        // A bar per slot count: the multiples are about telling slot counts apart, and their intervals say whether they can be.
+        CategoryFigures.floorMultiples(FigureKit.samePair(t, Q), failures, new CategorySpec(Q, "slots", List.of(SLOTS), null,
+                List.of(50.0), SeriesOrder.VALUES, java.util.function.UnaryOperator.identity(), Map.of(), "", ""), out);
         throughputVsSlots(throughput, failures, out);
         loss(t.loss(), out);
     }

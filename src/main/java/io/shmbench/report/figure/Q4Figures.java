@@ -56,5 +56,6 @@ final class Q4Figures {
                 Map.of(), "", "");
         CategoryFigures.throughput(throughput, failures, spec, out);
         CategoryFigures.latency(latency, failures, spec, out);
+        CategoryFigures.floorMultiples(FigureKit.samePair(t, Q), failures, spec, out);
     }
 }

@@ -52,6 +52,7 @@ final class Q6Figures {
                 "Placements this host cannot offer are listed as unavailable with the reason.", "");
         CategoryFigures.latency(latency, FigureKit.failures(t, Q), spec, out);
         CategoryFigures.throughput(throughput, FigureKit.failures(t, Q), spec, out);
+        CategoryFigures.floorMultiples(FigureKit.samePair(t, Q), FigureKit.failures(t, Q), spec, out);
         if (t.coreMatrix().isEmpty()) {
             out.skip(Q, "core-to-core heatmap: no raw/q6_core_matrix.csv in this run");
         } else {

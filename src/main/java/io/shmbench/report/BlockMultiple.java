@@ -1,0 +1,21 @@
+package io.shmbench.report;
+
+/**
+ * A series' p50 as a multiple of its same-pair floor over a set of its blocks (all of them, or
+ * those of one host state): the median of the blocks' ratios, with the moving-block bootstrap's
+ * 95% interval over them in the order measured.
+ *
+ * @param hostState  {@link HostStates#ALL}, {@link HostStates#FAST} or {@link HostStates#SLOW}
+ * @param blockShare the share of the series' blocks in this set (1 for all)
+ * @param floorP50Ns the median of the blocks' floors, ns
+ */
+public record BlockMultiple(String hostState, int blocks, double blockShare, double floorP50Ns, double multiple,
+                            Interval interval) {
+
+    /** The multiple over {@code blocks}, out of {@code allBlocks} blocks of the series. */
+    public static BlockMultiple of(String hostState, FloorBlocks blocks, int allBlocks) {
+        double[] ratios = blocks.ratios();
+        return new BlockMultiple(hostState, blocks.size(), allBlocks == 0 ? Double.NaN : (double) blocks.size() / allBlocks,
+                Median.of(blocks.floors()), Median.of(ratios), MovingBlockBootstrap.medianInterval(ratios));
+    }
+}

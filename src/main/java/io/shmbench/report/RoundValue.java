@@ -1,0 +1,69 @@
+package io.shmbench.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * One number of one series in one round of a run with {@code --rounds}: a latency series' p50 and
+ * p99 (its measurement intervals that started in that round's runs), its same-pair p50 and p99
+ * multiples of the floor (that round's blocks and floor intervals), a throughput series' messages
+ * per second and CPU time per message (that round's raw/jmh.json result). Repeating the plan in
+ * shuffled rounds shows how much a number moves from one round to the next.
+ */
+public record RoundValue(SeriesKey key, String metric, int round, double value) {
+    public static final String P50_NS = "p50_ns";
+    public static final String P99_NS = "p99_ns";
+    public static final String P50_X_FLOOR = "p50_x_floor";
+    public static final String P99_X_FLOOR = "p99_x_floor";
+    public static final String MSGS_PER_S = "msgs_per_s";
+    public static final String CPU_NS_PER_MSG = "cpu_ns_per_msg";
+    /** The metrics in the order they are listed. */
+    public static final List<String> METRICS = List.of(P50_NS, P99_NS, P50_X_FLOOR, P99_X_FLOOR, MSGS_PER_S, CPU_NS_PER_MSG);
+
+    /** Every round value of a run; none without raw/rounds.csv. */
+    public static List<RoundValue> compute(RunData d) {
+        if (!d.rounds().present()) {
+            return List.of();
+        }
+        List<RoundValue> out = new ArrayList<>();
+        Map<SeriesKey, LatencySeries> floors = new LinkedHashMap<>();
+        d.floorLatency().forEach(f -> floors.put(f.key(), f));
+        for (LatencySeries s : d.latency()) {
+            s.byRound().forEach((round, h) -> {
+                out.add(new RoundValue(s.key(), P50_NS, round, h.getValueAtPercentile(50)));
+                out.add(new RoundValue(s.key(), P99_NS, round, h.getValueAtPercentile(99)));
+                LatencySeries floor = floors.get(s.key());
+                if (floor != null && floor.byRound().containsKey(round)) {
+                    out.add(new RoundValue(s.key(), P99_X_FLOOR, round,
+                            (double) h.getValueAtPercentile(99) / floor.byRound().get(round).getValueAtPercentile(99)));
+                }
+            });
+        }
+        for (FloorBlocks b : d.blocks()) {
+            b.blocks().stream().mapToInt(FloorBlock::round).distinct().forEach(round -> out.add(new RoundValue(b.key(),
+                    P50_X_FLOOR, round, Median.of(b.only(x -> x.round() == round).ratios()))));
+        }
+        for (JmhResult r : d.jmh()) {
+            OptionalInt round = d.rounds().roundOfResult(r.index());
+            Throughput.of(r).filter(t -> round.isPresent()).ifPresent(t -> {
+                out.add(new RoundValue(t.key(), MSGS_PER_S, round.getAsInt(), t.msgsPerS()));
+                if (!Double.isNaN(t.cpuNsPerMsg())) {
+                    out.add(new RoundValue(t.key(), CPU_NS_PER_MSG, round.getAsInt(), t.cpuNsPerMsg()));
+                }
+            });
+        }
+        out.sort(Comparator.comparing(RoundValue::key, SeriesOrder.KEYS)
+                .thenComparingInt(v -> METRICS.indexOf(v.metric()))
+                .thenComparingInt(RoundValue::round));
+        return out;
+    }
+
+    /** The values of one metric of one series, round by round. */
+    public static List<Double> values(List<RoundValue> all, SeriesKey key, String metric) {
+        return all.stream().filter(v -> v.key().equals(key) && v.metric().equals(metric)).map(RoundValue::value).toList();
+    }
+}
