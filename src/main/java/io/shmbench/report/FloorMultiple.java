@@ -44,6 +44,7 @@ public record FloorMultiple(SeriesKey key, double p50Ns, double p99Ns, Optional<
         Map<SeriesKey, LatencySeries> floorByKey = byKey(floors, LatencySeries::key);
         Map<SeriesKey, FloorBlocks> blocksByKey = byKey(blocks, FloorBlocks::key);
         Map<SeriesKey, CrossForkMultiple> crossFork = CrossForkMultiple.compute(latency);
+        Map<SeriesKey, HostStates> states = HostStates.bySeries(blocks);
         TreeSet<SeriesKey> keys = new TreeSet<>(SeriesOrder.KEYS);
         keys.addAll(blocksByKey.keySet());
         keys.addAll(floorByKey.keySet());
@@ -52,8 +53,9 @@ public record FloorMultiple(SeriesKey key, double p50Ns, double p99Ns, Optional<
         return keys.stream().parallel().map(k -> {
             Optional<LatencySeries> s = Optional.ofNullable(series.get(k));
             Optional<SamePairMultiple> samePair = blocksByKey.containsKey(k) || floorByKey.containsKey(k)
-                    ? Optional.of(SamePairMultiple.of(blocksByKey.getOrDefault(k, new FloorBlocks(k, List.of())), s,
-                    Optional.ofNullable(floorByKey.get(k)), RoundValue.values(roundValues, k, RoundValue.P99_X_FLOOR)))
+                    ? Optional.of(SamePairMultiple.of(blocksByKey.getOrDefault(k, new FloorBlocks(k, List.of())),
+                    states.getOrDefault(k, HostStates.ONE), s, Optional.ofNullable(floorByKey.get(k)),
+                    RoundValue.values(roundValues, k, RoundValue.P99_X_FLOOR)))
                     : Optional.empty();
             return new FloorMultiple(k, s.map(x -> (double) x.at(50)).orElse(Double.NaN),
                     s.map(x -> (double) x.at(99)).orElse(Double.NaN), samePair, Optional.ofNullable(crossFork.get(k)));

@@ -12,9 +12,10 @@ import java.util.OptionalInt;
  * p99 (its measurement intervals that started in that round's runs), its same-pair p50 and p99
  * multiples of the floor (that round's blocks and floor intervals), a throughput series' messages
  * per second and CPU time per message (that round's raw/jmh.json result). Where the run's blocks
- * fall in two host states ({@link HostStates}, decided over all the series' blocks, so a state
- * means the same in every round), also each round's p50 multiple within each state and the share
- * of its blocks in the slow one: a round whose multiple moved because it spent more of its time in
+ * fall in two host states ({@link HostStates#bySeries}, decided over all the blocks of the
+ * benchmark, so a state means the same in every round and every series), also each round's p50
+ * multiple within each state that holds at least {@link HostStates#MIN_SHARE} of the round's blocks
+ * (a handful of stray blocks make no value), and the share of its blocks in the slow one: a round whose multiple moved because it spent more of its time in
  * the slow state then shows as such. Repeating the plan in shuffled rounds shows how much a number
  * moves from one round to the next.
  */
@@ -51,8 +52,9 @@ public record RoundValue(SeriesKey key, String metric, int round, double value) 
                 }
             });
         }
+        Map<SeriesKey, HostStates> statesBySeries = HostStates.bySeries(d.blocks());
         for (FloorBlocks b : d.blocks()) {
-            HostStates states = HostStates.of(b.floors());
+            HostStates states = statesBySeries.get(b.key());
             b.blocks().stream().mapToInt(FloorBlock::round).distinct().forEach(round -> {
                 FloorBlocks inRound = b.only(x -> x.round() == round);
                 out.add(new RoundValue(b.key(), P50_X_FLOOR, round, Median.of(inRound.ratios())));
@@ -80,10 +82,11 @@ public record RoundValue(SeriesKey key, String metric, int round, double value) 
     private static void addByState(List<RoundValue> out, SeriesKey key, int round, FloorBlocks inRound, HostStates states) {
         FloorBlocks fast = inRound.only(x -> states.stateOf(x.floorP50Ns()).equals(HostStates.FAST));
         FloorBlocks slow = inRound.only(x -> states.stateOf(x.floorP50Ns()).equals(HostStates.SLOW));
-        if (fast.size() > 0) {
+        int enough = (int) Math.ceil(HostStates.MIN_SHARE * inRound.size());
+        if (fast.size() >= enough && fast.size() > 0) {
             out.add(new RoundValue(key, P50_X_FLOOR_FAST, round, Median.of(fast.ratios())));
         }
-        if (slow.size() > 0) {
+        if (slow.size() >= enough && slow.size() > 0) {
             out.add(new RoundValue(key, P50_X_FLOOR_SLOW, round, Median.of(slow.ratios())));
         }
         out.add(new RoundValue(key, SLOW_SHARE, round, (double) slow.size() / inRound.size()));

@@ -9,8 +9,8 @@ import java.util.Optional;
  * ratio, so the ratio holds where absolute times move.
  *
  * @param all         the p50 multiple over every block
- * @param hostStates  how the blocks' floors split into host states
- * @param byState     the p50 multiple per host state (fast, then slow); empty with one state
+ * @param hostStates  how the blocks' floors split into host states (decided over the benchmark's series, {@link HostStates#bySeries})
+ * @param byState     the p50 multiple per host state the series has blocks in (fast, then slow); empty with one state
  * @param floorP99Ns  p99 of the same-pair floor's measurement histogram (raw/floor/), NaN without one
  * @param p99Multiple the series' p99 over that floor p99, the two histograms spanning the same time
  * @param p99Interval min..max of the per-round p99 multiples, from two rounds on; else none
@@ -23,13 +23,14 @@ public record SamePairMultiple(BlockMultiple all, HostStates hostStates, List<Bl
     }
 
     /**
+     * @param states            the host states of the series' benchmark ({@link HostStates#bySeries})
      * @param roundP99Multiples the series' p99 multiple in each round (raw/rounds.csv), empty without rounds
      */
-    public static SamePairMultiple of(FloorBlocks blocks, Optional<LatencySeries> series, Optional<LatencySeries> floor,
-                                      List<Double> roundP99Multiples) {
-        HostStates states = HostStates.of(blocks.floors());
+    public static SamePairMultiple of(FloorBlocks blocks, HostStates states, Optional<LatencySeries> series,
+                                      Optional<LatencySeries> floor, List<Double> roundP99Multiples) {
         List<BlockMultiple> byState = !states.two() ? List.of() : List.of(HostStates.FAST, HostStates.SLOW).stream()
                 .map(s -> BlockMultiple.of(s, blocks.only(b -> states.stateOf(b.floorP50Ns()).equals(s)), blocks.size()))
+                .filter(m -> m.blocks() > 0)
                 .toList();
         double floorP99 = floor.map(f -> (double) f.at(99)).orElse(Double.NaN);
         double p99 = series.map(s -> (double) s.at(99)).orElse(Double.NaN);

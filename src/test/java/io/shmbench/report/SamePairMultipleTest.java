@@ -24,10 +24,15 @@ class SamePairMultipleTest {
         return new FloorBlocks(KEY, b);
     }
 
+    /** The multiple with the host states decided over the series' own blocks, as for a benchmark of one series. */
+    private static SamePairMultiple alone(FloorBlocks blocks, List<Double> roundP99Multiples) {
+        return SamePairMultiple.of(blocks, HostStates.bySeries(List.of(blocks)).get(KEY), Optional.empty(), Optional.empty(),
+                roundP99Multiples);
+    }
+
     @Test
     void aSplitHostGivesEachStateItsShareAndMultiple() {
-        SamePairMultiple m = SamePairMultiple.of(blocks(HostStatesTest.floors(10_000, 0.3, 9), 2.2, 3.1),
-                Optional.empty(), Optional.empty(), List.of());
+        SamePairMultiple m = alone(blocks(HostStatesTest.floors(10_000, 0.3, 9), 2.2, 3.1), List.of());
         assertEquals(List.of(HostStates.FAST, HostStates.SLOW), m.byState().stream().map(BlockMultiple::hostState).toList());
         BlockMultiple fast = m.byState().get(0);
         BlockMultiple slow = m.byState().get(1);
@@ -45,16 +50,36 @@ class SamePairMultipleTest {
 
     @Test
     void aSmallSlowMinorityLeavesOneState() {
-        SamePairMultiple m = SamePairMultiple.of(blocks(HostStatesTest.floors(10_000, 0.03, 9), 2.2, 3.1),
-                Optional.empty(), Optional.empty(), List.of());
+        SamePairMultiple m = alone(blocks(HostStatesTest.floors(10_000, 0.03, 9), 2.2, 3.1), List.of());
         assertTrue(m.byState().isEmpty());
         assertEquals(2.2, m.all().multiple(), 1e-9);
     }
 
+    /**
+     * Host states are the benchmark's, not each series': a series that ran only while the host was
+     * slow is labelled slow (its only state), beside one that saw both, instead of forming a single
+     * state of its own whose multiple would be compared with other series' fast ones.
+     */
+    @Test
+    void aSeriesThatRanOnlyInTheSlowStateIsLabelledSlowByItsBenchmarksStates() {
+        FloorBlocks mixed = blocks(HostStatesTest.floors(10_000, 0.5, 9), 1.5, 2.2);
+        List<FloorBlock> slowOnly = new ArrayList<>();
+        SeriesKey other = SeriesKey.of("Q1Transports.roundTrip", Map.of("transport", "agrona"));
+        for (int i = 0; i < 1000; i++) {
+            slowOnly.add(new FloorBlock(1, 8, 1, i + 1, 100, 370 * 2.4, 100, 370));
+        }
+        FloorBlocks onlySlow = new FloorBlocks(other, slowOnly);
+        Map<SeriesKey, HostStates> states = HostStates.bySeries(List.of(mixed, onlySlow));
+        assertTrue(states.get(other).two(), "decided over both series' blocks");
+        SamePairMultiple m = SamePairMultiple.of(onlySlow, states.get(other), Optional.empty(), Optional.empty(), List.of());
+        assertEquals(List.of(HostStates.SLOW), m.byState().stream().map(BlockMultiple::hostState).toList());
+        assertEquals(2.4, m.byState().getFirst().multiple(), 1e-9);
+        assertEquals(1.0, m.byState().getFirst().blockShare(), 1e-12);
+    }
+
     @Test
     void withoutFloorLogThereIsNoP99Multiple() {
-        SamePairMultiple m = SamePairMultiple.of(blocks(new double[]{130, 131, 129}, 2, 2), Optional.empty(),
-                Optional.empty(), List.of(2.0, 2.5, 2.2));
+        SamePairMultiple m = alone(blocks(new double[]{130, 131, 129}, 2, 2), List.of(2.0, 2.5, 2.2));
         assertTrue(Double.isNaN(m.p99Multiple()));
         assertEquals(new Interval(2.0, 2.5), m.p99Interval(), "the rounds' range");
         assertEquals(3, m.rounds());
