@@ -35,8 +35,13 @@ import java.util.Optional;
  * Outside a run (no run directory) everything is measured and nothing is written.
  */
 final class PairedFloor implements AutoCloseable {
-    /** Plain round trips before the schedule: the code on both sides warms up, and their median sizes the blocks. */
-    static final int PRIME_ROUND_TRIPS = 2000;
+    /**
+     * Plain round trips before the schedule: the code on both sides warms up, and the median of the
+     * last quarter sizes the blocks. Enough for the JIT to compile the round trip on both sides
+     * (some 10,000 calls for C2): sized from the interpreter's round trips, the blocks came out a
+     * fifth of their intended length, and the floor took more of the time than the series.
+     */
+    static final int PRIME_ROUND_TRIPS = 20_000;
 
     /** The series under test, as the pairing needs it. */
     interface Series {
@@ -86,8 +91,8 @@ final class PairedFloor implements AutoCloseable {
         for (int i = 0; i < primed.length; i++) {
             primed[i] = side.roundTrip();
         }
-        // The second half only: the first round trips run in the interpreter on both sides.
-        long[] warm = Arrays.copyOfRange(primed, primed.length / 2, primed.length);
+        // The last quarter only: the first round trips run in the interpreter on both sides.
+        long[] warm = Arrays.copyOfRange(primed, primed.length - primed.length / 4, primed.length);
         FloorSchedule schedule = FloorSchedule.forRoundTrip(lowerMedian(warm, warm.length));
         side.exchange(schedule);
         return new PairedFloor(series, floor, schedule, RunDirectory.current());

@@ -95,15 +95,15 @@ class PairedFloorTest {
     }
 
     @Test
-    void theScheduleComesFromTheWarmHalfOfThePrimingRoundTrips() {
+    void theScheduleComesFromTheWarmLastQuarterOfThePrimingRoundTrips() {
         FakeSeries series = new FakeSeries(1_000);
         PairedFloor paired = PairedFloor.start(SERIES, new FakeFloor(), new PairedFloor.Series() {
             int done;
 
             @Override
             public long roundTrip() {
-                // The cold first half is 100x slower: it must not shrink the blocks.
-                return done++ < PairedFloor.PRIME_ROUND_TRIPS / 2 ? 100_000 : series.roundTrip();
+                // The cold first three quarters are 100x slower: they must not shrink the blocks.
+                return done++ < PairedFloor.PRIME_ROUND_TRIPS * 3 / 4 ? 100_000 : series.roundTrip();
             }
 
             @Override
