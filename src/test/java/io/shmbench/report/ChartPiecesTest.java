@@ -21,6 +21,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** Axis ticks and labels, series naming and ordering: the small parts the figures rely on. */
 class ChartPiecesTest {
     @Test
+    void aRangeShorterThanADecadeStillGetsValuesToReadOff() {
+        TickedLogAxis axis = TickedLogAxis.decades("\u00d7 floor");
+        axis.setRange(new Range(1.1, 2.6));
+        assertEquals(List.of("1.5", "2"), majors(axis));
+        axis.setRange(new Range(0.9, 3.5));
+        assertEquals(List.of("1", "1.5", "2", "3"), majors(axis));
+        axis.setRange(new Range(1, 500));
+        assertEquals(List.of("1", "10", "100"), majors(axis), "three decades or more: decades only");
+    }
+
+    private static List<String> majors(TickedLogAxis axis) {
+        List<?> ticks = axis.refreshTicks(null, null, null, org.jfree.chart.ui.RectangleEdge.BOTTOM);
+        return ticks.stream().map(t -> (org.jfree.chart.axis.LogTick) t).filter(t -> t.getTickType() == org.jfree.chart.axis.TickType.MAJOR)
+                .map(t -> text(t.getAttributedLabel())).toList();
+    }
+
+    @Test
     void percentileAxisIsLabelledLikeHdrHistogramPlots() {
         PercentileFormat f = new PercentileFormat();
         assertEquals("50%", f.format(PercentileFormat.position(50)));

@@ -265,7 +265,10 @@ final class Q1Figures {
             m.crossFork().ifPresent(x -> bars.bar(CROSS_FORK, c, x.p50Multiple(), Double.NaN));
         });
         Map<String, Color> legend = CategoryFigures.percentileLegend(Palette.GREY);
-        legend.put(CROSS_FORK, Palette.GREY);
+        boolean crossFork = rows.stream().anyMatch(m -> m.crossFork().isPresent());
+        if (crossFork) { // a run without a floor series has no cross-fork bars
+            legend.put(CROSS_FORK, Palette.GREY);
+        }
         bars.colour((s, c) -> CategoryFigures.percentileColour(s, colours.getOrDefault(c, Palette.GREY))).legend(legend);
         int blocks = rows.stream().mapToInt(m -> m.samePairP50().map(b -> b.blocks()).orElse(0)).max().orElse(0);
         int rounds = rows.stream().mapToInt(m -> m.samePair().map(s -> s.rounds()).orElse(0)).max().orElse(0);
@@ -274,8 +277,9 @@ final class Q1Figures {
                 + "trips, blocks well under a millisecond apart. Dark bars: p50, the median of the blocks' ratios (up to "
                 + blocks + " blocks a transport; error bar: 95% moving-block bootstrap interval). Light bars: p99 of the "
                 + "transport over p99 of its floor" + (rounds >= 2 ? " (error bar: lowest to highest of the " + rounds
-                + " rounds' values)" : "") + ". Hollow dashed bars: p50 over the floor series measured in other forks "
-                + "(cross-fork floor, the older method), for comparison. Log scale; the line at 1 is the floor itself. "
+                + " rounds' values)" : "") + "." + (crossFork ? " Hollow dashed bars: p50 over the floor series measured in "
+                + "other forks (cross-fork floor, the older method), for comparison." : "")
+                + " Log scale; bars grow from the line at 1, the floor itself. "
                 + MultipleFindings.of(rows, m -> Variants.label(m.key(), vary));
         return new Figure(Figure.safeId("q1_" + group.method() + "_floor_multiple_" + FloorMultiple.SUMMARY_BYTES + "B"), Q,
                 caption, bars.build(), ChartStyle.WIDTH_PT, Math.max(BARS_PT, 60 + 24 * rows.size()));
