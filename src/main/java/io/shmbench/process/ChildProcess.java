@@ -33,9 +33,9 @@ import java.util.function.BooleanSupplier;
  */
 public final class ChildProcess implements AutoCloseable {
     /** A JVM starts slowly on a loaded machine: how long readiness may take. */
-    public static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     /** How long {@link #close()} waits at each step: after closing stdin, after SIGTERM, after SIGKILL. */
-    public static final Duration STOP_WAIT = Duration.ofSeconds(5);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
     private static final long READY_POLL_NANOS = 1_000_000;
     private static final int LOG_TAIL_LINES = 15;
     private static final Set<ChildProcess> LIVE = ConcurrentHashMap.newKeySet();
