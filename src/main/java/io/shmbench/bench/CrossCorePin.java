@@ -1,6 +1,5 @@
 package io.shmbench.bench;
 
-import io.shmbench.bench.peer.PeerCommand;
 import io.shmbench.measure.PinningFile;
 import io.shmbench.measure.SeriesName;
 import io.shmbench.placement.Placement;
@@ -8,6 +7,7 @@ import io.shmbench.placement.PlacementDecision;
 import io.shmbench.placement.ThreadAffinity;
 import io.shmbench.placement.ThreadPin;
 import io.shmbench.placement.Topology;
+import io.shmbench.process.PeerCommand;
 
 import java.util.List;
 import java.util.OptionalInt;

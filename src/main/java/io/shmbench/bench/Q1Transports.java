@@ -1,11 +1,11 @@
 package io.shmbench.bench;
 
+import io.shmbench.bench.peer.PeerLog;
 import io.shmbench.measure.CpuCost;
 import io.shmbench.measure.IntervalLog;
 import io.shmbench.measure.LatencyRecorder;
 import io.shmbench.measure.Outcome;
 import io.shmbench.measure.OutcomeLog;
-import io.shmbench.measure.RunDirectory;
 import io.shmbench.measure.SeriesName;
 import io.shmbench.run.Verdict;
 import io.shmbench.transport.Channel;
@@ -36,7 +36,6 @@ import org.openjdk.jmh.runner.IterationType;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -170,14 +169,9 @@ public class Q1Transports {
             arena = Arena.ofShared();
             in = arena.allocate(Math.max(1, channelBytes), 64);
             pin = CrossCorePin.pinThisThread(pinning, series);
-            peer = PeerProcess.start(t, new ChannelConfig(channelBytes, timeout, wait, ChannelConfig.DEFAULT_DEPTH), task, peerLog(),
+            peer = PeerProcess.start(t, new ChannelConfig(channelBytes, timeout, wait, ChannelConfig.DEFAULT_DEPTH), task, PeerLog.file(),
                     pin.peerCpu());
             channel = peer.channel();
-        }
-
-        /** The peer's output goes to the run's log (docs/RESULTS-FORMAT.md), or to this fork's stderr outside a run. */
-        private static Path peerLog() {
-            return RunDirectory.current().map(RunDirectory::runLog).orElse(Path.of("/dev/stderr"));
         }
 
         void verified(boolean ok) {

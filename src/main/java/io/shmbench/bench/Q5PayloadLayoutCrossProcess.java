@@ -1,12 +1,14 @@
 package io.shmbench.bench;
 
-import io.shmbench.bench.peer.PeerJvm;
+import io.shmbench.bench.peer.PeerLog;
 import io.shmbench.bench.peer.SnapshotCheck;
 import io.shmbench.bench.peer.SnapshotPeer;
 import io.shmbench.measure.LatencyRecorder;
 import io.shmbench.payload.PayloadLayout;
 import io.shmbench.payload.SnapshotLayout;
 import io.shmbench.payload.Telemetry;
+import io.shmbench.process.ChildProcess;
+import io.shmbench.process.PeerCommand;
 import io.shmbench.ring.PeerStatus;
 import io.shmbench.ring.Ring;
 import io.shmbench.ring.RingConfig;
@@ -94,7 +96,7 @@ public class Q5PayloadLayoutCrossProcess {
         private Ring fromPeer;
         private RingWriter out;
         private RingReader in;
-        private PeerJvm peer;
+        private ChildProcess peer;
 
         /** Creates everything and starts a peer in {@code peerRole}; a failure is recorded, not thrown. */
         void open(RunOutcome runOutcome, SnapshotPeer.Role peerRole) {
@@ -114,7 +116,7 @@ public class Q5PayloadLayoutCrossProcess {
                         "--seed", Long.toString(SEED), "--snapshot", segment.path().toString(),
                         "--in", toPeer.path().toString(), "--out", fromPeer.path().toString()));
                 args.addAll(pin.peerArgs());
-                peer = PeerJvm.start(SnapshotPeer.class, args);
+                peer = PeerCommand.start(SnapshotPeer.class, args, PeerLog.file());
                 peer.awaitReady("attached to both rings", () -> toPeer.readerStatus(Long.MAX_VALUE) == PeerStatus.ALIVE
                         && fromPeer.writerStatus(Long.MAX_VALUE) == PeerStatus.ALIVE);
             } catch (RuntimeException e) {

@@ -1,11 +1,13 @@
 package io.shmbench.bench;
 
 import io.shmbench.bench.peer.FaultWriterPeer;
-import io.shmbench.bench.peer.PeerJvm;
+import io.shmbench.bench.peer.PeerLog;
 import io.shmbench.measure.LatencyRecorder;
 import io.shmbench.measure.Outcome;
 import io.shmbench.payload.SeedDoubleBuffer;
 import io.shmbench.payload.StampedSnapshot;
+import io.shmbench.process.ChildProcess;
+import io.shmbench.process.PeerCommand;
 import io.shmbench.ring.LapPolicy;
 import io.shmbench.ring.PeerStatus;
 import io.shmbench.ring.Ring;
@@ -134,7 +136,7 @@ public class Q7Faults {
     public abstract static class WriterPeer {
         RunOutcome outcome;
         CrossCorePin pin;
-        PeerJvm peer;
+        ChildProcess peer;
 
         @Setup(Level.Trial)
         public void start(BenchmarkParams run) {
@@ -160,7 +162,7 @@ public class Q7Faults {
             List<String> args = new ArrayList<>(target);
             args.addAll(List.of("--bytes", Integer.toString(SNAPSHOT_BYTES), "--period-nanos", Long.toString(WRITE_PERIOD_NANOS)));
             args.addAll(pin.peerArgs());
-            peer = PeerJvm.start(FaultWriterPeer.class, args);
+            peer = PeerCommand.start(FaultWriterPeer.class, args, PeerLog.file());
             peer.awaitReady("writing", written);
         }
     }

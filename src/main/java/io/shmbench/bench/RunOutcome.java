@@ -1,10 +1,10 @@
 package io.shmbench.bench;
 
-import io.shmbench.bench.peer.PeerException;
 import io.shmbench.measure.Outcome;
 import io.shmbench.measure.OutcomeLog;
 import io.shmbench.measure.SeriesName;
 import io.shmbench.placement.PlacementUnavailableException;
+import io.shmbench.process.NotReadyException;
 import io.shmbench.ring.RingTimeoutException;
 import io.shmbench.transport.ChannelTimeoutException;
 import io.shmbench.transport.MessageTooLargeException;
@@ -69,7 +69,7 @@ public final class RunOutcome {
     static Outcome statusOf(Throwable problem) {
         for (Throwable t = problem; t != null; t = t.getCause()) {
             if (t instanceof RingTimeoutException || t instanceof ChannelTimeoutException
-                    || (t instanceof PeerException p && p.timedOut())) {
+                    || (t instanceof NotReadyException n && n.timedOut())) {
                 return Outcome.TIMED_OUT;
             }
             if (t instanceof PlacementUnavailableException) {

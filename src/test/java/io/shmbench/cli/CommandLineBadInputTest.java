@@ -1,5 +1,6 @@
 package io.shmbench.cli;
 
+import io.shmbench.process.JavaCommand;
 import io.shmbench.soak.RingWriterMain;
 import io.shmbench.testutil.NoLeaks;
 import io.shmbench.transport.PeerMain;
@@ -206,11 +207,7 @@ class CommandLineBadInputTest {
 
     /** Runs {@code main} in a child JVM as the suite would start it; it must exit 2 with {@code message} on stderr. */
     private static void assertChildUsageError(Class<?> main, String message, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElseThrow());
-        command.addAll(JvmFlags.COMMON);
-        command.addAll(List.of("-Xmx64m", "-cp", System.getProperty("java.class.path"), main.getName()));
-        command.addAll(List.of(args));
+        List<String> command = JavaCommand.of(main, List.of("-Xmx64m"), List.of(args));
         CommandRun run;
         try {
             run = CommandRun.process(scratch, Map.of(), Duration.ofSeconds(60), command);

@@ -2,6 +2,7 @@ package io.shmbench.bench.peer;
 
 import io.shmbench.payload.SeedDoubleBuffer;
 import io.shmbench.payload.StampedSnapshot;
+import io.shmbench.process.PeerCommand;
 import io.shmbench.ring.Ring;
 import io.shmbench.ring.RingWriter;
 import io.shmbench.ring.WaitStrategy;

@@ -3,6 +3,7 @@ package io.shmbench.bench.peer;
 import io.shmbench.payload.PayloadLayout;
 import io.shmbench.payload.SnapshotLayout;
 import io.shmbench.payload.Telemetry;
+import io.shmbench.process.PeerCommand;
 import io.shmbench.ring.Ring;
 import io.shmbench.ring.RingReader;
 import io.shmbench.ring.RingWriter;

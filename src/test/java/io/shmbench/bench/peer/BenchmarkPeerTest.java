@@ -3,6 +3,9 @@ package io.shmbench.bench.peer;
 import io.shmbench.payload.SeedDoubleBuffer;
 import io.shmbench.payload.StampedSnapshot;
 import io.shmbench.placement.ThreadAffinity;
+import io.shmbench.process.ChildProcess;
+import io.shmbench.process.NotReadyException;
+import io.shmbench.process.PeerCommand;
 import io.shmbench.shm.SharedSegment;
 import io.shmbench.testutil.Await;
 import io.shmbench.testutil.NoLeaks;
@@ -22,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The benchmarks' own peer processes: started, placed, found ready, failing clearly, always stopped. */
 @ExtendWith(NoLeaks.class)
-class PeerJvmTest {
+class BenchmarkPeerTest {
     private static final int BYTES = 256;
 
     @Test
@@ -33,7 +36,7 @@ class PeerJvmTest {
             List<String> args = new ArrayList<>(List.of("--double-buffer", segment.path().toString(), "--bytes",
                     Integer.toString(BYTES), "--period-nanos", "1000000"));
             args.addAll(PeerCommand.cpuArgs(OptionalInt.of(cpu)));
-            PeerJvm peer = PeerJvm.start(FaultWriterPeer.class, args);
+            ChildProcess peer = PeerCommand.start(FaultWriterPeer.class, args, PeerLog.file());
             try {
                 peer.awaitReady("writing", () -> StampedSnapshot.sequence(buffer.front()) > 0);
                 segment.unlink();
@@ -50,9 +53,9 @@ class PeerJvmTest {
 
     @Test
     void aPeerThatCannotStartIsReportedWithItsExitCodeNotAsATimeout() {
-        PeerJvm peer = PeerJvm.start(FaultWriterPeer.class, List.of("--bytes", "5", "--period-nanos", "1"));
+        ChildProcess peer = PeerCommand.start(FaultWriterPeer.class, List.of("--bytes", "5", "--period-nanos", "1"), PeerLog.file());
         try {
-            PeerException e = assertThrows(PeerException.class, () -> peer.awaitReady("writing", () -> false));
+            NotReadyException e = assertThrows(NotReadyException.class, () -> peer.awaitReady("writing", () -> false));
             assertFalse(e.timedOut());
             assertTrue(e.getMessage().contains("FaultWriterPeer peer (pid " + peer.pid() + ") exited with code 2 before writing"),
                     e.getMessage());
@@ -64,10 +67,10 @@ class PeerJvmTest {
     @Test
     void aPeerThatFailsAtWorkExitsWithCodeOne() {
         // a double buffer that does not exist: the arguments parse, the work fails
-        PeerJvm peer = PeerJvm.start(FaultWriterPeer.class, List.of("--double-buffer", "/dev/shm/shmbench-missing-1-0",
-                "--bytes", "64", "--period-nanos", "1"));
+        ChildProcess peer = PeerCommand.start(FaultWriterPeer.class, List.of("--double-buffer", "/dev/shm/shmbench-missing-1-0",
+                "--bytes", "64", "--period-nanos", "1"), PeerLog.file());
         try {
-            PeerException e = assertThrows(PeerException.class, () -> peer.awaitReady("writing", () -> false));
+            NotReadyException e = assertThrows(NotReadyException.class, () -> peer.awaitReady("writing", () -> false));
             assertTrue(e.getMessage().contains("exited with code 1"), e.getMessage());
         } finally {
             peer.close();
@@ -77,14 +80,14 @@ class PeerJvmTest {
     @Test
     void aKilledPeerIsGoneAndCloseStillSucceeds() throws Exception {
         try (SharedSegment segment = SharedSegment.create("doublebuffer", SeedDoubleBuffer.segmentSize(BYTES))) {
-            PeerJvm peer = PeerJvm.start(FaultWriterPeer.class, List.of("--double-buffer", segment.path().toString(),
-                    "--bytes", Integer.toString(BYTES), "--period-nanos", "1000000"));
+            ChildProcess peer = PeerCommand.start(FaultWriterPeer.class, List.of("--double-buffer", segment.path().toString(),
+                    "--bytes", Integer.toString(BYTES), "--period-nanos", "1000000"), PeerLog.file());
             try {
                 SeedDoubleBuffer buffer = new SeedDoubleBuffer(segment.memory(), BYTES);
                 peer.awaitReady("writing", () -> StampedSnapshot.sequence(buffer.front()) > 0);
                 segment.unlink();
                 peer.kill();
-                assertTrue(peer.awaitExit(Duration.ofSeconds(30)));
+                assertTrue(peer.awaitExit(Duration.ofSeconds(30)).isPresent());
                 assertFalse(peer.isAlive());
             } finally {
                 peer.close();
