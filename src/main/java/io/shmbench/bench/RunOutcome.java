@@ -1,13 +1,13 @@
 package io.shmbench.bench;
 
 import io.shmbench.bench.peer.PeerException;
+import io.shmbench.ipc.MessageTooLargeException;
 import io.shmbench.measure.Outcome;
 import io.shmbench.measure.OutcomeLog;
 import io.shmbench.measure.SeriesName;
 import io.shmbench.placement.PlacementUnavailableException;
 import io.shmbench.ring.RingTimeoutException;
 import io.shmbench.transport.ChannelTimeoutException;
-import io.shmbench.transport.MessageTooLargeException;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**

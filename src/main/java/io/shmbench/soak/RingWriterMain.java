@@ -1,9 +1,9 @@
 package io.shmbench.soak;
 
+import io.shmbench.ipc.WaitStrategy;
 import io.shmbench.ring.Ring;
 import io.shmbench.ring.RingMode;
 import io.shmbench.ring.RingWriter;
-import io.shmbench.ring.WaitStrategy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,5 +1,6 @@
 package io.shmbench.transport;
 
+import io.shmbench.ipc.PeerGoneException;
 import java.util.List;
 
 /**

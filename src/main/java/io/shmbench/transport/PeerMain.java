@@ -1,5 +1,6 @@
 package io.shmbench.transport;
 
+import io.shmbench.ipc.PeerGoneException;
 import io.shmbench.placement.ThreadAffinity;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

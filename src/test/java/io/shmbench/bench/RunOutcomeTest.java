@@ -1,5 +1,6 @@
 package io.shmbench.bench;
 
+import io.shmbench.ipc.ChannelException;
 import io.shmbench.measure.Outcome;
 import io.shmbench.placement.Placement;
 import io.shmbench.placement.PlacementDecision;
@@ -7,7 +8,6 @@ import io.shmbench.placement.PlacementException;
 import io.shmbench.placement.PlacementUnavailableException;
 import io.shmbench.report.QuestionCsvReader;
 import io.shmbench.ring.RingTimeoutException;
-import io.shmbench.transport.ChannelException;
 import io.shmbench.transport.ChannelTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

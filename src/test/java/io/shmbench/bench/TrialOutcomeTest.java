@@ -1,10 +1,10 @@
 package io.shmbench.bench;
 
+import io.shmbench.ipc.PeerGoneException;
 import io.shmbench.measure.OutcomeLog;
 import io.shmbench.measure.SeriesName;
 import io.shmbench.report.Outcome;
 import io.shmbench.report.QuestionCsvReader;
-import io.shmbench.ring.PeerGoneException;
 import io.shmbench.ring.RingTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
