@@ -1,6 +1,7 @@
 package io.shmbench.report;
 
 import io.shmbench.measure.FloorBlockFile;
+import io.shmbench.measure.SeriesName;
 import org.apache.commons.csv.CSVRecord;
 
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ public final class FloorBlockReader {
     }
 
     public static FloorBlocks read(Path file, Rounds rounds) throws BadInputException {
-        SeriesKey key = SeriesFileName.keyOf(file, SeriesFileName.CSV);
+        SeriesName key = LatencyLogReader.keyOf(file, SeriesName.CSV_SUFFIX);
         RawCsv csv = RawCsv.read(file, FloorBlockFile.COLUMNS);
         List<FloorBlock> blocks = new ArrayList<>();
         Map<Long, Integer> forkOrder = new HashMap<>();

@@ -1,5 +1,6 @@
 package io.shmbench.report;
 
+import io.shmbench.measure.SeriesName;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +11,7 @@ import java.util.regex.Pattern;
  * What became of one benchmark configuration (raw/outcomes.csv). A status other than {@code ok}
  * means its numbers are missing or not to be trusted; figures mark it instead of dropping it.
  */
-public record Outcome(SeriesKey key, String status, String detail) {
+public record Outcome(SeriesName key, String status, String detail) {
     public static final String OK = io.shmbench.measure.Outcome.OK.label();
     /** The statuses the benchmarks write ({@link io.shmbench.measure.Outcome}, whose name this record shares). */
     public static final List<String> STATUSES = Arrays.stream(io.shmbench.measure.Outcome.values())
@@ -30,7 +31,7 @@ public record Outcome(SeriesKey key, String status, String detail) {
     }
 
     /** Whether {@code outcomes} say the trial of {@code key} stopped early: figures draw no value for it. */
-    public static boolean stoppedTrial(List<Outcome> outcomes, SeriesKey key) {
+    public static boolean stoppedTrial(List<Outcome> outcomes, SeriesName key) {
         return outcomes.stream().anyMatch(o -> o.stoppedTrial() && o.key().equals(key));
     }
 

@@ -1,5 +1,6 @@
 package io.shmbench.report;
 
+import io.shmbench.measure.SeriesName;
 import org.apache.commons.csv.CSVRecord;
 
 import java.nio.file.Path;
@@ -26,9 +27,9 @@ public final class QuestionCsvReader {
                 throw csv.error(r, "unknown status '" + status
                         + "' (expected one of " + Outcome.STATUSES + ")");
             }
-            SeriesKey key;
+            SeriesName key;
             try {
-                key = SeriesKey.of(csv.required(r, "benchmark"), SeriesKey.parseParams(csv.text(r, "params")));
+                key = SeriesName.of(csv.required(r, "benchmark"), csv.text(r, "params"));
             } catch (IllegalArgumentException e) {
                 throw csv.error(r, e.getMessage());
             }

@@ -1,5 +1,6 @@
 package io.shmbench.report;
 
+import io.shmbench.measure.SeriesName;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ public record ReportTables(List<LatencySeries> latency, List<Throughput> through
 
     /** One row per series: a run with rounds has a result per round, pooled ({@link Throughput#pool}). */
     private static List<Throughput> pooledThroughput(List<JmhResult> jmh) {
-        Map<SeriesKey, List<Throughput>> bySeries = new LinkedHashMap<>();
+        Map<SeriesName, List<Throughput>> bySeries = new LinkedHashMap<>();
         jmh.stream().flatMap(r -> Throughput.of(r).stream())
                 .forEach(t -> bySeries.computeIfAbsent(t.key(), k -> new java.util.ArrayList<>()).add(t));
         return bySeries.values().stream().map(Throughput::pool)

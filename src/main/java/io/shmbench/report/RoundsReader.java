@@ -1,6 +1,7 @@
 package io.shmbench.report;
 
 import io.shmbench.measure.RoundsFile;
+import io.shmbench.measure.SeriesName;
 import org.apache.commons.csv.CSVRecord;
 
 import java.nio.file.Path;
@@ -27,9 +28,9 @@ public final class RoundsReader {
         for (CSVRecord r : csv.records()) {
             int round = (int) csv.positiveInteger(r, RoundsFile.ROUND);
             int position = (int) csv.positiveInteger(r, RoundsFile.POSITION);
-            SeriesKey key;
+            SeriesName key;
             try {
-                key = SeriesKey.of(csv.required(r, RoundsFile.BENCHMARK), SeriesKey.parseParams(csv.text(r, RoundsFile.PARAMS)));
+                key = SeriesName.of(csv.required(r, RoundsFile.BENCHMARK), csv.text(r, RoundsFile.PARAMS));
             } catch (IllegalArgumentException e) {
                 throw csv.error(r, e.getMessage());
             }

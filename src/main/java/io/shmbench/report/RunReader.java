@@ -1,5 +1,6 @@
 package io.shmbench.report;
 
+import io.shmbench.measure.SeriesName;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,15 +39,15 @@ public final class RunReader {
             problems.error(e);
         }
         Rounds rounds = readRounds(layout.roundsCsv(), jmh.count(), problems);
-        List<Path> logs = files(layout.rawDir(), SeriesFileName.HLOG, problems);
+        List<Path> logs = files(layout.rawDir(), SeriesName.HLOG_SUFFIX, problems);
         if (logs.isEmpty()) {
             // Not an error: a run of throughput benchmarks only (--only Q3Slots.throughput) has none.
             // A latency benchmark that failed to write its log is recorded in outcomes.csv by the run.
             problems.note(layout.rawDir() + ": no .hlog latency logs (no latency benchmark in this run), so no percentiles");
         }
         List<LatencySeries> latency = readLatency(logs, rounds, problems);
-        List<Path> floorLogs = files(layout.floorDir(), SeriesFileName.HLOG, problems);
-        List<Path> blockFiles = files(layout.blocksDir(), SeriesFileName.CSV, problems);
+        List<Path> floorLogs = files(layout.floorDir(), SeriesName.HLOG_SUFFIX, problems);
+        List<Path> blockFiles = files(layout.blocksDir(), SeriesName.CSV_SUFFIX, problems);
         checkSamePairFiles(logs, floorLogs, blockFiles, layout, problems);
         return new RunData(layout, env, latency, readLatency(floorLogs, rounds, problems),
                 FloorBlockReader.readAll(blockFiles, rounds, problems), rounds, jmh.results(),
@@ -92,21 +93,21 @@ public final class RunReader {
      */
     private static void checkSamePairFiles(List<Path> logs, List<Path> floorLogs, List<Path> blockFiles, RunLayout layout,
                                            Problems problems) {
-        Set<String> series = stems(logs, SeriesFileName.HLOG);
-        Set<String> floors = stems(floorLogs, SeriesFileName.HLOG);
-        for (String b : stems(blockFiles, SeriesFileName.CSV)) {
+        Set<String> series = stems(logs, SeriesName.HLOG_SUFFIX);
+        Set<String> floors = stems(floorLogs, SeriesName.HLOG_SUFFIX);
+        for (String b : stems(blockFiles, SeriesName.CSV_SUFFIX)) {
             if (!floors.contains(b)) {
-                problems.error(layout.floorDir().resolve(b + SeriesFileName.HLOG) + ": missing, though raw/blocks/" + b
-                        + SeriesFileName.CSV + " lists the blocks of its series; the series' p99 multiple of the floor is left empty");
+                problems.error(layout.floorDir().resolve(b + SeriesName.HLOG_SUFFIX) + ": missing, though raw/blocks/" + b
+                        + SeriesName.CSV_SUFFIX + " lists the blocks of its series; the series' p99 multiple of the floor is left empty");
             }
             if (!series.contains(b)) {
-                problems.note(layout.rawDir().resolve(b + SeriesFileName.HLOG) + ": missing, though raw/blocks/" + b
-                        + SeriesFileName.CSV + " exists; the series' own p50 and p99 are left empty in floor_multiples.csv");
+                problems.note(layout.rawDir().resolve(b + SeriesName.HLOG_SUFFIX) + ": missing, though raw/blocks/" + b
+                        + SeriesName.CSV_SUFFIX + " exists; the series' own p50 and p99 are left empty in floor_multiples.csv");
             }
         }
-        Set<String> blocks = stems(blockFiles, SeriesFileName.CSV);
+        Set<String> blocks = stems(blockFiles, SeriesName.CSV_SUFFIX);
         floors.stream().filter(f -> !blocks.contains(f)).forEach(f -> problems.note(layout.blocksDir().resolve(f
-                + SeriesFileName.CSV) + ": missing, though raw/floor/" + f + SeriesFileName.HLOG
+                + SeriesName.CSV_SUFFIX) + ": missing, though raw/floor/" + f + SeriesName.HLOG_SUFFIX
                 + " exists; the series has no same-pair p50 multiple"));
     }
 

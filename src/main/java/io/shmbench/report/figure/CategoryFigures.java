@@ -1,10 +1,10 @@
 package io.shmbench.report.figure;
 
+import io.shmbench.measure.SeriesName;
 import io.shmbench.report.FloorMultiple;
 import io.shmbench.report.Interval;
 import io.shmbench.report.LatencySeries;
 import io.shmbench.report.Outcome;
-import io.shmbench.report.SeriesKey;
 import io.shmbench.report.SeriesOrder;
 import io.shmbench.report.Throughput;
 import io.shmbench.report.chart.BarChart;
@@ -98,7 +98,7 @@ final class CategoryFigures {
     }
 
     /** The parameters that split figures: all but the category and series parameters. */
-    private static List<String> fixedParams(List<SeriesKey> keys, CategorySpec spec) {
+    private static List<String> fixedParams(List<SeriesName> keys, CategorySpec spec) {
         List<String> except = new ArrayList<>(spec.categoryParams());
         if (spec.seriesParam() != null) {
             except.add(spec.seriesParam());
@@ -116,12 +116,12 @@ final class CategoryFigures {
      * @param fixedSeries the bar names when the bars of a category are metrics (p50/p99, throughput);
      *                    null when they are the values of the spec's series parameter
      */
-    private static <T> Figure figure(CategorySpec spec, SeriesKey group, List<T> items, Function<T, SeriesKey> key,
+    private static <T> Figure figure(CategorySpec spec, SeriesName group, List<T> items, Function<T, SeriesName> key,
                                      List<Outcome> failures, String kind, String subject, String valueLabel,
                                      List<String> fixedSeries, Value<T> value, Function<T, Interval> interval, String what) {
         List<Outcome> marked = FigureKit.failuresFor(failures, group.benchmark(), group.params()).stream()
                 .filter(o -> spec.categoryParams().stream().allMatch(p -> o.key().param(p).isPresent())).toList();
-        List<SeriesKey> keys = Stream.concat(items.stream().map(key), marked.stream().map(Outcome::key)).toList();
+        List<SeriesName> keys = Stream.concat(items.stream().map(key), marked.stream().map(Outcome::key)).toList();
         List<String> labelled = labelled(spec, keys);
         Map<String, String> fixed = new LinkedHashMap<>(group.params()); // then the category and series parameters with one value
         Map<String, String> oneValue = Variants.fixed(keys);
@@ -133,7 +133,7 @@ final class CategoryFigures {
         List<String> series = new ArrayList<>();
         Map<String, Color> colours = new LinkedHashMap<>();
         for (T item : items) {
-            SeriesKey k = key.apply(item);
+            SeriesName k = key.apply(item);
             String c = category(spec, k, labelled);
             categories.add(c);
             if (Outcome.stoppedTrial(failures, k)) {
@@ -208,19 +208,19 @@ final class CategoryFigures {
      * The category parameters a label shows: those whose value differs among the figure's keys (the
      * others go to the title); the first one when none does.
      */
-    private static List<String> labelled(CategorySpec spec, List<SeriesKey> keys) {
+    private static List<String> labelled(CategorySpec spec, List<SeriesName> keys) {
         List<String> varying = Variants.varying(keys);
         List<String> shown = spec.categoryParams().stream().filter(varying::contains).toList();
         return shown.isEmpty() ? List.of(spec.categoryParams().getFirst()) : shown;
     }
 
-    private static String category(CategorySpec spec, SeriesKey k, List<String> labelled) {
+    private static String category(CategorySpec spec, SeriesName k, List<String> labelled) {
         String label = spec.categoryParams().size() == 1 ? k.param(spec.categoryParams().getFirst()).orElse("")
                 : Variants.label(k, labelled);
         return spec.decorate().apply(label);
     }
 
-    private static Color baseColour(SeriesKey k) {
+    private static Color baseColour(SeriesName k) {
         return k.param(Variants.TRANSPORT).map(t -> SeriesStyle.forTransport(t, 0).colour()).orElse(Palette.BLUE);
     }
 }

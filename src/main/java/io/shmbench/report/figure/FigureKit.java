@@ -1,10 +1,10 @@
 package io.shmbench.report.figure;
 
+import io.shmbench.measure.SeriesName;
 import io.shmbench.report.FloorMultiple;
 import io.shmbench.report.LatencySeries;
 import io.shmbench.report.Outcome;
 import io.shmbench.report.ReportTables;
-import io.shmbench.report.SeriesKey;
 import io.shmbench.report.Throughput;
 import io.shmbench.report.TidyCsvWriter;
 import io.shmbench.report.chart.ChartStyle;

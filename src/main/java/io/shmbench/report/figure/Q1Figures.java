@@ -1,10 +1,10 @@
 package io.shmbench.report.figure;
 
+import io.shmbench.measure.SeriesName;
 import io.shmbench.report.FloorMultiple;
 import io.shmbench.report.LatencySeries;
 import io.shmbench.report.Outcome;
 import io.shmbench.report.ReportTables;
-import io.shmbench.report.SeriesKey;
 import io.shmbench.report.Throughput;
 import io.shmbench.report.chart.BarChart;
 import io.shmbench.report.chart.ChartStyle;
@@ -64,7 +64,7 @@ final class Q1Figures {
     private static void percentiles(List<LatencySeries> latency, List<Outcome> failures, FigureSet out) {
         var groups = figures(latency, LatencySeries::key);
         groups.forEach((group, series) -> {
-            List<SeriesKey> keys = series.stream().map(LatencySeries::key).toList();
+            List<SeriesName> keys = series.stream().map(LatencySeries::key).toList();
             List<String> vary = named(Variants.varying(keys), keys);
             var styles = Variants.styles(keys);
             // Legend in the order the lines are stacked: slowest first.
@@ -90,11 +90,11 @@ final class Q1Figures {
      * {@code alongX}, the x axis); a group of more than {@link #MAX_SERIES} series is split by wait
      * strategy.
      */
-    private static <T> Map<SeriesKey, List<T>> figures(List<T> items, Function<T, SeriesKey> key, String... alongX) {
+    private static <T> Map<SeriesName, List<T>> figures(List<T> items, Function<T, SeriesName> key, String... alongX) {
         List<String> free = new ArrayList<>(List.of(Variants.TRANSPORT, WAIT_STRATEGY));
         free.addAll(List.of(alongX));
         List<String> fixed = Variants.allExcept(items.stream().map(key).toList(), free.toArray(String[]::new));
-        Map<SeriesKey, List<T>> out = new LinkedHashMap<>();
+        Map<SeriesName, List<T>> out = new LinkedHashMap<>();
         Variants.groupBy(items, key, fixed).forEach((group, members) -> {
             long series = members.stream().map(m -> {
                 Map<String, String> p = new TreeMap<>(key.apply(m).params());
@@ -113,7 +113,7 @@ final class Q1Figures {
     }
 
     /** Q1 is about transports: a legend names the transport (and wait strategy) even when one series is alone. */
-    private static List<String> named(List<String> varying, List<SeriesKey> keys) {
+    private static List<String> named(List<String> varying, List<SeriesName> keys) {
         List<String> names = new ArrayList<>();
         for (String always : List.of(Variants.TRANSPORT, WAIT_STRATEGY)) {
             if (varying.contains(always) || keys.stream().allMatch(k -> k.param(always).isPresent())) {
@@ -145,7 +145,7 @@ final class Q1Figures {
             }
             var bySeries = Variants.groupBy(rows, Throughput::key,
                     Variants.allExcept(rows.stream().map(Throughput::key).toList(), FigureKit.MESSAGE_BYTES));
-            List<SeriesKey> seriesKeys = new ArrayList<>(bySeries.keySet());
+            List<SeriesName> seriesKeys = new ArrayList<>(bySeries.keySet());
             List<String> vary = named(Variants.varying(seriesKeys), seriesKeys);
             var styles = Variants.styles(seriesKeys);
             out.add(sizeFigure(group, "msgs", THROUGHPUT_AXIS, bySeries, vary, styles, marked,
@@ -179,11 +179,11 @@ final class Q1Figures {
     }
 
     /** Bars of one value per transport (and wait strategy), highest first. */
-    private static Figure perTransport(SeriesKey group, Map<String, String> fixed, String kind, String title, String valueLabel,
+    private static Figure perTransport(SeriesName group, Map<String, String> fixed, String kind, String title, String valueLabel,
                                        List<Throughput> rows, ToDoubleFunction<Throughput> value,
                                        ToDoubleFunction<Throughput> error, List<Outcome> failures, String caption) {
         List<Throughput> sorted = rows.stream().sorted(Comparator.comparingDouble(r -> -value.applyAsDouble(r))).toList();
-        List<SeriesKey> keys = sorted.stream().map(Throughput::key).toList();
+        List<SeriesName> keys = sorted.stream().map(Throughput::key).toList();
         BarChart bars = new BarChart(FigureKit.withFixed(title, fixed), null, valueLabel).series(List.of(valueLabel))
                 .logAxisWhenSpanning(FigureKit.SPAN_FOR_LOG_AXIS);
         Map<String, Color> colours = TransportBars.fill(bars, sorted, Throughput::key, named(Variants.varying(keys), keys),
@@ -193,12 +193,12 @@ final class Q1Figures {
                 bars.build(), ChartStyle.WIDTH_PT, BARS_PT);
     }
 
-    private static Figure sizeFigure(SeriesKey group, String unit, String yLabel, Map<SeriesKey, List<Throughput>> bySeries,
-                                     List<String> vary, Map<SeriesKey, SeriesStyle> styles, List<Outcome> failures,
+    private static Figure sizeFigure(SeriesName group, String unit, String yLabel, Map<SeriesName, List<Throughput>> bySeries,
+                                     List<String> vary, Map<SeriesName, SeriesStyle> styles, List<Outcome> failures,
                                      ToDoubleFunction<Throughput> value, ToDoubleFunction<Throughput> error) {
         List<Line> lines = new ArrayList<>();
         // Legend in the order the lines are stacked: highest first.
-        List<SeriesKey> order = new ArrayList<>(bySeries.keySet());
+        List<SeriesName> order = new ArrayList<>(bySeries.keySet());
         order.sort(Comparator.comparingDouble(k -> -bySeries.get(k).stream().mapToDouble(value).max().orElse(0)));
         order.forEach(k -> lines.add(new Line(Variants.label(k, vary), styles.get(k), bySeries.get(k).stream()
                 .map(r -> Line.Point.withError(Double.parseDouble(size(r)),
@@ -237,7 +237,7 @@ final class Q1Figures {
         Variants.groupBy(at, FloorMultiple::key, List.of()).forEach((group, unsorted) -> {
             boolean samePair = unsorted.stream().anyMatch(m -> m.samePairP50().isPresent());
             List<FloorMultiple> rows = unsorted.stream().sorted(Comparator.comparingDouble(Q1Figures::sortValue)).toList();
-            List<SeriesKey> keys = rows.stream().map(FloorMultiple::key).toList();
+            List<SeriesName> keys = rows.stream().map(FloorMultiple::key).toList();
             List<String> vary = named(Variants.varying(keys), keys);
             List<Outcome> marked = FigureKit.failuresFor(failures, group.benchmark(),
                     Map.of(FigureKit.MESSAGE_BYTES, FloorMultiple.SUMMARY_BYTES)).stream()
@@ -253,7 +253,7 @@ final class Q1Figures {
                 .orElse(m.crossFork().map(c -> c.p50Multiple()).orElse(Double.MAX_VALUE));
     }
 
-    private static Figure samePairFigure(SeriesKey group, List<FloorMultiple> rows, List<String> vary, List<Outcome> marked) {
+    private static Figure samePairFigure(SeriesName group, List<FloorMultiple> rows, List<String> vary, List<Outcome> marked) {
         BarChart bars = new BarChart("Q1 round trip \u00f7 same-pair floor, " + FloorMultiple.SUMMARY_BYTES + " B", null,
                 MultipleFindings.AXIS + " (log)").series(List.of(P50, P99, CROSS_FORK))
                 .valueAxis(TickedLogAxis.decades(MultipleFindings.AXIS + " (log)")).hollow(CROSS_FORK)
@@ -282,7 +282,7 @@ final class Q1Figures {
     }
 
     /** A run made before the same-pair floor: its p50 and p99 over the floor series of other forks, as before. */
-    private static Figure crossForkFigure(SeriesKey group, List<FloorMultiple> rows, List<String> vary, List<Outcome> marked) {
+    private static Figure crossForkFigure(SeriesName group, List<FloorMultiple> rows, List<String> vary, List<Outcome> marked) {
         BarChart bars = new BarChart("Q1 round trip \u00f7 cross-fork floor, " + FloorMultiple.SUMMARY_BYTES + " B", null,
                 "\u00d7 floor round trip (log)").series(List.of(P50, P99))
                 .valueAxis(TickedLogAxis.decades("\u00d7 floor"));

@@ -1,10 +1,10 @@
 package io.shmbench.report.figure;
 
+import io.shmbench.measure.SeriesName;
 import io.shmbench.report.LatencySeries;
 import io.shmbench.report.LossPoint;
 import io.shmbench.report.Outcome;
 import io.shmbench.report.ReportTables;
-import io.shmbench.report.SeriesKey;
 import io.shmbench.report.SeriesOrder;
 import io.shmbench.report.Throughput;
 import io.shmbench.report.chart.Figure;
@@ -55,7 +55,7 @@ final class Q3Figures {
         figures.forEach((group, series) -> {
             var bySeries = Variants.groupBy(series, LatencySeries::key,
                     Variants.allExcept(series.stream().map(LatencySeries::key).toList(), SLOTS));
-            List<SeriesKey> keys = new ArrayList<>(bySeries.keySet());
+            List<SeriesName> keys = new ArrayList<>(bySeries.keySet());
             List<String> vary = Variants.varying(keys);
             var styles = Variants.styles(keys);
             List<Line> lines = new ArrayList<>();
@@ -80,7 +80,7 @@ final class Q3Figures {
         figures.forEach((group, series) -> {
             var bySeries = Variants.groupBy(series, Throughput::key,
                     Variants.allExcept(series.stream().map(Throughput::key).toList(), SLOTS));
-            List<SeriesKey> keys = new ArrayList<>(bySeries.keySet());
+            List<SeriesName> keys = new ArrayList<>(bySeries.keySet());
             List<String> vary = Variants.varying(keys);
             var styles = Variants.styles(keys);
             List<Line> lines = new ArrayList<>();
@@ -154,7 +154,7 @@ final class Q3Figures {
                 .sorted(Comparator.comparingDouble(Line.Point::x)).toList();
     }
 
-    private static double slots(SeriesKey k) {
+    private static double slots(SeriesName k) {
         return Double.parseDouble(k.param(SLOTS).orElseThrow());
     }
 }

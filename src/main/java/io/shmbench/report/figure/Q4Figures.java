@@ -1,9 +1,9 @@
 package io.shmbench.report.figure;
 
+import io.shmbench.measure.SeriesName;
 import io.shmbench.report.LatencySeries;
 import io.shmbench.report.Outcome;
 import io.shmbench.report.ReportTables;
-import io.shmbench.report.SeriesKey;
 import io.shmbench.report.SeriesOrder;
 import io.shmbench.report.Throughput;
 
@@ -46,7 +46,7 @@ final class Q4Figures {
             out.skip(Q, "no Q4 latency logs or throughput results in this run");
             return;
         }
-        List<SeriesKey> keys = Stream.concat(latency.stream().map(LatencySeries::key), throughput.stream().map(Throughput::key)).toList();
+        List<SeriesName> keys = Stream.concat(latency.stream().map(LatencySeries::key), throughput.stream().map(Throughput::key)).toList();
         List<String> variantParams = new ArrayList<>(Variants.varying(keys));
         variantParams.removeAll(List.of(Variants.TRANSPORT, FigureKit.MESSAGE_BYTES));
         variantParams.remove(PADDING);

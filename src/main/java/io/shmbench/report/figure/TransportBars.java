@@ -1,7 +1,7 @@
 package io.shmbench.report.figure;
 
+import io.shmbench.measure.SeriesName;
 import io.shmbench.report.Outcome;
-import io.shmbench.report.SeriesKey;
 import io.shmbench.report.chart.BarChart;
 
 import java.awt.Color;
@@ -27,7 +27,7 @@ final class TransportBars {
      * @param add    adds the bars of a row to its category
      * @return the colour of each category's transport
      */
-    static <T> Map<String, Color> fill(BarChart bars, List<T> rows, Function<T, SeriesKey> key, List<String> vary,
+    static <T> Map<String, Color> fill(BarChart bars, List<T> rows, Function<T, SeriesName> key, List<String> vary,
                                        List<Outcome> failures, BiConsumer<T, String> add) {
         var styles = Variants.styles(rows.stream().map(key).toList());
         Map<String, Color> colours = new LinkedHashMap<>();
