@@ -15,7 +15,6 @@ public record RunDirectory(Path root) {
     public static final String RUN_LOG = "run.log";
     public static final String RAW = "raw";
     public static final String JMH_RESULTS = "jmh.json";
-    public static final String OUTCOMES = "outcomes.csv";
     /** {@code raw/floor/}: the same-pair floor of each round-trip series, one .hlog per series ({@link #floorHlog}). */
     public static final String FLOOR = "floor";
     /** {@code raw/blocks/}: the interleaved blocks of each round-trip series and its floor ({@link FloorBlockFile}). */
@@ -51,7 +50,7 @@ public record RunDirectory(Path root) {
     }
 
     public Path outcomes() {
-        return raw().resolve(OUTCOMES);
+        return raw().resolve(QuestionCsv.OUTCOMES.fileName());
     }
 
     /** Where the latency series {@code series} is logged. */

@@ -29,15 +29,15 @@ public record RunLayout(Path runDir, String runId, Path plotsDir) {
     }
 
     public Path envJson() {
-        return runDir.resolve("env.json");
+        return runDir.resolve(RunDirectory.ENV_FILE);
     }
 
     public Path rawDir() {
-        return runDir.resolve("raw");
+        return runDir.resolve(RunDirectory.RAW);
     }
 
     public Path jmhJson() {
-        return rawDir().resolve("jmh.json");
+        return rawDir().resolve(RunDirectory.JMH_RESULTS);
     }
 
     public Path rawCsv(String name) {

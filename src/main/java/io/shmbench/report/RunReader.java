@@ -1,5 +1,6 @@
 package io.shmbench.report;
 
+import io.shmbench.measure.QuestionCsv;
 import io.shmbench.measure.SeriesName;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,11 +52,11 @@ public final class RunReader {
         checkSamePairFiles(logs, floorLogs, blockFiles, layout, problems);
         return new RunData(layout, env, latency, readLatency(floorLogs, rounds, problems),
                 FloorBlockReader.readAll(blockFiles, rounds, problems), rounds, jmh.results(),
-                optional(layout.rawCsv(QuestionCsvReader.OUTCOMES), QuestionCsvReader::outcomes, problems),
-                optional(layout.rawCsv(QuestionCsvReader.Q3_LOSS), QuestionCsvReader::loss, problems),
-                optional(layout.rawCsv(QuestionCsvReader.Q6_PLACEMENTS), QuestionCsvReader::placements, problems),
-                optional(layout.rawCsv(QuestionCsvReader.Q6_CORE_MATRIX), QuestionCsvReader::coreMatrix, problems),
-                optional(layout.rawCsv(QuestionCsvReader.Q7_FAULTS), QuestionCsvReader::faults, problems));
+                optional(layout.rawCsv(QuestionCsv.OUTCOMES.fileName()), QuestionCsvReader::outcomes, problems),
+                optional(layout.rawCsv(QuestionCsv.Q3_OVERWRITE_LOSS.fileName()), QuestionCsvReader::loss, problems),
+                optional(layout.rawCsv(QuestionCsv.Q6_PLACEMENTS.fileName()), QuestionCsvReader::placements, problems),
+                optional(layout.rawCsv(QuestionCsv.Q6_CORE_MATRIX.fileName()), QuestionCsvReader::coreMatrix, problems),
+                optional(layout.rawCsv(QuestionCsv.Q7_FAULTS.fileName()), QuestionCsvReader::faults, problems));
     }
 
     /** raw/rounds.csv; {@link Rounds#NONE} when the run has none or it cannot be used (reported). */
