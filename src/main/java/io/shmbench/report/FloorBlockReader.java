@@ -24,7 +24,7 @@ public final class FloorBlockReader {
     }
 
     /** Every blocks file of {@code files} that can be used, in series order. */
-    public static List<FloorBlocks> readAll(List<Path> files, Rounds rounds, Problems problems) {
+    public static List<FloorBlocks> readAll(List<Path> files, RoundRuns rounds, Problems problems) {
         List<FloorBlocks> out = new ArrayList<>();
         for (Path file : files) {
             try {
@@ -37,7 +37,7 @@ public final class FloorBlockReader {
         return out;
     }
 
-    public static FloorBlocks read(Path file, Rounds rounds) throws BadInputException {
+    public static FloorBlocks read(Path file, RoundRuns rounds) throws BadInputException {
         SeriesName key = LatencyLogReader.keyOf(file, SeriesName.CSV_SUFFIX);
         RawCsv csv = RawCsv.read(file, FloorBlockFile.COLUMNS);
         List<FloorBlock> blocks = new ArrayList<>();

@@ -51,7 +51,7 @@ public final class LatencyLogReader {
      * Reads the file; empty when it is well formed but holds no measurement interval (the caller
      * notes that; a benchmark that failed in warm-up leaves such a log).
      */
-    public static Optional<LatencySeries> read(Path file, Rounds rounds, Problems problems) throws BadInputException {
+    public static Optional<LatencySeries> read(Path file, RoundRuns rounds, Problems problems) throws BadInputException {
         SeriesName key = keyOf(file);
         int intervalLines = countIntervalLines(file);
         if (intervalLines == 0) {

@@ -14,14 +14,14 @@ public final class QuestionCsvReader {
     private QuestionCsvReader() {
     }
 
-    public static List<Outcome> outcomes(Path file) throws BadInputException {
+    public static List<SeriesOutcome> outcomes(Path file) throws BadInputException {
         RawCsv csv = RawCsv.read(file, QuestionCsv.OUTCOMES.columns());
-        List<Outcome> out = new ArrayList<>();
+        List<SeriesOutcome> out = new ArrayList<>();
         for (CSVRecord r : csv.records()) {
             String status = csv.required(r, "status");
-            if (!Outcome.STATUSES.contains(status)) {
+            if (!SeriesOutcome.STATUSES.contains(status)) {
                 throw csv.error(r, "unknown status '" + status
-                        + "' (expected one of " + Outcome.STATUSES + ")");
+                        + "' (expected one of " + SeriesOutcome.STATUSES + ")");
             }
             SeriesName key;
             try {
@@ -29,7 +29,7 @@ public final class QuestionCsvReader {
             } catch (IllegalArgumentException e) {
                 throw csv.error(r, e.getMessage());
             }
-            out.add(new Outcome(key, status, csv.text(r, "detail")));
+            out.add(new SeriesOutcome(key, status, csv.text(r, "detail")));
         }
         return out;
     }
@@ -48,11 +48,11 @@ public final class QuestionCsvReader {
         return out;
     }
 
-    public static List<Placement> placements(Path file) throws BadInputException {
+    public static List<PlacementAvailability> placements(Path file) throws BadInputException {
         RawCsv csv = RawCsv.read(file, QuestionCsv.Q6_PLACEMENTS.columns());
-        List<Placement> out = new ArrayList<>();
+        List<PlacementAvailability> out = new ArrayList<>();
         for (CSVRecord r : csv.records()) {
-            out.add(new Placement(csv.required(r, "placement"), csv.bool(r, "available"), csv.text(r, "reason")));
+            out.add(new PlacementAvailability(csv.required(r, "placement"), csv.bool(r, "available"), csv.text(r, "reason")));
         }
         return out;
     }

@@ -15,8 +15,8 @@ import java.util.Map;
  */
 public record ReportTables(List<LatencySeries> latency, List<Throughput> throughput,
                            List<FloorMultiple> floorMultiples, List<FloorBlocks> blocks, int rounds,
-                           List<RoundValue> roundValues, List<RoundSummary> roundSummary, List<Outcome> outcomes,
-                           List<LossPoint> loss, List<Placement> placements, List<CoreLatency> coreMatrix,
+                           List<RoundValue> roundValues, List<RoundSummary> roundSummary, List<SeriesOutcome> outcomes,
+                           List<LossPoint> loss, List<PlacementAvailability> placements, List<CoreLatency> coreMatrix,
                            List<FaultSummary> faults) {
 
     public static ReportTables of(RunData d) {
@@ -26,7 +26,7 @@ public record ReportTables(List<LatencySeries> latency, List<Throughput> through
         return new ReportTables(latency, pooledThroughput(d.jmh()),
                 FloorMultiple.compute(latency, d.floorLatency(), d.blocks(), roundValues),
                 d.blocks(), d.rounds().numbers().size(), roundValues, RoundSummary.of(roundValues),
-                d.outcomes().stream().sorted(Comparator.comparing(Outcome::key, SeriesOrder.KEYS)).toList(),
+                d.outcomes().stream().sorted(Comparator.comparing(SeriesOutcome::key, SeriesOrder.KEYS)).toList(),
                 LossPoint.aggregate(d.loss()),
                 d.placements(),
                 d.coreMatrix().stream().sorted(Comparator.comparingInt(CoreLatency::cpuA)

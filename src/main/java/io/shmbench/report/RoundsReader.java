@@ -21,7 +21,7 @@ public final class RoundsReader {
     }
 
     /** @param jmhEntries how many entries raw/jmh.json holds; -1 when it could not be read (no check) */
-    public static Rounds read(Path file, int jmhEntries) throws BadInputException {
+    public static RoundRuns read(Path file, int jmhEntries) throws BadInputException {
         RawCsv csv = RawCsv.read(file, RoundsFile.COLUMNS);
         List<RoundRun> runs = new ArrayList<>();
         Set<Long> indices = new HashSet<>();
@@ -40,8 +40,8 @@ public final class RoundsReader {
                 throw csv.error(r, "ended_ms " + ended + " is before started_ms " + started);
             }
             String status = csv.required(r, RoundsFile.STATUS);
-            if (!Outcome.STATUSES.contains(status)) {
-                throw csv.error(r, "unknown status '" + status + "' (expected one of " + Outcome.STATUSES + ")");
+            if (!SeriesOutcome.STATUSES.contains(status)) {
+                throw csv.error(r, "unknown status '" + status + "' (expected one of " + SeriesOutcome.STATUSES + ")");
             }
             long index = csv.optionalIndex(r, RoundsFile.RESULT_INDEX);
             if (index >= 0 && !indices.add(index)) {
@@ -52,6 +52,6 @@ public final class RoundsReader {
             }
             runs.add(new RoundRun(round, position, key, csv.required(r, RoundsFile.MODE), started, ended, status, (int) index));
         }
-        return Rounds.of(runs);
+        return RoundRuns.of(runs);
     }
 }

@@ -39,7 +39,7 @@ public final class RunReader {
         } catch (BadInputException e) {
             problems.error(e);
         }
-        Rounds rounds = readRounds(layout.roundsCsv(), jmh.count(), problems);
+        RoundRuns rounds = readRounds(layout.roundsCsv(), jmh.count(), problems);
         List<Path> logs = files(layout.rawDir(), SeriesName.HLOG_SUFFIX, problems);
         if (logs.isEmpty()) {
             // Not an error: a run of throughput benchmarks only (--only Q3Slots.throughput) has none.
@@ -59,10 +59,10 @@ public final class RunReader {
                 optional(layout.rawCsv(QuestionCsv.Q7_FAULTS.fileName()), QuestionCsvReader::faults, problems));
     }
 
-    /** raw/rounds.csv; {@link Rounds#NONE} when the run has none or it cannot be used (reported). */
-    private static Rounds readRounds(Path file, int jmhEntries, Problems problems) {
+    /** raw/rounds.csv; {@link RoundRuns#NONE} when the run has none or it cannot be used (reported). */
+    private static RoundRuns readRounds(Path file, int jmhEntries, Problems problems) {
         if (!Files.exists(file)) {
-            return Rounds.NONE;
+            return RoundRuns.NONE;
         }
         try {
             return RoundsReader.read(file, jmhEntries);
@@ -70,7 +70,7 @@ public final class RunReader {
             problems.error(e);
             problems.note(file + " could not be used: the run is reported without rounds (no round_values.csv rows; "
                     + "blocks and throughput of every round pooled)");
-            return Rounds.NONE;
+            return RoundRuns.NONE;
         }
     }
 
@@ -121,7 +121,7 @@ public final class RunReader {
         return stems;
     }
 
-    private static List<LatencySeries> readLatency(List<Path> logs, Rounds rounds, Problems problems) {
+    private static List<LatencySeries> readLatency(List<Path> logs, RoundRuns rounds, Problems problems) {
         List<LatencySeries> series = new ArrayList<>();
         for (Path log : logs) {
             try {

@@ -9,8 +9,8 @@ import io.shmbench.placement.Placement;
 import io.shmbench.placement.ThreadAffinity;
 import io.shmbench.placement.Topology;
 import io.shmbench.report.CoreLatency;
-import io.shmbench.report.Outcome;
 import io.shmbench.report.QuestionCsvReader;
+import io.shmbench.report.SeriesOutcome;
 import io.shmbench.testutil.NoLeaks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -71,7 +71,7 @@ class Q6PlacementTest {
 
         assertTrue(outcome.failed());
         assertEquals(0, latency.interval().getTotalCount());
-        List<Outcome> outcomes = QuestionCsvReader.outcomes(run.outcomes());
+        List<SeriesOutcome> outcomes = QuestionCsvReader.outcomes(run.outcomes());
         assertEquals(1, outcomes.size());
         assertEquals("unavailable", outcomes.getFirst().status());
         assertTrue(outcomes.getFirst().detail().contains("needs 2 NUMA nodes"), outcomes.getFirst().detail());
@@ -162,7 +162,7 @@ class Q6PlacementTest {
         List<CoreLatency> rows = QuestionCsvReader.coreMatrix(run.raw(QuestionCsv.Q6_CORE_MATRIX.fileName()));
         assertEquals(1, rows.size());
         assertTrue(Double.isNaN(rows.getFirst().p50Ns()));
-        Outcome unavailable = QuestionCsvReader.outcomes(run.outcomes()).getFirst();
+        SeriesOutcome unavailable = QuestionCsvReader.outcomes(run.outcomes()).getFirst();
         assertEquals("unavailable", unavailable.status());
         assertTrue(unavailable.detail().contains("CPU 1 is not a usable CPU"), unavailable.detail());
     }

@@ -6,7 +6,7 @@ import io.shmbench.placement.FakeSysfs;
 import io.shmbench.placement.Topology;
 import io.shmbench.report.CoreLatency;
 import io.shmbench.report.FaultObservation;
-import io.shmbench.report.Placement;
+import io.shmbench.report.PlacementAvailability;
 import io.shmbench.report.QuestionCsvReader;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -59,9 +59,9 @@ class QuestionTablesTest {
         try (RunDirectoryFixture run = RunDirectoryFixture.at(root.resolve("run"))) {
             PlacementTable.write(t);
             PlacementTable.write(t); // every Q6 fork writes it; the file holds one copy
-            List<Placement> read = QuestionCsvReader.placements(run.raw(QuestionCsv.Q6_PLACEMENTS.fileName()));
+            List<PlacementAvailability> read = QuestionCsvReader.placements(run.raw(QuestionCsv.Q6_PLACEMENTS.fileName()));
             assertEquals(5, read.size());
-            Placement smt = read.get(1);
+            PlacementAvailability smt = read.get(1);
             assertEquals("smt-sibling", smt.name());
             assertEquals(false, smt.available());
             assertTrue(smt.reason().contains("usable CPUs 0-7 include no two threads of one core"), smt.reason());

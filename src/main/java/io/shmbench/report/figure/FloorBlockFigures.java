@@ -5,6 +5,7 @@ import io.shmbench.report.FloorBlock;
 import io.shmbench.report.FloorBlocks;
 import io.shmbench.report.FloorMultiple;
 import io.shmbench.report.HostStates;
+import io.shmbench.report.Median;
 import io.shmbench.report.ReportTables;
 import io.shmbench.report.SamePairMultiple;
 import io.shmbench.report.chart.ChartStyle;
@@ -94,7 +95,7 @@ final class FloorBlockFigures {
         int start = 0;
         for (int i = 1; i <= sorted.size(); i++) {
             if (i == sorted.size() || sorted.get(i) > SAME_LINE * sorted.get(start)) {
-                lines.add(io.shmbench.report.Median.of(sorted.subList(start, i).stream().mapToDouble(Double::doubleValue).toArray()));
+                lines.add(Median.of(sorted.subList(start, i).stream().mapToDouble(Double::doubleValue).toArray()));
                 start = i;
             }
         }

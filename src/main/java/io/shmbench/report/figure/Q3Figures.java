@@ -1,11 +1,12 @@
 package io.shmbench.report.figure;
 
 import io.shmbench.measure.SeriesName;
+import io.shmbench.report.Cells;
 import io.shmbench.report.LatencySeries;
 import io.shmbench.report.LossPoint;
-import io.shmbench.report.Outcome;
 import io.shmbench.report.ReportTables;
 import io.shmbench.report.SeriesOrder;
+import io.shmbench.report.SeriesOutcome;
 import io.shmbench.report.Throughput;
 import io.shmbench.report.chart.Figure;
 import io.shmbench.report.chart.Line;
@@ -41,7 +42,7 @@ final class Q3Figures {
             out.skip(Q, "no Q3 latency logs, throughput results or raw/q3_overwrite_loss.csv in this run");
             return;
         }
-        List<Outcome> failures = FigureKit.failures(t, Q);
+        List<SeriesOutcome> failures = FigureKit.failures(t, Q);
         latencyVsSlots(latency, failures, out);
         // A bar per slot count: the multiples are about telling slot counts apart, and their intervals say whether they can be.
         CategoryFigures.floorMultiples(FigureKit.samePair(t, Q), failures, new CategorySpec(Q, "slots", List.of(SLOTS), null,
@@ -50,7 +51,7 @@ final class Q3Figures {
         loss(t.loss(), out);
     }
 
-    private static void latencyVsSlots(List<LatencySeries> latency, List<Outcome> failures, FigureSet out) {
+    private static void latencyVsSlots(List<LatencySeries> latency, List<SeriesOutcome> failures, FigureSet out) {
         var figures = Variants.groupBy(latency, LatencySeries::key, List.of());
         figures.forEach((group, series) -> {
             var bySeries = Variants.groupBy(series, LatencySeries::key,
@@ -75,7 +76,7 @@ final class Q3Figures {
         });
     }
 
-    private static void throughputVsSlots(List<Throughput> rows, List<Outcome> failures, FigureSet out) {
+    private static void throughputVsSlots(List<Throughput> rows, List<SeriesOutcome> failures, FigureSet out) {
         var figures = Variants.groupBy(rows, Throughput::key, List.of());
         figures.forEach((group, series) -> {
             var bySeries = Variants.groupBy(series, Throughput::key,
@@ -135,7 +136,7 @@ final class Q3Figures {
             String policy = (String) e.getKey().get(0);
             double ratio = (Double) e.getKey().get(1);
             SeriesStyle style = SeriesStyle.byIndex(ratioIndex.get(ratio));
-            lines.add(new Line("W/R = " + io.shmbench.report.Cells.number(ratio) + (policies ? ", resume " + policy : ""),
+            lines.add(new Line("W/R = " + Cells.number(ratio) + (policies ? ", resume " + policy : ""),
                     policies && !policy.equals(firstPolicy) ? style.dashed() : style,
                     e.getValue().stream().filter(p -> !log || value.applyAsDouble(p) > 0)
                             .map(p -> new Line.Point(p.slots(), value.applyAsDouble(p)))

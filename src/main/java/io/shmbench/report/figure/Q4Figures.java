@@ -2,9 +2,9 @@ package io.shmbench.report.figure;
 
 import io.shmbench.measure.SeriesName;
 import io.shmbench.report.LatencySeries;
-import io.shmbench.report.Outcome;
 import io.shmbench.report.ReportTables;
 import io.shmbench.report.SeriesOrder;
+import io.shmbench.report.SeriesOutcome;
 import io.shmbench.report.Throughput;
 
 import io.shmbench.ring.Padding;
@@ -41,7 +41,7 @@ final class Q4Figures {
     static void build(ReportTables t, FigureSet out) {
         List<LatencySeries> latency = FigureKit.latency(t, Q);
         List<Throughput> throughput = FigureKit.throughput(t, Q);
-        List<Outcome> failures = FigureKit.failures(t, Q);
+        List<SeriesOutcome> failures = FigureKit.failures(t, Q);
         if (latency.isEmpty() && throughput.isEmpty()) {
             out.skip(Q, "no Q4 latency logs or throughput results in this run");
             return;
