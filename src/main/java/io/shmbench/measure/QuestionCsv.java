@@ -50,7 +50,7 @@ public enum QuestionCsv {
 
     /** This file of the current run, if this JVM runs inside one ({@link RunDirectory#current()}). */
     public Optional<RawCsvFile> inCurrentRun() {
-        return RunDirectory.current().map(run -> new RawCsvFile(run.raw().resolve(fileName), columns));
+        return RunDirectory.current().map(run -> new RawCsvFile(run.rawCsv(this), columns));
     }
 
     /** Whether a {@link #Q7_FAULTS} metric's name ends with its unit: {@code _ns} (a time) or {@code _count}. */

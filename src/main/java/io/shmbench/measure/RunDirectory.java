@@ -50,7 +50,11 @@ public record RunDirectory(Path root) {
     }
 
     public Path outcomes() {
-        return raw().resolve(QuestionCsv.OUTCOMES.fileName());
+        return rawCsv(QuestionCsv.OUTCOMES);
+    }
+
+    public Path rawCsv(QuestionCsv file) {
+        return raw().resolve(file.fileName());
     }
 
     /** Where the latency series {@code series} is logged. */
@@ -63,12 +67,20 @@ public record RunDirectory(Path root) {
      * logged: {@code raw/floor/} and the series' own file name.
      */
     public Path floorHlog(SeriesName series) {
-        return raw().resolve(FLOOR).resolve(series.hlogFileName());
+        return floorDir().resolve(series.hlogFileName());
+    }
+
+    public Path floorDir() {
+        return raw().resolve(FLOOR);
     }
 
     /** Where the blocks of {@code series} and its same-pair floor are listed ({@link FloorBlockFile}). */
     public Path blocks(SeriesName series) {
-        return raw().resolve(BLOCKS).resolve(series.csvFileName());
+        return blocksDir().resolve(series.csvFileName());
+    }
+
+    public Path blocksDir() {
+        return raw().resolve(BLOCKS);
     }
 
     public Path rounds() {

@@ -1,7 +1,9 @@
 package io.shmbench.report;
 
 import io.shmbench.measure.QuestionCsv;
+import io.shmbench.measure.RunDirectory;
 import io.shmbench.measure.SeriesName;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,39 +26,40 @@ public final class RunReader {
     }
 
     public static RunData read(RunLayout layout, Problems problems) {
+        RunDirectory run = layout.run();
         Optional<Environment> env = Optional.empty();
         try {
-            env = Optional.of(EnvironmentReader.read(layout.envJson(), problems));
+            env = Optional.of(EnvironmentReader.read(run.envFile(), problems));
             if (env.get().complete().filter(c -> !c).isPresent()) {
-                problems.note(layout.envJson() + ": the run was interrupted (complete=false); its results are partial");
+                problems.note(run.envFile() + ": the run was interrupted (complete=false); its results are partial");
             }
         } catch (BadInputException e) {
             problems.error(e);
         }
         JmhResultReader.Entries jmh = JmhResultReader.Entries.NONE;
         try {
-            jmh = JmhResultReader.read(layout.jmhJson(), problems);
+            jmh = JmhResultReader.read(run.jmhResults(), problems);
         } catch (BadInputException e) {
             problems.error(e);
         }
-        RoundRuns rounds = readRounds(layout.roundsCsv(), jmh.count(), problems);
-        List<Path> logs = files(layout.rawDir(), SeriesName.HLOG_SUFFIX, problems);
+        RoundRuns rounds = readRounds(run.rounds(), jmh.count(), problems);
+        List<Path> logs = files(run.raw(), SeriesName.HLOG_SUFFIX, problems);
         if (logs.isEmpty()) {
             // Not an error: a run of throughput benchmarks only (--only Q3Slots.throughput) has none.
             // A latency benchmark that failed to write its log is recorded in outcomes.csv by the run.
-            problems.note(layout.rawDir() + ": no .hlog latency logs (no latency benchmark in this run), so no percentiles");
+            problems.note(run.raw() + ": no .hlog latency logs (no latency benchmark in this run), so no percentiles");
         }
         List<LatencySeries> latency = readLatency(logs, rounds, problems);
-        List<Path> floorLogs = files(layout.floorDir(), SeriesName.HLOG_SUFFIX, problems);
-        List<Path> blockFiles = files(layout.blocksDir(), SeriesName.CSV_SUFFIX, problems);
-        checkSamePairFiles(logs, floorLogs, blockFiles, layout, problems);
+        List<Path> floorLogs = files(run.floorDir(), SeriesName.HLOG_SUFFIX, problems);
+        List<Path> blockFiles = files(run.blocksDir(), SeriesName.CSV_SUFFIX, problems);
+        checkSamePairFiles(logs, floorLogs, blockFiles, run, problems);
         return new RunData(layout, env, latency, readLatency(floorLogs, rounds, problems),
                 FloorBlockReader.readAll(blockFiles, rounds, problems), rounds, jmh.results(),
-                optional(layout.rawCsv(QuestionCsv.OUTCOMES.fileName()), QuestionCsvReader::outcomes, problems),
-                optional(layout.rawCsv(QuestionCsv.Q3_OVERWRITE_LOSS.fileName()), QuestionCsvReader::loss, problems),
-                optional(layout.rawCsv(QuestionCsv.Q6_PLACEMENTS.fileName()), QuestionCsvReader::placements, problems),
-                optional(layout.rawCsv(QuestionCsv.Q6_CORE_MATRIX.fileName()), QuestionCsvReader::coreMatrix, problems),
-                optional(layout.rawCsv(QuestionCsv.Q7_FAULTS.fileName()), QuestionCsvReader::faults, problems));
+                optional(run.rawCsv(QuestionCsv.OUTCOMES), QuestionCsvReader::outcomes, problems),
+                optional(run.rawCsv(QuestionCsv.Q3_OVERWRITE_LOSS), QuestionCsvReader::loss, problems),
+                optional(run.rawCsv(QuestionCsv.Q6_PLACEMENTS), QuestionCsvReader::placements, problems),
+                optional(run.rawCsv(QuestionCsv.Q6_CORE_MATRIX), QuestionCsvReader::coreMatrix, problems),
+                optional(run.rawCsv(QuestionCsv.Q7_FAULTS), QuestionCsvReader::faults, problems));
     }
 
     /** raw/rounds.csv; {@link RoundRuns#NONE} when the run has none or it cannot be used (reported). */
@@ -92,22 +95,22 @@ public final class RunReader {
      * log its p99 multiple cannot be made (an input is missing: an error); without its own log, or
      * a floor log without blocks, the rest of its multiples still can (a note).
      */
-    private static void checkSamePairFiles(List<Path> logs, List<Path> floorLogs, List<Path> blockFiles, RunLayout layout,
+    private static void checkSamePairFiles(List<Path> logs, List<Path> floorLogs, List<Path> blockFiles, RunDirectory run,
                                            Problems problems) {
         Set<String> series = stems(logs, SeriesName.HLOG_SUFFIX);
         Set<String> floors = stems(floorLogs, SeriesName.HLOG_SUFFIX);
         for (String b : stems(blockFiles, SeriesName.CSV_SUFFIX)) {
             if (!floors.contains(b)) {
-                problems.error(layout.floorDir().resolve(b + SeriesName.HLOG_SUFFIX) + ": missing, though raw/blocks/" + b
+                problems.error(run.floorDir().resolve(b + SeriesName.HLOG_SUFFIX) + ": missing, though raw/blocks/" + b
                         + SeriesName.CSV_SUFFIX + " lists the blocks of its series; the series' p99 multiple of the floor is left empty");
             }
             if (!series.contains(b)) {
-                problems.note(layout.rawDir().resolve(b + SeriesName.HLOG_SUFFIX) + ": missing, though raw/blocks/" + b
+                problems.note(run.raw().resolve(b + SeriesName.HLOG_SUFFIX) + ": missing, though raw/blocks/" + b
                         + SeriesName.CSV_SUFFIX + " exists; the series' own p50 and p99 are left empty in floor_multiples.csv");
             }
         }
         Set<String> blocks = stems(blockFiles, SeriesName.CSV_SUFFIX);
-        floors.stream().filter(f -> !blocks.contains(f)).forEach(f -> problems.note(layout.blocksDir().resolve(f
+        floors.stream().filter(f -> !blocks.contains(f)).forEach(f -> problems.note(run.blocksDir().resolve(f
                 + SeriesName.CSV_SUFFIX) + ": missing, though raw/floor/" + f + SeriesName.HLOG_SUFFIX
                 + " exists; the series has no same-pair p50 multiple"));
     }

@@ -1,6 +1,7 @@
 package io.shmbench.report;
 
 import io.shmbench.measure.SeriesName;
+
 import java.util.Comparator;
 import java.util.TreeSet;
 

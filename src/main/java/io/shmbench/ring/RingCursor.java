@@ -2,6 +2,7 @@ package io.shmbench.ring;
 
 import io.shmbench.ipc.PeerGoneException;
 import io.shmbench.ipc.WaitStrategy;
+
 import java.lang.foreign.MemorySegment;
 
 /**

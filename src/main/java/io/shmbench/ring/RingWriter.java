@@ -2,6 +2,7 @@ package io.shmbench.ring;
 
 import io.shmbench.ipc.MessageTooLargeException;
 import io.shmbench.ipc.WaitStrategy;
+
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 

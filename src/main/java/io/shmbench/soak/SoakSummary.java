@@ -1,6 +1,7 @@
 package io.shmbench.soak;
 
 import io.shmbench.run.Progress;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package io.shmbench.transport;
 
 import io.shmbench.ipc.MessageTooLargeException;
 import io.shmbench.ipc.PeerGoneException;
+
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 

@@ -2,6 +2,7 @@ package io.shmbench.transport;
 
 import io.shmbench.ipc.ChannelException;
 import io.shmbench.ipc.MessageTooLargeException;
+
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
