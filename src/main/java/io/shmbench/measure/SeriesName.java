@@ -138,9 +138,10 @@ public record SeriesName(String benchmarkClass, String method, SortedMap<String,
         return joined.toString();
     }
 
+    /** {@code <Class>.<method>@<param>=<value>,...}, or {@code <Class>.<method>} without parameters. */
     @Override
     public String toString() {
-        return benchmark() + "@" + paramsText();
+        return params.isEmpty() ? benchmark() : benchmark() + "@" + paramsText();
     }
 
     /** {@code name=value,name=value}, each name and value passed through {@code decode}; blank means none. */
