@@ -1,8 +1,8 @@
 package io.shmbench.bench;
 
+import io.shmbench.ipc.ChannelException;
 import io.shmbench.ring.LapPolicy;
 import io.shmbench.ring.RingConfig;
-import io.shmbench.ring.RingException;
 import io.shmbench.ring.RingMode;
 import io.shmbench.ring.RingReader;
 import io.shmbench.ring.RingTimeoutException;
@@ -118,7 +118,7 @@ public class OverwriteReading extends RingTrial {
             }
             outcome.checked(tally.delivered(), tally.corrupt());
             return Optional.of(tally.row(slots, rateRatio, lapPolicy, written, reader.missed() - missedBefore));
-        } catch (RingException e) {
+        } catch (ChannelException e) {
             stop(e);
             return Optional.empty();
         }

@@ -1,16 +1,16 @@
 package io.shmbench.bench;
 
 import io.shmbench.bench.peer.PeerLog;
+import io.shmbench.ipc.ChannelException;
 import io.shmbench.measure.SeriesName;
 import io.shmbench.placement.FirstTouch;
 import io.shmbench.placement.ThreadAffinity;
 import io.shmbench.placement.ThreadPin;
 import io.shmbench.transport.Channel;
-import io.shmbench.transport.ChannelException;
 import io.shmbench.transport.ChannelConfig;
 import io.shmbench.transport.FloorSchedule;
-import io.shmbench.transport.PeerRole;
 import io.shmbench.transport.PeerProcess;
+import io.shmbench.transport.PeerRole;
 import io.shmbench.transport.PeerTask;
 import io.shmbench.transport.Transport;
 import io.shmbench.transport.Transports;

@@ -1,6 +1,7 @@
 package io.shmbench.bench;
 
 import io.shmbench.bench.peer.PeerLog;
+import io.shmbench.ipc.ChannelException;
 import io.shmbench.measure.CpuCost;
 import io.shmbench.measure.IntervalLog;
 import io.shmbench.measure.LatencyRecorder;
@@ -10,7 +11,6 @@ import io.shmbench.measure.SeriesName;
 import io.shmbench.run.Verdict;
 import io.shmbench.transport.Channel;
 import io.shmbench.transport.ChannelConfig;
-import io.shmbench.transport.ChannelException;
 import io.shmbench.transport.ChannelTimeoutException;
 import io.shmbench.transport.FloorSchedule;
 import io.shmbench.transport.PeerProcess;

@@ -2,6 +2,7 @@ package io.shmbench.bench;
 
 import io.shmbench.bench.peer.FaultWriterPeer;
 import io.shmbench.bench.peer.PeerLog;
+import io.shmbench.ipc.WaitStrategy;
 import io.shmbench.measure.LatencyRecorder;
 import io.shmbench.measure.Outcome;
 import io.shmbench.payload.SeedDoubleBuffer;
@@ -14,7 +15,6 @@ import io.shmbench.ring.Ring;
 import io.shmbench.ring.RingConfig;
 import io.shmbench.ring.RingMode;
 import io.shmbench.ring.RingReader;
-import io.shmbench.ring.WaitStrategy;
 import io.shmbench.shm.SharedSegment;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -2,11 +2,11 @@ package io.shmbench.bench;
 
 import io.shmbench.process.ChildProcess;
 import io.shmbench.process.PeerCommand;
-import io.shmbench.ring.PeerGoneException;
+import io.shmbench.ipc.PeerGoneException;
+import io.shmbench.ipc.WaitStrategy;
 import io.shmbench.ring.Ring;
 import io.shmbench.ring.RingReader;
 import io.shmbench.ring.RingWriter;
-import io.shmbench.ring.WaitStrategy;
 import io.shmbench.transport.Channel;
 import io.shmbench.transport.PeerWatch;
 import io.shmbench.transport.SamePairFloor;
@@ -121,7 +121,7 @@ public final class RingBenchPeer extends PeerCommand {
                 case SINK -> sink(reader, writer, messageBytes);
                 case PACED_WRITER -> pacedWriter(reader, writer, messageBytes);
             }
-        } catch (PeerGoneException | io.shmbench.transport.PeerGoneException e) {
+        } catch (PeerGoneException e) {
             System.err.println("ring peer: the parent left: " + e.getMessage());
         }
     }

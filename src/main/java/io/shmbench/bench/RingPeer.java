@@ -1,5 +1,6 @@
 package io.shmbench.bench;
 
+import io.shmbench.ipc.WaitStrategy;
 import io.shmbench.ring.LapPolicy;
 import io.shmbench.ring.PeerStatus;
 import io.shmbench.ring.Ring;
@@ -7,7 +8,6 @@ import io.shmbench.ring.RingConfig;
 import io.shmbench.ring.RingException;
 import io.shmbench.ring.RingReader;
 import io.shmbench.ring.RingWriter;
-import io.shmbench.ring.WaitStrategy;
 import io.shmbench.process.ChildProcess;
 import io.shmbench.process.JavaCommand;
 import io.shmbench.transport.Channel;

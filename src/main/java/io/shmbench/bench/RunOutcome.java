@@ -1,5 +1,6 @@
 package io.shmbench.bench;
 
+import io.shmbench.ipc.MessageTooLargeException;
 import io.shmbench.measure.Outcome;
 import io.shmbench.measure.OutcomeLog;
 import io.shmbench.measure.SeriesName;
@@ -7,7 +8,6 @@ import io.shmbench.placement.PlacementUnavailableException;
 import io.shmbench.process.NotReadyException;
 import io.shmbench.ring.RingTimeoutException;
 import io.shmbench.transport.ChannelTimeoutException;
-import io.shmbench.transport.MessageTooLargeException;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**

@@ -1,9 +1,9 @@
 package io.shmbench.bench;
 
+import io.shmbench.ipc.ChannelException;
 import io.shmbench.measure.Outcome;
 import io.shmbench.measure.OutcomeLog;
 import io.shmbench.measure.SeriesName;
-import io.shmbench.ring.RingException;
 import io.shmbench.ring.RingTimeoutException;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
@@ -83,7 +83,7 @@ final class TrialOutcome {
         }
         stopped = true;
         Outcome status = error instanceof RingTimeoutException ? Outcome.TIMED_OUT : Outcome.FAILED;
-        String detail = error.getMessage() + (error instanceof RingException ? "" : " (" + error.getClass().getSimpleName() + ")")
+        String detail = error.getMessage() + (error instanceof ChannelException ? "" : " (" + error.getClass().getSimpleName() + ")")
                 + context;
         record(status, detail.replace('\n', ' '));
     }

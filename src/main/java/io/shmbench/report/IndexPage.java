@@ -155,7 +155,7 @@ public final class IndexPage {
         if (!t.outcomes().isEmpty()) {
             h.append("<h2>Outcomes (csv/outcomes.csv)</h2>\n");
             rows = new ArrayList<>();
-            for (Outcome o : t.outcomes()) {
+            for (SeriesOutcome o : t.outcomes()) {
                 rows.add(List.of(o.key().toString(), o.status(), o.detail()));
             }
             table(h, List.of("series", "status", "detail"), rows, "");

@@ -1,5 +1,7 @@
 package io.shmbench.report;
 
+import io.shmbench.measure.SeriesName;
+
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +16,8 @@ import java.util.Map;
  */
 public record ReportTables(List<LatencySeries> latency, List<Throughput> throughput,
                            List<FloorMultiple> floorMultiples, List<FloorBlocks> blocks, int rounds,
-                           List<RoundValue> roundValues, List<RoundSummary> roundSummary, List<Outcome> outcomes,
-                           List<LossPoint> loss, List<Placement> placements, List<CoreLatency> coreMatrix,
+                           List<RoundValue> roundValues, List<RoundSummary> roundSummary, List<SeriesOutcome> outcomes,
+                           List<LossPoint> loss, List<PlacementAvailability> placements, List<CoreLatency> coreMatrix,
                            List<FaultSummary> faults) {
 
     public static ReportTables of(RunData d) {
@@ -25,7 +27,7 @@ public record ReportTables(List<LatencySeries> latency, List<Throughput> through
         return new ReportTables(latency, pooledThroughput(d.jmh()),
                 FloorMultiple.compute(latency, d.floorLatency(), d.blocks(), roundValues),
                 d.blocks(), d.rounds().numbers().size(), roundValues, RoundSummary.of(roundValues),
-                d.outcomes().stream().sorted(Comparator.comparing(Outcome::key, SeriesOrder.KEYS)).toList(),
+                d.outcomes().stream().sorted(Comparator.comparing(SeriesOutcome::key, SeriesOrder.KEYS)).toList(),
                 LossPoint.aggregate(d.loss()),
                 d.placements(),
                 d.coreMatrix().stream().sorted(Comparator.comparingInt(CoreLatency::cpuA)
@@ -35,7 +37,7 @@ public record ReportTables(List<LatencySeries> latency, List<Throughput> through
 
     /** One row per series: a run with rounds has a result per round, pooled ({@link Throughput#pool}). */
     private static List<Throughput> pooledThroughput(List<JmhResult> jmh) {
-        Map<SeriesKey, List<Throughput>> bySeries = new LinkedHashMap<>();
+        Map<SeriesName, List<Throughput>> bySeries = new LinkedHashMap<>();
         jmh.stream().flatMap(r -> Throughput.of(r).stream())
                 .forEach(t -> bySeries.computeIfAbsent(t.key(), k -> new java.util.ArrayList<>()).add(t));
         return bySeries.values().stream().map(Throughput::pool)

@@ -28,34 +28,9 @@ public record RunLayout(Path runDir, String runId, Path plotsDir) {
         return projectRoot == null ? Path.of("plots") : projectRoot.resolve("plots");
     }
 
-    public Path envJson() {
-        return runDir.resolve("env.json");
-    }
-
-    public Path rawDir() {
-        return runDir.resolve("raw");
-    }
-
-    public Path jmhJson() {
-        return rawDir().resolve("jmh.json");
-    }
-
-    public Path rawCsv(String name) {
-        return rawDir().resolve(name);
-    }
-
-    /** {@code raw/floor/}: the same-pair floor of each round-trip series, an .hlog named after the series. */
-    public Path floorDir() {
-        return rawDir().resolve(RunDirectory.FLOOR);
-    }
-
-    /** {@code raw/blocks/}: the blocks in which each round-trip series and its floor took turns. */
-    public Path blocksDir() {
-        return rawDir().resolve(RunDirectory.BLOCKS);
-    }
-
-    public Path roundsCsv() {
-        return rawDir().resolve(RunDirectory.ROUNDS);
+    /** The run's own files: env.json and raw/ ({@link RunDirectory}). */
+    public RunDirectory run() {
+        return new RunDirectory(runDir);
     }
 
     public Path csvDir() {

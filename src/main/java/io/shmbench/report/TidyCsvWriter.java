@@ -112,7 +112,7 @@ public final class TidyCsvWriter {
             }
         }));
         written.add(write(dir.resolve(OUTCOMES), KeyColumns.header("status", "detail"), out -> {
-            for (Outcome o : t.outcomes()) {
+            for (SeriesOutcome o : t.outcomes()) {
                 List<Object> row = new ArrayList<>(KeyColumns.values(o.key()));
                 row.add(o.status());
                 row.add(o.detail());
@@ -128,7 +128,7 @@ public final class TidyCsvWriter {
             }
         }));
         written.add(write(dir.resolve(Q6_PLACEMENTS), List.of("placement", "available", "reason"), out -> {
-            for (Placement p : t.placements()) {
+            for (PlacementAvailability p : t.placements()) {
                 out.printRecord(p.name(), p.available(), p.reason());
             }
         }));

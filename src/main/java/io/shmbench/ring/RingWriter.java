@@ -1,5 +1,8 @@
 package io.shmbench.ring;
 
+import io.shmbench.ipc.MessageTooLargeException;
+import io.shmbench.ipc.WaitStrategy;
+
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
@@ -194,7 +197,8 @@ public final class RingWriter extends RingCursor {
 
     private void checkLength(int length) {
         if (length < 0 || length > maxPayload) {
-            throw new MessageTooLargeException(length, maxPayload);
+            throw new MessageTooLargeException("message of " + length + " bytes does not fit in a slot of this ring (at most "
+                    + maxPayload + " bytes); create the ring with a larger maxPayload");
         }
     }
 

@@ -2,12 +2,12 @@ package io.shmbench.soak;
 
 import io.shmbench.process.ChildProcess;
 import io.shmbench.process.JavaCommand;
+import io.shmbench.ipc.WaitStrategy;
 import io.shmbench.ring.PeerStatus;
 import io.shmbench.ring.Ring;
 import io.shmbench.ring.RingConfig;
 import io.shmbench.ring.RingMode;
 import io.shmbench.ring.RingReader;
-import io.shmbench.ring.WaitStrategy;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

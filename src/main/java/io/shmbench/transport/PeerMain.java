@@ -1,6 +1,7 @@
 package io.shmbench.transport;
 
 import io.shmbench.process.PeerCommand;
+import io.shmbench.ipc.PeerGoneException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

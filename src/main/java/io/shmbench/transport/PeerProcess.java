@@ -4,6 +4,9 @@ import io.shmbench.process.ChildProcess;
 import io.shmbench.process.JavaCommand;
 import io.shmbench.process.PeerCommand;
 
+import io.shmbench.ipc.ChannelException;
+import io.shmbench.ipc.MessageTooLargeException;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package io.shmbench.transport;
 
+import io.shmbench.ipc.MessageTooLargeException;
+
 /**
  * A role and its parameters, as the peer receives them on its command line.
  *

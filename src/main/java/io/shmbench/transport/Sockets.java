@@ -1,5 +1,7 @@
 package io.shmbench.transport;
 
+import io.shmbench.ipc.ChannelException;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.lang.reflect.Method;

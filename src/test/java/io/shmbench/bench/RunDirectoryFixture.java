@@ -1,6 +1,7 @@
 package io.shmbench.bench;
 
 import io.shmbench.measure.RunDirectory;
+import io.shmbench.measure.SeriesName;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -71,11 +72,11 @@ final class RunDirectoryFixture implements BeforeEachCallback, AfterEachCallback
         return run.outcomes();
     }
 
-    Path blocks(io.shmbench.measure.SeriesName series) {
+    Path blocks(SeriesName series) {
         return run.blocks(series);
     }
 
-    Path floorHlog(io.shmbench.measure.SeriesName series) {
+    Path floorHlog(SeriesName series) {
         return run.floorHlog(series);
     }
 

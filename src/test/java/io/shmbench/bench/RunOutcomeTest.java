@@ -1,13 +1,14 @@
 package io.shmbench.bench;
 
+import io.shmbench.ipc.ChannelException;
 import io.shmbench.measure.Outcome;
 import io.shmbench.placement.Placement;
 import io.shmbench.placement.PlacementDecision;
 import io.shmbench.placement.PlacementException;
 import io.shmbench.placement.PlacementUnavailableException;
 import io.shmbench.report.QuestionCsvReader;
+import io.shmbench.report.SeriesOutcome;
 import io.shmbench.ring.RingTimeoutException;
-import io.shmbench.transport.ChannelException;
 import io.shmbench.transport.ChannelTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,8 +46,8 @@ class RunOutcomeTest {
             outcome.corrupt(3, 100, "echoes");
             assertTrue(outcome.failed());
 
-            List<io.shmbench.report.Outcome> rows = QuestionCsvReader.outcomes(run.outcomes());
-            assertEquals(List.of("timed out", "corrupt"), rows.stream().map(io.shmbench.report.Outcome::status).toList());
+            List<SeriesOutcome> rows = QuestionCsvReader.outcomes(run.outcomes());
+            assertEquals(List.of("timed out", "corrupt"), rows.stream().map(SeriesOutcome::status).toList());
             assertEquals("timed out waiting for a message", rows.get(0).detail());
             assertEquals("3 corrupt of 100 echoes", rows.get(1).detail());
             assertEquals("Q6Placement.roundTrip", rows.get(0).key().benchmark());

@@ -1,10 +1,10 @@
 package io.shmbench.bench;
 
+import io.shmbench.ipc.PeerGoneException;
 import io.shmbench.measure.OutcomeLog;
 import io.shmbench.measure.SeriesName;
-import io.shmbench.report.Outcome;
 import io.shmbench.report.QuestionCsvReader;
-import io.shmbench.ring.PeerGoneException;
+import io.shmbench.report.SeriesOutcome;
 import io.shmbench.ring.RingTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +31,7 @@ class TrialOutcomeTest {
         return new TrialOutcome(SERIES, Optional.of(new OutcomeLog(dir.resolve("outcomes.csv"))));
     }
 
-    private List<Outcome> written() throws Exception {
+    private List<SeriesOutcome> written() throws Exception {
         Path file = dir.resolve("outcomes.csv");
         return Files.exists(file) ? QuestionCsvReader.outcomes(file) : List.of();
     }
@@ -45,7 +45,7 @@ class TrialOutcomeTest {
         outcome.end();
 
         assertTrue(outcome.stopped());
-        List<Outcome> rows = written();
+        List<SeriesOutcome> rows = written();
         assertEquals(1, rows.size(), "recorded once");
         assertEquals("timed out", rows.getFirst().status());
         assertEquals("Q2MemoryOrders.roundTrip", rows.getFirst().key().benchmark());
@@ -57,7 +57,7 @@ class TrialOutcomeTest {
     void anyOtherErrorIsAFailureWithItsContext() throws Exception {
         TrialOutcome outcome = outcome();
         outcome.stop(new PeerGoneException("the reader process (pid 7) died"), " (the peer exited; its log ends with:\n  boom)");
-        Outcome row = written().getFirst();
+        SeriesOutcome row = written().getFirst();
         assertEquals("failed", row.status());
         assertEquals("the reader process (pid 7) died (the peer exited; its log ends with:   boom)", row.detail());
     }
@@ -72,7 +72,7 @@ class TrialOutcomeTest {
         assertTrue(written().isEmpty(), "nothing before the end of the trial");
         outcome.end();
 
-        Outcome row = written().getFirst();
+        SeriesOutcome row = written().getFirst();
         assertEquals("corrupt", row.status());
         assertEquals("5 corrupt of 100 messages checked", row.detail());
         assertEquals("5 corrupt", row.mark());

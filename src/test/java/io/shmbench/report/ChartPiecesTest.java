@@ -1,13 +1,14 @@
 package io.shmbench.report;
 
+import io.shmbench.measure.SeriesName;
 import io.shmbench.report.chart.BinaryFormat;
 import io.shmbench.report.chart.ChartStyle;
 import io.shmbench.report.chart.Line;
-import io.shmbench.report.chart.XYCharts;
 import io.shmbench.report.chart.PercentileFormat;
 import io.shmbench.report.chart.SeriesStyle;
 import io.shmbench.report.chart.SiFormat;
 import io.shmbench.report.chart.TickedLogAxis;
+import io.shmbench.report.chart.XYCharts;
 import org.jfree.data.Range;
 import org.junit.jupiter.api.Test;
 
@@ -172,14 +173,14 @@ class ChartPiecesTest {
 
     @Test
     void seriesKeysParseAndOrderNumerically() {
-        SeriesKey k = SeriesKey.of("io.shmbench.bench.Q3Slots.roundTrip", SeriesKey.parseParams("slots=64,transport=shm-ring"));
+        SeriesName k = SeriesName.of("io.shmbench.bench.Q3Slots.roundTrip", "slots=64,transport=shm-ring");
         assertEquals("Q3", k.question());
         assertEquals("Q3Slots.roundTrip", k.benchmark());
         assertEquals("roundTrip", k.method());
-        SeriesKey small = SeriesKey.of("Q3Slots.roundTrip", Map.of("slots", "8", "transport", "shm-ring"));
+        SeriesName small = SeriesName.of("Q3Slots.roundTrip", Map.of("slots", "8", "transport", "shm-ring"));
         assertEquals(true, SeriesOrder.KEYS.compare(small, k) < 0, "8 slots before 64");
-        assertThrows(IllegalArgumentException.class, () -> SeriesKey.parseParams("slots"));
-        assertThrows(IllegalArgumentException.class, () -> SeriesKey.of("noMethod", Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> SeriesName.of("Q3Slots.roundTrip", "slots"));
+        assertThrows(IllegalArgumentException.class, () -> SeriesName.of("noMethod", Map.of()));
         assertEquals("1234.5", Cells.number(1234.5));
         assertEquals("20000000", Cells.number(2e7));
         assertEquals("", Cells.number(Double.NaN));

@@ -3,6 +3,7 @@ package io.shmbench.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shmbench.measure.SeriesName;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 import org.apache.commons.csv.CSVFormat;
@@ -158,7 +159,7 @@ final class FixtureRun {
 
     /** Writes raw/<benchmark>@<params>.hlog: {@code warmups} warm-up and {@code measurements} measurement intervals. */
     String hlog(String benchmark, Map<String, String> params, long baseNs, int measurements, int warmups) throws IOException {
-        String name = benchmark + (params.isEmpty() ? "" : "@" + SeriesKey.formatParams(new TreeMap<>(params))) + ".hlog";
+        String name = benchmark + (params.isEmpty() ? "" : "@" + SeriesName.paramsText(new TreeMap<>(params))) + ".hlog";
         Histogram merged = new Histogram(3);
         try (PrintStream out = new PrintStream(Files.newOutputStream(runDir.resolve("raw").resolve(name)))) {
             HistogramLogWriter w = new HistogramLogWriter(out);

@@ -1,5 +1,6 @@
 package io.shmbench.report;
 
+import io.shmbench.measure.SeriesName;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 import org.apache.commons.csv.CSVRecord;
@@ -126,7 +127,7 @@ class ReportCsvTest {
         for (Map<String, Object> j : fixture.jmh) {
             @SuppressWarnings("unchecked")
             Map<String, String> params = (Map<String, String>) j.get("params");
-            List<String> key = KeyColumns.values(SeriesKey.of((String) j.get("benchmark"), params));
+            List<String> key = KeyColumns.values(SeriesName.of((String) j.get("benchmark"), params));
             CSVRecord r = rows.stream().filter(x -> key(x).equals(key)).findFirst().orElseThrow(() -> new AssertionError(key));
             double factor = j.get("unit").equals("ops/us") ? 1e6 : 1;
             double score = (double) j.get("score") * factor;
@@ -159,7 +160,7 @@ class ReportCsvTest {
         for (CSVRecord r : rows) {
             assertEquals("all", r.get("host_state"));
             Histogram series = expected.get(key(r));
-            Histogram floor = expected.get(KeyColumns.values(SeriesKey.of("Q1Transports.roundTrip",
+            Histogram floor = expected.get(KeyColumns.values(SeriesName.of("Q1Transports.roundTrip",
                     Map.of("transport", "floor", "messageBytes", r.get("message_bytes")))));
             assertEquals(series.getValueAtPercentile(50), Long.parseLong(r.get("p50_ns")));
             assertEquals(series.getValueAtPercentile(99), Long.parseLong(r.get("p99_ns")));

@@ -1,12 +1,13 @@
 package io.shmbench.ring;
 
+import io.shmbench.ipc.WaitStrategy;
 import io.shmbench.testutil.NoLeaks;
 import io.shmbench.testutil.TempRing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.lang.foreign.MemorySegment;

@@ -1,6 +1,8 @@
 package io.shmbench.transport;
 
 import io.shmbench.process.JavaCommand;
+import io.shmbench.ipc.ChannelException;
+import io.shmbench.ipc.PeerGoneException;
 import io.shmbench.shm.PrivateDirectory;
 import io.shmbench.shm.SuiteName;
 import io.shmbench.testutil.NoLeaks;

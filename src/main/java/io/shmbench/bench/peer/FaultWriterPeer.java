@@ -1,11 +1,11 @@
 package io.shmbench.bench.peer;
 
+import io.shmbench.ipc.WaitStrategy;
 import io.shmbench.payload.SeedDoubleBuffer;
 import io.shmbench.payload.StampedSnapshot;
 import io.shmbench.process.PeerCommand;
 import io.shmbench.ring.Ring;
 import io.shmbench.ring.RingWriter;
-import io.shmbench.ring.WaitStrategy;
 import io.shmbench.shm.SharedSegment;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

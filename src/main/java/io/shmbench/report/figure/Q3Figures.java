@@ -1,11 +1,12 @@
 package io.shmbench.report.figure;
 
+import io.shmbench.measure.SeriesName;
+import io.shmbench.report.Cells;
 import io.shmbench.report.LatencySeries;
 import io.shmbench.report.LossPoint;
-import io.shmbench.report.Outcome;
 import io.shmbench.report.ReportTables;
-import io.shmbench.report.SeriesKey;
 import io.shmbench.report.SeriesOrder;
+import io.shmbench.report.SeriesOutcome;
 import io.shmbench.report.Throughput;
 import io.shmbench.report.chart.Figure;
 import io.shmbench.report.chart.Line;
@@ -41,7 +42,7 @@ final class Q3Figures {
             out.skip(Q, "no Q3 latency logs, throughput results or raw/q3_overwrite_loss.csv in this run");
             return;
         }
-        List<Outcome> failures = FigureKit.failures(t, Q);
+        List<SeriesOutcome> failures = FigureKit.failures(t, Q);
         latencyVsSlots(latency, failures, out);
         // A bar per slot count: the multiples are about telling slot counts apart, and their intervals say whether they can be.
         CategoryFigures.floorMultiples(FigureKit.samePair(t, Q), failures, new CategorySpec(Q, "slots", List.of(SLOTS), null,
@@ -50,12 +51,12 @@ final class Q3Figures {
         loss(t.loss(), out);
     }
 
-    private static void latencyVsSlots(List<LatencySeries> latency, List<Outcome> failures, FigureSet out) {
+    private static void latencyVsSlots(List<LatencySeries> latency, List<SeriesOutcome> failures, FigureSet out) {
         var figures = Variants.groupBy(latency, LatencySeries::key, List.of());
         figures.forEach((group, series) -> {
             var bySeries = Variants.groupBy(series, LatencySeries::key,
                     Variants.allExcept(series.stream().map(LatencySeries::key).toList(), SLOTS));
-            List<SeriesKey> keys = new ArrayList<>(bySeries.keySet());
+            List<SeriesName> keys = new ArrayList<>(bySeries.keySet());
             List<String> vary = Variants.varying(keys);
             var styles = Variants.styles(keys);
             List<Line> lines = new ArrayList<>();
@@ -75,12 +76,12 @@ final class Q3Figures {
         });
     }
 
-    private static void throughputVsSlots(List<Throughput> rows, List<Outcome> failures, FigureSet out) {
+    private static void throughputVsSlots(List<Throughput> rows, List<SeriesOutcome> failures, FigureSet out) {
         var figures = Variants.groupBy(rows, Throughput::key, List.of());
         figures.forEach((group, series) -> {
             var bySeries = Variants.groupBy(series, Throughput::key,
                     Variants.allExcept(series.stream().map(Throughput::key).toList(), SLOTS));
-            List<SeriesKey> keys = new ArrayList<>(bySeries.keySet());
+            List<SeriesName> keys = new ArrayList<>(bySeries.keySet());
             List<String> vary = Variants.varying(keys);
             var styles = Variants.styles(keys);
             List<Line> lines = new ArrayList<>();
@@ -135,7 +136,7 @@ final class Q3Figures {
             String policy = (String) e.getKey().get(0);
             double ratio = (Double) e.getKey().get(1);
             SeriesStyle style = SeriesStyle.byIndex(ratioIndex.get(ratio));
-            lines.add(new Line("W/R = " + io.shmbench.report.Cells.number(ratio) + (policies ? ", resume " + policy : ""),
+            lines.add(new Line("W/R = " + Cells.number(ratio) + (policies ? ", resume " + policy : ""),
                     policies && !policy.equals(firstPolicy) ? style.dashed() : style,
                     e.getValue().stream().filter(p -> !log || value.applyAsDouble(p) > 0)
                             .map(p -> new Line.Point(p.slots(), value.applyAsDouble(p)))
@@ -154,7 +155,7 @@ final class Q3Figures {
                 .sorted(Comparator.comparingDouble(Line.Point::x)).toList();
     }
 
-    private static double slots(SeriesKey k) {
+    private static double slots(SeriesName k) {
         return Double.parseDouble(k.param(SLOTS).orElseThrow());
     }
 }

@@ -1,5 +1,7 @@
 package io.shmbench.soak;
 
+import io.shmbench.run.Progress;
+
 import java.io.PrintWriter;
 import java.time.Duration;
 
@@ -7,7 +9,7 @@ import java.time.Duration;
  * The soak's progress lines: one when a slice ends and one every {@link #EVERY} while a slice runs,
  * each with the elapsed time, the slice and the running counts of its target.
  */
-final class Progress {
+final class SoakProgress {
     static final Duration EVERY = Duration.ofSeconds(10);
 
     private final PrintWriter out;
@@ -16,7 +18,7 @@ final class Progress {
     private String slice = "";
     private long nextLine;
 
-    Progress(PrintWriter out, long startNanos, Duration total) {
+    SoakProgress(PrintWriter out, long startNanos, Duration total) {
         this.out = out;
         this.startNanos = startNanos;
         this.total = total;
@@ -43,7 +45,7 @@ final class Progress {
     private void line(Tally t, String suffix) {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
         out.printf("soak %s / %s  %-24s sent %d, received %d, missed %d, corrupt %d, unreported %d, kills %d%s%n",
-                io.shmbench.run.Progress.format(elapsed), io.shmbench.run.Progress.format(total), slice,
+                Progress.format(elapsed), Progress.format(total), slice,
                 t.sentCount(), t.receivedCount(), t.missedCount(), t.corruptCount(), t.unreportedCount(), t.killCount(), suffix);
         out.flush();
     }

@@ -1,4 +1,4 @@
-package io.shmbench.ring;
+package io.shmbench.ipc;
 
 import java.util.concurrent.locks.LockSupport;
 

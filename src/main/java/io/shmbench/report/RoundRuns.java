@@ -11,19 +11,19 @@ import java.util.TreeSet;
  * whose window holds its start) and which round a raw/jmh.json result came from. A run made before
  * rounds existed has no such file: {@link #NONE}, and every table is made as it was then.
  */
-public final class Rounds {
-    public static final Rounds NONE = new Rounds(List.of(), false);
+public final class RoundRuns {
+    public static final RoundRuns NONE = new RoundRuns(List.of(), false);
 
     private final List<RoundRun> runs;
     private final boolean present;
 
-    private Rounds(List<RoundRun> runs, boolean present) {
+    private RoundRuns(List<RoundRun> runs, boolean present) {
         this.runs = runs.stream().sorted(Comparator.comparingLong(RoundRun::startedMs)).toList();
         this.present = present;
     }
 
-    public static Rounds of(List<RoundRun> runs) {
-        return new Rounds(runs, true);
+    public static RoundRuns of(List<RoundRun> runs) {
+        return new RoundRuns(runs, true);
     }
 
     /** Whether the run has a raw/rounds.csv (every run since rounds exist writes one). */
