@@ -1,6 +1,5 @@
 package io.shmbench.report;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,7 +42,7 @@ public record Throughput(SeriesKey key, double msgsPerS, double msgsPerSError, d
         }
         double[] msgs = rounds.stream().mapToDouble(Throughput::msgsPerS).toArray();
         double median = Median.of(msgs);
-        double error = Math.max(median - Arrays.stream(msgs).min().orElseThrow(), Arrays.stream(msgs).max().orElseThrow() - median);
+        double error = Median.reach(msgs, median);
         double cpu = Median.of(rounds.stream().mapToDouble(Throughput::cpuNsPerMsg).filter(c -> !Double.isNaN(c)).toArray());
         SeriesKey key = rounds.getFirst().key();
         return new Throughput(key, median, error, bytesPerS(key, median), cpu);
