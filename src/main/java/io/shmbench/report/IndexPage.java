@@ -23,9 +23,9 @@ import java.util.TreeSet;
  */
 public final class IndexPage {
     public static final String FILE = "index.html";
-    private static final List<String> QUESTIONS = List.of("Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q7");
+    private static final List<String> QUESTIONS = List.of("Q0", "Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q7");
     private static final Map<String, String> QUESTION_TITLES = Map.of(
-            "Q1", "How fast is each transport?", "Q2", "What do memory orders cost?", "Q3", "How many slots?",
+            "Q0", "What does measuring cost?", "Q1", "How fast is each transport?", "Q2", "What do memory orders cost?", "Q3", "How many slots?",
             "Q4", "What does padding buy?", "Q5", "AoS or SoA?", "Q6", "Where do the processes sit?",
             "Q7", "What survives faults?");
     private static final String STYLE = """

@@ -2,7 +2,6 @@ package io.shmbench.report;
 
 import io.shmbench.measure.SeriesName;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,7 +44,7 @@ public record Throughput(SeriesName key, double msgsPerS, double msgsPerSError, 
         }
         double[] msgs = rounds.stream().mapToDouble(Throughput::msgsPerS).toArray();
         double median = Median.of(msgs);
-        double error = Math.max(median - Arrays.stream(msgs).min().orElseThrow(), Arrays.stream(msgs).max().orElseThrow() - median);
+        double error = Median.reach(msgs, median);
         double cpu = Median.of(rounds.stream().mapToDouble(Throughput::cpuNsPerMsg).filter(c -> !Double.isNaN(c)).toArray());
         SeriesName key = rounds.getFirst().key();
         return new Throughput(key, median, error, bytesPerS(key, median), cpu);

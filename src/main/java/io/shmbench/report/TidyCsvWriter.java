@@ -22,6 +22,7 @@ public final class TidyCsvWriter {
     public static final String LATENCY_SUMMARY = "latency_summary.csv";
     public static final String LATENCY_PERCENTILES = "latency_percentiles.csv";
     public static final String THROUGHPUT = "throughput.csv";
+    public static final String OPERATION_TIMES = "operation_times.csv";
     public static final String FLOOR_MULTIPLES = "floor_multiples.csv";
     public static final String ROUND_VALUES = "round_values.csv";
     public static final String ROUND_SUMMARY = "round_summary.csv";
@@ -77,6 +78,16 @@ public final class TidyCsvWriter {
                 row.add(Cells.number(r.msgsPerSError()));
                 row.add(Cells.number(r.bytesPerS()));
                 row.add(Cells.number(r.cpuNsPerMsg()));
+                out.printRecord(row);
+            }
+        }));
+        written.add(write(dir.resolve(OPERATION_TIMES), KeyColumns.header("mode", "ns_per_op", "ns_per_op_error", "rounds"), out -> {
+            for (OperationTime r : t.operationTimes()) {
+                List<Object> row = new ArrayList<>(KeyColumns.values(r.key()));
+                row.add(r.mode());
+                row.add(Cells.number(r.nsPerOp()));
+                row.add(Cells.number(r.nsPerOpError()));
+                row.add(r.rounds());
                 out.printRecord(row);
             }
         }));

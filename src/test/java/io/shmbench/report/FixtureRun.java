@@ -97,6 +97,8 @@ final class FixtureRun {
             }
         }
         f.avgt("Q5PayloadLayout.write", Map.of("payloadLayout", "AoS", "servers", "16"), 640, "ns/op");
+        f.avgt("Q1RingSideAlone.write", Map.of("messageBytes", "2048"), 0.15, "us/op");
+        f.avgt("Q0RecordingCost.recordOnly", Map.of(), 12, "ns/op");
         f.jmhFile();
         f.csv("outcomes.csv", List.of("benchmark", "params", "status", "detail"), List.of(
                 List.of("io.shmbench.bench.Q2MemoryOrders.roundTrip", "memoryOrder=PLAIN,messageBytes=64,transport=shm-ring",

@@ -119,6 +119,24 @@ class ReportCsvTest {
     }
 
     @Test
+    void averageTimeResultsReachTheirOwnTableInNanoseconds() throws Exception {
+        Path file = fixture.csvOut("operation_times.csv");
+        assertEquals(cols("mode", "ns_per_op", "ns_per_op_error", "rounds"), ReportFixture.header(file));
+        Map<String, CSVRecord> byBenchmark = new HashMap<>();
+        ReportFixture.csv(file).forEach(r -> byBenchmark.put(r.get("benchmark"), r));
+        assertEquals(java.util.Set.of("Q5PayloadLayout.write", "Q1RingSideAlone.write", "Q0RecordingCost.recordOnly"),
+                byBenchmark.keySet(), "every avgt result, and no thrpt one");
+        CSVRecord side = byBenchmark.get("Q1RingSideAlone.write");
+        assertEquals("avgt", side.get("mode"));
+        assertEquals(150, Double.parseDouble(side.get("ns_per_op")), 1e-9, "0.15 us/op is 150 ns");
+        assertEquals(1000, Double.parseDouble(side.get("ns_per_op_error")), 1e-9, "the error converts with the score");
+        assertEquals("2048", side.get("message_bytes"));
+        assertEquals("Q1", side.get("question"));
+        assertEquals(640, Double.parseDouble(byBenchmark.get("Q5PayloadLayout.write").get("ns_per_op")), 1e-9);
+        assertEquals("1", byBenchmark.get("Q0RecordingCost.recordOnly").get("rounds"));
+    }
+
+    @Test
     void throughputEqualsJmhScores() throws Exception {
         Path file = fixture.csvOut("throughput.csv");
         assertEquals(cols("msgs_per_s", "msgs_per_s_error", "bytes_per_s", "cpu_ns_per_msg"), ReportFixture.header(file));

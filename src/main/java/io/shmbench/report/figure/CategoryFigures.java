@@ -5,6 +5,7 @@ import io.shmbench.report.Cells;
 import io.shmbench.report.FloorMultiple;
 import io.shmbench.report.Interval;
 import io.shmbench.report.LatencySeries;
+import io.shmbench.report.OperationTime;
 import io.shmbench.report.SeriesOrder;
 import io.shmbench.report.SeriesOutcome;
 import io.shmbench.report.Throughput;
@@ -76,6 +77,16 @@ final class CategoryFigures {
                 MethodWords.of(group.method()).throughput(), "throughput (messages/s)", spec.seriesParam() == null ? List.of(THROUGHPUT) : null,
                 (r, k) -> r.msgsPerS(), r -> Interval.around(r.msgsPerS(), r.msgsPerSError()),
                 "throughput with JMH's 99.9% confidence interval as error bars")));
+    }
+
+    /** Time per operation (JMH average time) per category, with JMH's 99.9% confidence interval. */
+    static void operationTimes(List<OperationTime> rows, List<SeriesOutcome> failures, CategorySpec spec, FigureSet out) {
+        var groups = Variants.groupBy(rows, OperationTime::key, fixedParams(rows.stream().map(OperationTime::key).toList(), spec));
+        groups.forEach((group, series) -> out.add(figure(spec, group, series, OperationTime::key, failures, "time",
+                MethodWords.of(group.method()).name() + " time", "time per operation (ns)",
+                spec.seriesParam() == null ? List.of("time") : null, (r, k) -> r.nsPerOp(),
+                r -> Interval.around(r.nsPerOp(), r.nsPerOpError()), "average time per operation with JMH's 99.9% "
+                        + "confidence interval as error bars")));
     }
 
     /**

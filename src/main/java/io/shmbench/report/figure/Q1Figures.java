@@ -1,6 +1,7 @@
 package io.shmbench.report.figure;
 
 import io.shmbench.measure.SeriesName;
+import io.shmbench.report.Expectations;
 import io.shmbench.report.FloorMultiple;
 import io.shmbench.report.LatencySeries;
 import io.shmbench.report.ReportTables;
@@ -40,6 +41,8 @@ final class Q1Figures {
     private static final String WAIT_STRATEGY = "waitStrategy";
     /** A series sending at this imposed rate: its throughput is the rate it was given, not a measurement. */
     private static final String RATE = "ratePerSecond";
+    /** The benchmark that sends at an imposed rate and records one-way latency. */
+    private static final String RATE_METHOD = "fixedRate";
     static final String CPU_AXIS = "CPU time per message, both processes (ns)";
     private static final String THROUGHPUT_AXIS = "throughput (messages/s)";
 
@@ -74,15 +77,36 @@ final class Q1Figures {
             JFreeChart chart = XYCharts.percentiles(FigureKit.withLoneLine(FigureKit.withFixed("Q1 " + words.latency(),
                     group.params()), lines), words.latencyAxis() + " (ns)", lines);
             FigureKit.noteFailures(chart, FigureKit.failuresFor(failures, group.benchmark(), group.params()), vary);
+            String expected = expectations(chart, group.method(), keys);
             out.add(new Figure(Figure.safeId("q1_" + group.method() + "_percentiles_" + FigureKit.idPart(group.params())),
                     Q, "Latency distribution by percentile (HdrHistogram style: x = 1/(1\u2212p), both axes log) of every "
                     + group.benchmark() + " series" + (group.params().isEmpty() ? "" : " at "
-                    + FigureKit.describe(group.params())) + "; measurement intervals only.",
+                    + FigureKit.describe(group.params())) + "; measurement intervals only." + expected,
                     chart, ChartStyle.WIDTH_PT, TALL_PT));
         });
         if (latency.isEmpty()) {
             out.skip(Q, "latency percentiles: no Q1 latency logs in this run");
         }
+    }
+
+    /**
+     * Draws the expected latency of each mechanism the figure's transports use (a round trip is two
+     * one-way latencies; the fixed-rate benchmark measures one way) and says so in the caption;
+     * nothing for other methods.
+     */
+    private static String expectations(JFreeChart chart, String method, List<SeriesName> keys) {
+        boolean roundTrip = method.equals("roundTrip");
+        if (!roundTrip && !method.equals(RATE_METHOD)) {
+            return "";
+        }
+        List<Expectations.Mechanism> drawn = Expectations.MECHANISMS.stream().filter(m -> keys.stream()
+                .anyMatch(k -> k.param(Variants.TRANSPORT).filter(m.transports()::contains).isPresent())).toList();
+        for (Expectations.Mechanism m : drawn) {
+            double ns = roundTrip ? m.roundTripNs() : m.oneWayNs();
+            XYCharts.expectationLine(chart, ns, "expected: " + m.name() + " ~" + TimeScale.format(ns));
+        }
+        return drawn.isEmpty() ? "" : " Dash-dotted grey lines: the rough " + (roundTrip ? "round trip (two one-way latencies)"
+                : "one-way latency") + " expected of each mechanism (" + Expectations.SOURCE + "), not measured.";
     }
 
     /**

@@ -2,6 +2,7 @@ package io.shmbench.report.figure;
 
 import io.shmbench.measure.SeriesName;
 import io.shmbench.report.Cells;
+import io.shmbench.report.Expectations;
 import io.shmbench.report.LatencySeries;
 import io.shmbench.report.LossPoint;
 import io.shmbench.report.ReportTables;
@@ -26,7 +27,7 @@ import java.util.function.ToDoubleFunction;
 /**
  * Q3, how many slots: throughput and latency against the slot count (1 to 64K, powers of two and
  * not, so mask against modulo shows), and in OVERWRITE mode the fraction lost and the staleness of
- * what is read, one line per writer/reader rate ratio (the seed's sizing rule).
+ * what is read, one line per writer/reader rate ratio, beside what the sizing rule predicts.
  */
 final class Q3Figures {
     static final String Q = "Q3";
@@ -103,21 +104,24 @@ final class Q3Figures {
             out.skip(Q, "loss and staleness vs slots: no raw/q3_overwrite_loss.csv in this run");
             return;
         }
-        out.add(lossFigure(loss, "q3_loss_fraction_vs_slots", "Q3 OVERWRITE loss vs slots",
+        Figure lossFigure = lossFigure(loss, "q3_loss_fraction_vs_slots", "Q3 OVERWRITE loss vs slots",
                 new NumberAxis("fraction of messages lost"), LossPoint::lossFraction,
                 "Fraction of written messages the reader never saw (OVERWRITE mode) against the slot count, one line "
                         + "per writer/reader rate ratio W/R (and per lap policy, dashed the second, when both were measured). "
-                        + "The sizing rule: slots = ceil(W/R) plus margin."));
+                        + "Dotted, unmarked: the sizing rule's prediction for each W/R, max(0, 1 \u2212 slots \u00b7 R/W) "
+                        + "(a reader draining up to all slots per wake-up; " + Expectations.SOURCE + "), not measured; "
+                        + "hence slots = ceil(W/R) plus margin.", true);
+        out.add(lossFigure);
         if (loss.stream().anyMatch(p -> !Double.isNaN(p.stalenessP99Ns()) && p.stalenessP99Ns() > 0)) {
             out.add(lossFigure(loss, "q3_staleness_vs_slots", "Q3 OVERWRITE staleness vs slots",
                     TickedLogAxis.decades("p99 staleness (ns)"), LossPoint::stalenessP99Ns,
                     "p99 age of what the reader reads (OVERWRITE mode) against the slot count, per rate ratio W/R"
-                            + " (and lap policy)."));
+                            + " (and lap policy).", false));
         }
     }
 
     private static Figure lossFigure(List<LossPoint> loss, String id, String title, org.jfree.chart.axis.ValueAxis y,
-                                     ToDoubleFunction<LossPoint> value, String caption) {
+                                     ToDoubleFunction<LossPoint> value, String caption, boolean predicted) {
         // One line per rate ratio, and per lap policy when the run measured more than one (dashed: the second).
         boolean policies = loss.stream().map(LossPoint::lapPolicy).distinct().count() > 1;
         Map<Double, Integer> ratioIndex = new TreeMap<>();
@@ -143,11 +147,33 @@ final class Q3Figures {
                             .filter(p -> !Double.isNaN(p.y()))
                             .sorted(Comparator.comparingDouble(Line.Point::x)).toList()));
         }
+        if (predicted) {
+            double lowest = loss.stream().mapToDouble(LossPoint::slots).min().orElse(1);
+            double highest = loss.stream().mapToDouble(LossPoint::slots).max().orElse(1);
+            ratioIndex.forEach((ratio, index) -> lines.add(new Line("rule, W/R = " + io.shmbench.report.Cells.number(ratio),
+                    SeriesStyle.byIndex(index).expected(), prediction(ratio, lowest, highest))));
+        }
         if (y instanceof NumberAxis n) {
             n.setRange(0, 1.02);
         }
         return new Figure(id, Q, caption, XYCharts.lines(FigureKit.withLoneLine(title, lines),
                 TickedLogAxis.powersOfTwo("slots", 6), y, lines));
+    }
+
+    /**
+     * The sizing rule's loss for one rate ratio over the slot range, finely enough that the curve
+     * (linear in slots, drawn on a log axis) looks like one, with its corner at slots = W/R.
+     */
+    static List<Line.Point> prediction(double ratio, double lowest, double highest) {
+        java.util.TreeSet<Double> xs = new java.util.TreeSet<>();
+        int steps = 48;
+        for (int i = 0; i <= steps; i++) {
+            xs.add(lowest * Math.pow(highest / lowest, (double) i / steps));
+        }
+        if (ratio > lowest && ratio < highest) {
+            xs.add(ratio);
+        }
+        return xs.stream().map(x -> new Line.Point(x, Expectations.overwriteLoss(x, ratio))).toList();
     }
 
     private static List<Line.Point> points(List<LatencySeries> series, ToDoubleFunction<LatencySeries> value) {
