@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Q7's tearing, made deterministic in one thread: the slow reader's pause runs the writer's next
- * writes, so the writer laps the reader exactly when the test says. The seed's double buffer hands
+ * writes, so the writer laps the reader exactly when the test says. The plain double buffer hands
  * the reader the torn snapshot (only the snapshot's own checksum notices); the seqlocked ring
  * catches it and never delivers it.
  */

@@ -120,7 +120,7 @@ class RingOverwriteTest {
                 .map(policy -> Arguments.of(slots, poll, policy))));
     }
 
-    /** The seed's telemetry case: a one-slot ring is a mailbox whose reader always gets the newest value. */
+    /** The telemetry case: a one-slot ring is a mailbox whose reader always gets the newest value. */
     @Test
     void aOneSlotRingAlwaysDeliversTheNewestMessage() {
         try (TempRing temp = TempRing.create(RingConfig.of(1, 64).withMode(RingMode.OVERWRITE));

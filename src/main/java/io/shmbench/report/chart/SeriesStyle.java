@@ -27,7 +27,7 @@ public record SeriesStyle(Color colour, Shape shape, float[] dash) {
     private static final List<Shape> SHAPES = List.of(circle(), square(), triangleUp(), diamond(), triangleDown(),
             cross(), circle(), square(), triangleUp(), diamond());
 
-    /** The suite's transports (issue 3 names) in a fixed style each. */
+    /** The suite's transports (as `Transports` names them) in a fixed style each. */
     private static final Map<String, SeriesStyle> TRANSPORTS = Map.ofEntries(
             Map.entry("floor", new SeriesStyle(Palette.BLACK, SHAPES.get(5), DOTTED)),
             Map.entry("shm-ring", new SeriesStyle(Palette.VERMILLION, SHAPES.get(0), SOLID)),

@@ -77,7 +77,7 @@ final class Q6Figures {
         return List.copyOf(all);
     }
 
-    /** Placements from closest to farthest apart (issue 3's names); unknown ones after them. */
+    /** Placements from closest to farthest apart (the names the suite's README uses); unknown ones after them. */
     private static int rank(String placement) {
         int i = PLACEMENTS.indexOf(placement);
         return i < 0 ? PLACEMENTS.size() : i;
