@@ -2,6 +2,7 @@ package io.shmbench.report;
 
 import io.shmbench.report.chart.Figure;
 import io.shmbench.report.figure.FigureSet;
+import io.shmbench.report.summary.Questions;
 import io.shmbench.report.summary.RunSummary;
 import io.shmbench.report.summary.SummaryHtml;
 import org.HdrHistogram.AbstractHistogram;
@@ -26,10 +27,6 @@ import java.util.TreeSet;
 public final class IndexPage {
     public static final String FILE = "index.html";
     private static final List<String> QUESTIONS = List.of("Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q7");
-    private static final Map<String, String> QUESTION_TITLES = Map.of(
-            "Q1", "How fast is each transport?", "Q2", "What do memory orders cost?", "Q3", "How many slots?",
-            "Q4", "What does padding buy?", "Q5", "AoS or SoA?", "Q6", "Where do the processes sit?",
-            "Q7", "What survives faults?");
     private static final String STYLE = """
             body{font-family:"DejaVu Sans",sans-serif;margin:1.5em auto;max-width:1100px;padding:0 1em;color:#222}
             h1{font-size:1.5em}h2{font-size:1.2em;border-bottom:1px solid #ccc;margin-top:2em}
@@ -79,7 +76,7 @@ public final class IndexPage {
     }
 
     private static void question(StringBuilder h, String q, FigureSet figures, ReportTables t) {
-        h.append("<h2 id=\"").append(q).append("\">").append(q).append(": ").append(esc(QUESTION_TITLES.get(q))).append("</h2>\n");
+        h.append("<h2 id=\"").append(q).append("\">").append(q).append(": ").append(esc(Questions.title(q))).append("</h2>\n");
         List<String> skipped = figures.skipped().getOrDefault(q, List.of());
         if (!skipped.isEmpty()) {
             h.append("<ul>");
