@@ -84,8 +84,8 @@ class SummaryAnswersTest {
         assertTrue(orders.startsWith("Round trip by memory order: no measurable difference between "), orders);
         assertTrue(orders.contains("RELEASE_ACQUIRE at ") && orders.contains("VOLATILE at ") && orders.endsWith("the intervals overlap"), orders);
         assertTrue(answer(s, "Q2", "Throughput by memory order").contains("no measurable difference"));
-        assertEquals("In one process at 256 servers, SoA against AoS: writeSnapshot no measurable difference (+2%) "
-                + "(204 ns against 200 ns)", answer(s, "Q5", "In one process"));
+        assertEquals("In one process at 256 servers, SoA against AoS: writeSnapshot no measurable difference (+2%): "
+                + "204 \u00b1 6 ns against 200 \u00b1 5 ns", answer(s, "Q5", "In one process"));
     }
 
     @Test
@@ -154,10 +154,10 @@ class SummaryAnswersTest {
                 .avgt("Q5PayloadLayoutCrossProcess.readerAggregate", Map.of("payloadLayout", "AOS", "servers", "256"), 20_000, 500)
                 .avgt("Q5PayloadLayoutCrossProcess.readerAggregate", Map.of("payloadLayout", "SOA", "servers", "256"), 5_000, 200)
                 .summary();
-        assertEquals("In one process at 256 servers, SoA against AoS: aggregateFeature saves 60% (120 ns against 300 ns), "
-                + "writeSnapshot costs 40% more (280 ns against 200 ns)", answer(s, "Q5", "In one process"));
-        assertEquals("Across processes at 256 servers, SoA against AoS: readerAggregate saves 75% (5.00 \u00b5s against 20.0 \u00b5s)",
-                answer(s, "Q5", "Across processes"));
+        assertEquals("In one process at 256 servers, SoA against AoS: aggregateFeature saves 60%: 120 \u00b1 4 ns against "
+                + "300 \u00b1 5 ns, writeSnapshot costs 40% more: 280 \u00b1 5 ns against 200 \u00b1 5 ns", answer(s, "Q5", "In one process"));
+        assertEquals("Across processes at 256 servers, SoA against AoS: readerAggregate saves 75%: 5.00 \u00b1 0.20 \u00b5s "
+                + "against 20.0 \u00b1 0.5 \u00b5s", answer(s, "Q5", "Across processes"));
         List<String> row = question(s, "Q5").tables().getFirst().rows().stream()
                 .filter(r -> r.get(1).equals("aggregateFeature") && r.get(2).equals("256")).findFirst().orElseThrow();
         assertEquals(List.of("300 \u00b1 5 ns", "120 \u00b1 4 ns", "130 \u00b1 4 ns", "saves 60%"), row.subList(3, 7));
@@ -195,5 +195,24 @@ class SummaryAnswersTest {
         assertFalse(orders.contains("PLAIN"), "a variant that hung is no contender: " + orders);
         assertEquals("Did not end well (left out of the comparisons): roundTrip PLAIN (timed out)",
                 answer(s, "Q2", "Did not end well"));
+    }
+
+    @Test
+    void onAHostThatSwitchesStatesTheMultiplesAreComparedWithinEachState() throws Exception {
+        // SamePairFixture.standard: 30% of the blocks in a slow state, where each transport has another multiple.
+        FixtureRun run = SamePairFixture.standard(dir);
+        Problems problems = new Problems();
+        RunData data = RunReader.read(RunLayout.of(run.runDir, null), problems);
+        RunSummary s = RunSummary.of(FixtureRun.RUN_ID, data.environment(), ReportTables.of(data), problems);
+        String fast = answer(s, "Q1", "Round trip at 64 B, fast host state");
+        assertTrue(fast.startsWith("Round trip at 64 B, fast host state: shm-ring (spin) fastest, 2.20x floor ["), fast);
+        assertTrue(fast.contains("1.05x faster than chronicle-style (spin) at 2.30x floor"), fast);
+        String slow = answer(s, "Q1", "Round trip at 64 B, slow host state");
+        assertTrue(slow.startsWith("Round trip at 64 B, slow host state: shm-ring (spin) fastest, 2.60x floor ["), slow);
+        assertTrue(slow.contains("slowest tcp (block) at 30.9x floor"), slow);
+        assertTrue(question(s, "Q1").answers().stream().noneMatch(a -> a.startsWith("Round trip at 64 B:")),
+                "no answer from the medians over all blocks, which mix the states: " + question(s, "Q1").answers());
+        assertTrue(question(s, "Q1").notes().stream().anyMatch(n -> n.startsWith("At 64 B: The blocks fell into a fast and a slow host state")),
+                question(s, "Q1").notes().toString());
     }
 }

@@ -9,11 +9,9 @@ import io.shmbench.report.LatencySeries;
 import io.shmbench.report.Median;
 import io.shmbench.report.MovingBlockBootstrap;
 import io.shmbench.report.OperationTime;
-import io.shmbench.report.Outcome;
 import io.shmbench.report.ReportTables;
 import io.shmbench.report.RoundSummary;
 import io.shmbench.report.RoundValue;
-import io.shmbench.report.SamePairMultiple;
 import io.shmbench.report.SeriesKey;
 import io.shmbench.report.Throughput;
 
@@ -69,33 +67,9 @@ final class Contenders {
         return t.floorMultiples().stream().filter(m -> m.key().equals(key)).findFirst().flatMap(FloorMultiple::samePairP50);
     }
 
-    /** Whether the series' fast-state and slow-state multiples differ beyond their intervals. */
-    static boolean dependsOnHostState(ReportTables t, SeriesKey key) {
-        List<BlockMultiple> states = t.floorMultiples().stream().filter(m -> m.key().equals(key)).findFirst()
-                .flatMap(FloorMultiple::samePair).map(SamePairMultiple::byState).orElse(List.of());
-        return states.size() == 2 && !states.get(0).interval().overlaps(states.get(1).interval());
-    }
-
-    /** "fast 1.58x floor [1.55-1.60] in 92% of blocks, slow 2.64x floor [2.5-2.7] in 8%". */
-    static String byState(ReportTables t, SeriesKey key) {
-        List<BlockMultiple> states = t.floorMultiples().stream().filter(m -> m.key().equals(key)).findFirst()
-                .flatMap(FloorMultiple::samePair).map(SamePairMultiple::byState).orElse(List.of());
-        List<String> parts = new java.util.ArrayList<>();
-        for (BlockMultiple b : states) {
-            parts.add(b.hostState() + " " + Quantities.multiple(b.multiple(), b.interval()) + " in "
-                    + Quantities.share(b.blockShare()) + (parts.isEmpty() ? " of blocks" : ""));
-        }
-        return String.join(", ", parts);
-    }
-
     /** Whether the series' configuration ended other than {@code ok}: its numbers are not compared. */
     static boolean failed(ReportTables t, SeriesKey key) {
-        return outcome(t, key).isPresent();
-    }
-
-    /** The outcome of a series that ended other than {@code ok}. */
-    static Optional<Outcome> outcome(ReportTables t, SeriesKey key) {
-        return t.outcomes().stream().filter(o -> !o.ok() && o.key().equals(key)).findFirst();
+        return t.outcomes().stream().anyMatch(o -> !o.ok() && o.key().equals(key));
     }
 
     /** The question's configurations that timed out, failed or delivered corrupt messages: "PLAIN (timed out)". */

@@ -30,8 +30,6 @@ final class Q1Answers {
     static final String RING = "shm-ring";
     /** A fixed-rate run's throughput is the rate it was given: no answer to how fast a transport is. */
     private static final String FIXED_RATE = "fixedRate";
-    /** More transports than this whose multiple depends on the host state are counted, not listed. */
-    private static final int LIST_UP_TO = 3;
     private static final String SIDE_ALONE = "Q1RingSideAlone";
 
     private Q1Answers() {
@@ -50,27 +48,17 @@ final class Q1Answers {
         }
         List<Comparison> comparisons = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        Map<String, List<String>> stateNotes = new java.util.LinkedHashMap<>();
         Set<String> sources = new LinkedHashSet<>();
         bySize(roundTrips, LatencySeries::key).forEach((size, series) -> {
-            boolean samePair = series.stream().allMatch(s -> Contenders.samePair(t, s.key()).isPresent());
-            sources.add(samePair ? TidyCsvWriter.FLOOR_MULTIPLES : TidyCsvWriter.LATENCY_SUMMARY);
-            VariantComparisons v = new VariantComparisons(compared(series.stream().map(LatencySeries::key).toList()),
-                    d -> "Round trip" + (samePair ? "" : " p50") + " at " + size + (d.isEmpty() ? "" : ", " + d),
-                    Ranking.Better.LOWER, Ranking.Words.FASTEST, RING);
-            comparisons.addAll(v.of(series, LatencySeries::key, (label, s) -> samePair
-                    ? Contenders.multiple(label, Contenders.samePair(t, s.key()).orElseThrow())
-                    : Contenders.p50(label, s, t)));
-            List<LatencySeries> stateBound = series.stream().filter(s -> Contenders.dependsOnHostState(t, s.key())).toList();
-            if (!stateBound.isEmpty() && stateBound.size() <= LIST_UP_TO) {
-                notes.add("At " + size + " the multiple depends on the host state (the states' intervals do not overlap), "
-                        + "so the median over all blocks mixes two values: " + stateBound.stream().map(s -> Labels.value(s.key(),
-                        FloorMultiple.TRANSPORT) + " " + Contenders.byState(t, s.key())).collect(Collectors.joining("; ")));
-            } else if (!stateBound.isEmpty()) {
-                notes.add("At " + size + " the multiples of " + stateBound.size() + " of the " + series.size() + " transports "
-                        + "depend on the host state (the fast and slow states' intervals do not overlap), so each median over "
-                        + "all blocks mixes two values; the page's table of multiples gives each state's");
-            }
+            RoundTripComparisons r = RoundTripComparisons.of(t, series, compared(series.stream().map(LatencySeries::key).toList()),
+                    d -> "Round trip at " + size + (d.isEmpty() ? "" : ", " + d), RING);
+            comparisons.addAll(r.comparisons());
+            r.notes().forEach(n -> stateNotes.computeIfAbsent(n, x -> new ArrayList<>()).add(size));
+            sources.add(r.source());
         });
+        // One note for all the sizes it holds at: "At 0 B and 64 B: ..."
+        stateNotes.forEach((note, sizes) -> notes.add("At " + Ranking.and(sizes) + ": " + note));
         bySize(throughput, Throughput::key).forEach((size, results) -> {
             sources.add(TidyCsvWriter.THROUGHPUT);
             comparisons.addAll(new VariantComparisons(compared(results.stream().map(Throughput::key).toList()),

@@ -78,9 +78,8 @@ final class Q5Answers {
             if (servers(c.group()) != servers) {
                 continue;
             }
-            soaAgainstAos(c).ifPresent(s -> parts.add(c.group().method() + " " + s + " ("
-                    + Quantities.time(c.layout("SOA").orElseThrow().nsPerOp()) + " against "
-                    + Quantities.time(c.layout("AOS").orElseThrow().nsPerOp()) + ")"));
+            soaAgainstAos(c).ifPresent(s -> parts.add(c.group().method() + " " + s + ": " + time(c.layout("SOA").orElseThrow())
+                    + " against " + time(c.layout("AOS").orElseThrow())));
         }
         String where = setting(cells.getFirst().group()) + (servers > 0 ? " at " + servers + " servers" : "");
         return parts.isEmpty() ? where + ": AoS and SoA were not both measured"
@@ -97,12 +96,15 @@ final class Q5Answers {
         Interval s = Interval.around(soa.get().nsPerOp(), soa.get().nsPerOpError());
         Interval a = Interval.around(aos.get().nsPerOp(), aos.get().nsPerOpError());
         double change = soa.get().nsPerOp() / aos.get().nsPerOp() - 1;
-        String signed = (change > 0 ? "+" : "") + Quantities.percent(change);
         if (s.isKnown() && a.isKnown() && s.overlaps(a)) {
-            return Optional.of("no measurable difference (" + signed + ")");
+            return Optional.of("no measurable difference (" + (change > 0 ? "+" : "-") + Quantities.change(Math.abs(change)) + ")");
         }
-        String verdict = change < 0 ? "saves " + Quantities.percent(-change) : "costs " + Quantities.percent(change) + " more";
+        String verdict = change < 0 ? "saves " + Quantities.change(-change) : "costs " + Quantities.change(change) + " more";
         return Optional.of(verdict + (s.isKnown() && a.isKnown() ? "" : " (no interval)"));
+    }
+
+    private static String time(OperationTime o) {
+        return Quantities.time(o.nsPerOp(), o.nsPerOpError());
     }
 
     private static String setting(SeriesKey group) {

@@ -64,6 +64,16 @@ final class Quantities {
         return round(p) + "%";
     }
 
+    /** A relative change: whole percent from 10% on ({@code 62%}), two digits below ({@code 4.5%}, {@code 0.32%}). */
+    static String change(double fraction) {
+        double p = Math.abs(100 * fraction);
+        if (p >= 9.95) {
+            return Math.round(p) + "%";
+        }
+        return p == 0 ? "0%" : BigDecimal.valueOf(p).round(new MathContext(2, RoundingMode.HALF_EVEN)).stripTrailingZeros()
+                .toPlainString() + "%";
+    }
+
     /** A share of a whole, to the nearest percent: {@code 85%}. */
     static String share(double fraction) {
         return Math.round(100 * fraction) + "%";

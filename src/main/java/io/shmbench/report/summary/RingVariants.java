@@ -32,7 +32,8 @@ record RingVariants(String question, String benchmark, List<String> compared, St
             return QuestionSummary.notMeasured(question, "no " + benchmark + " result in this run");
         }
         List<String> sources = new ArrayList<>();
-        List<Comparison> comparisons = comparisons(t, sources);
+        List<String> notes = new ArrayList<>();
+        List<Comparison> comparisons = comparisons(t, sources, notes);
         List<String> answers = new ArrayList<>(firstAnswers);
         comparisons.forEach(c -> answers.add(c.sentence()));
         if (!failed.isEmpty()) {
@@ -43,25 +44,22 @@ record RingVariants(String question, String benchmark, List<String> compared, St
             tables.add(new SummaryTable("By " + what + ": " + Comparison.title(sources), sources,
                     Comparison.HEAD, comparisons.stream().map(Comparison::row).toList()));
         }
-        return new QuestionSummary(question, Questions.title(question), true, answers, tables, List.of());
+        return new QuestionSummary(question, Questions.title(question), true, answers, tables, notes);
     }
 
-    /** The comparisons; adds the CSV files they come from to {@code sources}. */
-    private List<Comparison> comparisons(ReportTables t, List<String> sources) {
+    /** The comparisons; adds the CSV files they come from to {@code sources}, what to know to read them to {@code notes}. */
+    private List<Comparison> comparisons(ReportTables t, List<String> sources, List<String> notes) {
         List<LatencySeries> roundTrips = t.latency().stream()
                 .filter(s -> s.key().className().equals(benchmark))
                 .filter(s -> s.key().method().toLowerCase(Locale.ROOT).contains("roundtrip"))
                 .filter(s -> !Contenders.failed(t, s.key())).toList();
-        boolean samePair = roundTrips.stream().allMatch(s -> Contenders.samePair(t, s.key()).isPresent());
+        RoundTripComparisons r = RoundTripComparisons.of(t, roundTrips, compared,
+                d -> "Round trip by " + what + (d.isEmpty() ? "" : ", " + d), "");
         if (!roundTrips.isEmpty()) {
-            sources.add(samePair ? TidyCsvWriter.FLOOR_MULTIPLES : TidyCsvWriter.LATENCY_SUMMARY);
+            sources.add(r.source());
         }
-        List<Comparison> out = new ArrayList<>(new VariantComparisons(compared,
-                d -> "Round trip" + (samePair ? "" : " p50") + " by " + what + (d.isEmpty() ? "" : ", " + d),
-                Ranking.Better.LOWER, Ranking.Words.FASTEST, "")
-                .of(roundTrips, LatencySeries::key, (label, s) -> samePair
-                        ? Contenders.multiple(label, Contenders.samePair(t, s.key()).orElseThrow())
-                        : Contenders.p50(label, s, t)));
+        notes.addAll(r.notes());
+        List<Comparison> out = new ArrayList<>(r.comparisons());
         List<Throughput> throughput = t.throughput().stream()
                 .filter(x -> x.key().className().equals(benchmark))
                 .filter(x -> !Contenders.failed(t, x.key())).toList();
