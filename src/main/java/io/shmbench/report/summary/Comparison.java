@@ -1,5 +1,9 @@
 package io.shmbench.report.summary;
 
+import io.shmbench.report.TidyCsvWriter;
+
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -9,20 +13,16 @@ import java.util.List;
 record Comparison(String subject, Ranking ranking, Ranking.Words words, String focus) {
     static final List<String> HEAD = List.of("compared", "best", "next", "best by", "verdict");
 
-    Comparison(String subject, Ranking ranking, Ranking.Words words) {
-        this(subject, ranking, words, "");
-    }
-
     /** What a table of comparisons holds (lower case), from the CSV files its numbers come from. */
-    static String title(java.util.Collection<String> sources) {
-        List<String> parts = new java.util.ArrayList<>();
-        if (sources.contains(io.shmbench.report.TidyCsvWriter.FLOOR_MULTIPLES)) {
+    static String title(Collection<String> sources) {
+        List<String> parts = new ArrayList<>();
+        if (sources.contains(TidyCsvWriter.FLOOR_MULTIPLES)) {
             parts.add("round trip as p50 \u00f7 same-pair floor (95% interval)");
         }
-        if (sources.contains(io.shmbench.report.TidyCsvWriter.LATENCY_SUMMARY)) {
+        if (sources.contains(TidyCsvWriter.LATENCY_SUMMARY)) {
             parts.add("round trip p50 (95% interval of the blocks' median, else the rounds' range)");
         }
-        if (sources.contains(io.shmbench.report.TidyCsvWriter.THROUGHPUT)) {
+        if (sources.contains(TidyCsvWriter.THROUGHPUT)) {
             parts.add("throughput (\u00b1 JMH's 99.9% error)");
         }
         return parts.isEmpty() ? "comparisons" : String.join(" and ", parts);

@@ -10,6 +10,7 @@ import io.shmbench.report.Throughput;
 import io.shmbench.report.TidyCsvWriter;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ final class Q1Answers {
         }
         List<Comparison> comparisons = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        Map<String, List<String>> stateNotes = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> stateNotes = new LinkedHashMap<>();
         Set<String> sources = new LinkedHashSet<>();
         bySize(roundTrips, LatencySeries::key).forEach((size, series) -> {
             RoundTripComparisons r = RoundTripComparisons.of(t, series, compared(series.stream().map(LatencySeries::key).toList()),
@@ -117,7 +118,7 @@ final class Q1Answers {
     private static <T> Map<String, List<T>> bySize(List<T> items, Function<T, SeriesKey> key) {
         Map<String, List<T>> out = new TreeMap<>(SeriesOrder.VALUES);
         items.forEach(i -> out.computeIfAbsent(key.apply(i).param(FloorMultiple.MESSAGE_BYTES).orElse(""), s -> new ArrayList<>()).add(i));
-        Map<String, List<T>> labelled = new java.util.LinkedHashMap<>();
+        Map<String, List<T>> labelled = new LinkedHashMap<>();
         out.forEach((size, list) -> labelled.put(size.isEmpty() ? "any size" : size + " B", list));
         return labelled;
     }

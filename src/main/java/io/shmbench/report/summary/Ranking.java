@@ -1,5 +1,6 @@
 package io.shmbench.report.summary;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -137,7 +138,7 @@ final class Ranking {
         if (ordered.size() < 2) {
             return "";
         }
-        List<Candidate> inSentence = new java.util.ArrayList<>(leaders());
+        List<Candidate> inSentence = new ArrayList<>(leaders());
         next().ifPresent(inSentence::add);
         return ordered.stream().filter(c -> named(c, label) && !inSentence.contains(c)).findFirst()
                 .map(c -> "; " + prefix + c.named() + ", " + times(c) + " " + words.behind()).orElse("");

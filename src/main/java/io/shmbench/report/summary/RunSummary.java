@@ -5,6 +5,7 @@ import io.shmbench.report.Problems;
 import io.shmbench.report.ReportTables;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +35,7 @@ public record RunSummary(String runId, String machine, boolean complete, List<Qu
 
     /** Answers every question from the run's tables; a question whose answer fails is reported as a problem, not dropped. */
     public static RunSummary of(String runId, Optional<Environment> env, ReportTables t, Problems problems) {
-        Map<String, Function<ReportTables, QuestionSummary>> answerers = new java.util.LinkedHashMap<>();
+        Map<String, Function<ReportTables, QuestionSummary>> answerers = new LinkedHashMap<>();
         answerers.put("Q0", Q0Answers::of);
         answerers.put("Q1", Q1Answers::of);
         answerers.put("Q2", x -> RingVariants.MEMORY_ORDERS.summary(x, List.of(), List.of()));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -25,7 +26,7 @@ record VariantComparisons(List<String> compared, Function<String, String> subjec
     <T> List<Comparison> of(List<T> items, Function<T, SeriesKey> key, BiFunction<String, T, Candidate> candidate) {
         List<SeriesKey> keys = items.stream().map(key).toList();
         List<String> groupNames = Labels.varying(keys).stream().filter(n -> !compared.contains(n)).toList();
-        Map<SeriesKey, List<T>> groups = new java.util.TreeMap<>(SeriesOrder.KEYS);
+        Map<SeriesKey, List<T>> groups = new TreeMap<>(SeriesOrder.KEYS);
         for (T item : items) {
             SeriesKey k = key.apply(item);
             Map<String, String> g = new LinkedHashMap<>();
