@@ -30,7 +30,7 @@ public final class ConsoleSummary {
                 .toList();
         List<String> out = new ArrayList<>();
         if (rows.isEmpty()) {
-            out.add("No Q1 round-trip series at " + FloorMultiple.SUMMARY_BYTES + " B in this run: no summary.");
+            out.add("No Q1 round-trip series at " + FloorMultiple.SUMMARY_BYTES + " B in this run: no table of multiples.");
             return out;
         }
         Map<SeriesName, FloorMultiple> multiples = t.floorMultiples().stream()

@@ -36,4 +36,14 @@ public record RunLayout(Path runDir, String runId, Path plotsDir) {
     public Path csvDir() {
         return runDir.resolve("csv");
     }
+
+    /**
+     * The link from a page in {@code dir} to the tidy CSV file {@code name}: relative, so a run
+     * copied with its plots (results/ and plots/ side by side) keeps its links.
+     */
+    public String csvHref(Path dir, String name) {
+        Path from = dir.toAbsolutePath().normalize();
+        Path to = csvDir().resolve(name).toAbsolutePath().normalize();
+        return from.relativize(to).toString().replace(java.io.File.separatorChar, '/');
+    }
 }

@@ -216,12 +216,17 @@ final class FixtureRun {
     }
 
     void avgt(String benchmark, Map<String, String> params, double score, String unit) {
+        avgt(benchmark, params, score, 1.0, unit);
+    }
+
+    /** An average-time result with JMH's 99.9% half-width {@code error} (NaN: JMH had too few iterations). */
+    void avgt(String benchmark, Map<String, String> params, double score, double error, String unit) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("benchmark", "io.shmbench.bench." + benchmark);
         row.put("mode", "avgt");
         row.put("params", new TreeMap<>(params));
         row.put("score", score);
-        row.put("error", 1.0);
+        row.put("error", error);
         row.put("unit", unit);
         jmhArray.add(entry(row));
     }
