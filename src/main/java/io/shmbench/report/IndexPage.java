@@ -28,7 +28,8 @@ public final class IndexPage {
             "Q1", "How fast is each transport?", "Q2", "What do memory orders cost?", "Q3", "How many slots?",
             "Q4", "What does padding buy?", "Q5", "AoS or SoA?", "Q6", "Where do the processes sit?",
             "Q7", "What survives faults?");
-    private static final String STYLE = """
+    /** The page's style sheet (also used by the comparison page, so both look alike). */
+    public static final String STYLE = """
             body{font-family:"DejaVu Sans",sans-serif;margin:1.5em auto;max-width:1100px;padding:0 1em;color:#222}
             h1{font-size:1.5em}h2{font-size:1.2em;border-bottom:1px solid #ccc;margin-top:2em}
             table{border-collapse:collapse;font-size:.8em;margin:.5em 0}
@@ -225,7 +226,8 @@ public final class IndexPage {
         h.append("</table></div>\n");
     }
 
-    static String esc(String s) {
+    /** Text escaped for HTML (also used by the comparison page). */
+    public static String esc(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (char c : s.toCharArray()) {
             switch (c) {
