@@ -23,7 +23,8 @@ import java.util.concurrent.Callable;
  * {@code run-bench.sh compare results/<A> results/<B> [...]}: several runs (one machine over time,
  * several machines) on one page with figures, tables and environments side by side, and their tidy
  * CSV combined (io.shmbench.compare.Compare). Exit 0 done, 1 a figure could not be drawn, 2 bad
- * input: a folder that is not a run, a missing or corrupt file, a bad option.
+ * input: a folder that is not a run, a missing or corrupt file, a bad option, an --out that cannot
+ * be written; nothing is written then.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Puts several runs side by side: figures with a series per run, tables per question with ratios, environments,",
@@ -71,11 +72,9 @@ public final class CompareCommand implements Callable<Integer> {
         }
         List<String> names = Compare.labels(runs, labels);
         Path dir = outDir != null ? outDir : Compare.defaultOutDir(runs, names);
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new CommandLine.ParameterException(spec.commandLine(), (outDir != null ? "--out " : "") + dir
-                    + " cannot be created: " + e.getMessage());
+                    + " is a file, not a directory");
         }
         try {
             Compare.Result r = Compare.compare(runs, names, dir, out);
@@ -87,9 +86,9 @@ public final class CompareCommand implements Callable<Integer> {
             err.flush();
             return Main.EXIT_USAGE;
         } catch (IOException e) {
-            err.println("error: cannot write the comparison into " + dir + ": " + e.getMessage());
+            err.println("error: cannot write the comparison into " + dir + ": " + e);
             err.flush();
-            return 1;
+            return Main.EXIT_USAGE;
         }
     }
 }

@@ -74,9 +74,12 @@ public final class Compare {
             compared.add(new ComparedRun(labels.get(i), runs.get(i), RunMetrics.of(runs.get(i))));
         }
         List<String> notes = notes(compared);
-        Files.createDirectories(outDir);
-        removeOldFigures(outDir);
-        List<Path> csv = CombinedCsv.write(compared, outDir.resolve("csv"), TidyRun.FILES);
+        // Every table is read before anything is written: a corrupt file anywhere writes nothing.
+        for (TidyRun run : runs) {
+            for (String file : TidyRun.FILES) {
+                run.table(file, List.of());
+            }
+        }
         List<String> errors = new ArrayList<>();
         List<Figure> figures = new ArrayList<>();
         try {
@@ -84,6 +87,9 @@ public final class Compare {
         } catch (RuntimeException e) {
             errors.add("figures could not be built: " + e);
         }
+        Files.createDirectories(outDir);
+        removeOldFigures(outDir);
+        List<Path> csv = CombinedCsv.write(compared, outDir.resolve("csv"), TidyRun.FILES);
         List<Path> files = new ArrayList<>();
         for (Figure f : figures) {
             try {

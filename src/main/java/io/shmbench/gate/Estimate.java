@@ -48,16 +48,13 @@ public record Estimate(double value, double low, double high) {
         return hasInterval() ? "[" + format(low) + ", " + format(high) + "]" : "none";
     }
 
-    /** Numbers as the gate prints them: three significant digits, thousands grouped above 1000. */
+    /** Numbers as the gate prints them: three significant digits, whole numbers with thousands grouped from 1000. */
     public static String format(double v) {
         if (Double.isNaN(v)) {
             return "";
         }
-        if (Math.abs(v) >= 1000) {
+        if (Math.abs(v) >= 999.5) {
             return String.format(Locale.ROOT, "%,.0f", v);
-        }
-        if (v == Math.rint(v)) {
-            return String.format(Locale.ROOT, "%.0f", v);
         }
         return String.format(Locale.ROOT, "%.3g", v);
     }

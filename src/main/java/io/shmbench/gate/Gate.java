@@ -1,12 +1,12 @@
 package io.shmbench.gate;
 
 import io.shmbench.report.BadInputException;
+import io.shmbench.report.Cells;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -77,7 +77,8 @@ public final class Gate {
             return new GateRow(p, Double.NaN, Verdict.NEW, notGated.map(w -> "not gated: " + w).orElse("only in the current run"));
         }
         if (p.current().isEmpty()) {
-            return notGated.map(w -> new GateRow(p, Double.NaN, Verdict.NOT_GATED, w + "; missing in the current run"))
+            return notGated.map(w -> new GateRow(p, Double.NaN, Verdict.NOT_GATED,
+                            p.held().isPresent() ? w : w + "; missing in the current run"))
                     .orElseGet(() -> new GateRow(p, Double.NaN, Verdict.MISSING,
                             "missing in the current run" + (options.strict() ? " (--strict: a failure)" : "")));
         }
@@ -158,6 +159,6 @@ public final class Gate {
     }
 
     static String percent(double fraction) {
-        return String.format(Locale.ROOT, "%s%%", Estimate.format(100 * fraction));
+        return Cells.number(100 * fraction) + "%";
     }
 }
