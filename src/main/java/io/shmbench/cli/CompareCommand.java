@@ -58,6 +58,9 @@ public final class CompareCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--labels " + String.join(",", labels)
                     + ": each run needs its own, non-empty name");
         }
+        if (outDir != null) {
+            checkCanBeDirectory(outDir, "--out ");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<TidyRun> runs = new ArrayList<>();
@@ -72,10 +75,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         List<String> names = Compare.labels(runs, labels);
         Path dir = outDir != null ? outDir : Compare.defaultOutDir(runs, names);
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), (outDir != null ? "--out " : "") + dir
-                    + " is a file, not a directory");
-        }
+        checkCanBeDirectory(dir, outDir != null ? "--out " : "");
         try {
             Compare.Result r = Compare.compare(runs, names, dir, out);
             r.errors().forEach(e -> err.println("error: " + e));
@@ -89,6 +89,21 @@ public final class CompareCommand implements Callable<Integer> {
             err.println("error: cannot write the comparison into " + dir + ": " + e);
             err.flush();
             return Main.EXIT_USAGE;
+        }
+    }
+
+    /**
+     * Checked before anything is read or written: {@code dir} is a directory or can be made one (its
+     * nearest existing ancestor is a directory), else a usage error.
+     */
+    private void checkCanBeDirectory(Path dir, String option) {
+        Path existing = dir.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && !Files.isDirectory(existing)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + dir + " cannot be created: "
+                    + existing + " is a file, not a directory");
         }
     }
 }

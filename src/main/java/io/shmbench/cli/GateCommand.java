@@ -8,6 +8,7 @@ import io.shmbench.gate.GateOptions;
 import io.shmbench.gate.GateResult;
 import io.shmbench.gate.TidyRun;
 import io.shmbench.report.BadInputException;
+import io.shmbench.report.Cells;
 import io.shmbench.report.RunDirectoryCheck;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -103,11 +104,14 @@ public final class GateCommand implements Callable<Integer> {
                         + "' is not a valid regular expression: " + e.getDescription());
             }
         }
-        try {
-            return new GateOptions(tolerancePercent / 100, pattern, strict, absolute);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--tolerance " + tolerancePercent
-                    + ": must be a positive number of percent, e.g. 10");
+        if (!(tolerancePercent > 0 && tolerancePercent <= GateOptions.MAX_TOLERANCE_PERCENT)) {
+            // Quote the value as given: 1e20 or -1 as the user typed them, not as a double prints them.
+            CommandLine.Model.OptionSpec given = spec.commandLine().getParseResult().matchedOption("--tolerance");
+            String text = given != null ? given.stringValues().getLast() : Double.toString(tolerancePercent);
+            throw new CommandLine.ParameterException(spec.commandLine(), "--tolerance '" + text
+                    + "': must be a number of percent above 0 and at most " + Cells.number(GateOptions.MAX_TOLERANCE_PERCENT)
+                    + ", e.g. 10");
         }
+        return new GateOptions(tolerancePercent / 100, pattern, strict, absolute);
     }
 }

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 public record GateOptions(double tolerance, Optional<Pattern> metrics, boolean strict, boolean absolute) {
     /** The default tolerance, in percent, chosen from ten gated runs on identical code (README.md, "Gating"). */
     public static final double DEFAULT_TOLERANCE_PERCENT = 10;
+    /** A metric ten times worse is a regression whatever else is wrong; a larger tolerance is a typo. */
+    public static final double MAX_TOLERANCE_PERCENT = 1000;
 
     public GateOptions {
         if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
