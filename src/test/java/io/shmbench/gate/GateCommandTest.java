@@ -70,20 +70,23 @@ class GateCommandTest {
         assertFalse(last.contains("p50_x_floor slow"), "only the metric that moved");
     }
 
+    /** Two runs of one series in one host state: its p50 multiple and interval in each. */
+    private GateRun oneMultiple(double[] baseline, double[] current) throws Exception {
+        Path a = new TidyRunFixture(root, "a").multiple("shm-ring", "all", 130, baseline[0], baseline[1], baseline[2]).write();
+        Path b = new TidyRunFixture(root, "b").multiple("shm-ring", "all", 130, current[0], current[1], current[2]).write();
+        return gate(a, b);
+    }
+
     @Test
     void aChangeInsideTheIntervalsPasses() throws Exception {
-        Path a = new TidyRunFixture(root, "a").multiple("shm-ring", "all", 130, 1.4, 1.2, 1.7).write();
-        Path b = new TidyRunFixture(root, "b").multiple("shm-ring", "all", 130, 1.61, 1.45, 1.8).write();
-        GateRun r = gate(a, b);
+        GateRun r = oneMultiple(new double[]{1.4, 1.2, 1.7}, new double[]{1.61, 1.45, 1.8});
         assertEquals(0, r.exit(), r.out());
         assertTrue(r.out().contains("+15.0% | [1.20, 1.70] / [1.45, 1.80] | pass: beyond 10% but the intervals overlap"), r.out());
     }
 
     @Test
     void aSmallChangeWithIntervalsApartPasses() throws Exception {
-        Path a = new TidyRunFixture(root, "a").multiple("shm-ring", "all", 130, 1.40, 1.39, 1.41).write();
-        Path b = new TidyRunFixture(root, "b").multiple("shm-ring", "all", 130, 1.50, 1.49, 1.51).write();
-        GateRun r = gate(a, b);
+        GateRun r = oneMultiple(new double[]{1.40, 1.39, 1.41}, new double[]{1.50, 1.49, 1.51});
         assertEquals(0, r.exit(), r.out());
         assertTrue(r.out().contains("pass: within 10%"), r.out());
     }
