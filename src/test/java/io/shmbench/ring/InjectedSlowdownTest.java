@@ -9,15 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class InjectedSlowdownTest {
     @Test
     void offUnlessSet() {
-        assertEquals(0, InjectedSlowdown.spins(null));
-        assertEquals(0, InjectedSlowdown.spins(" "));
-        assertEquals(3, InjectedSlowdown.spins("3"));
-        assertEquals(0, InjectedSlowdown.spins("-2"));
+        assertEquals(0, InjectedSlowdown.steps(null));
+        assertEquals(0, InjectedSlowdown.steps(" "));
+        assertEquals(3, InjectedSlowdown.steps("3"));
+        assertEquals(0, InjectedSlowdown.steps("-2"));
     }
 
     @Test
     void aValueThatIsNotANumberIsRefused() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> InjectedSlowdown.spins("lots"));
-        assertEquals(InjectedSlowdown.VARIABLE + "='lots' is not a whole number of spins", e.getMessage());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> InjectedSlowdown.steps("lots"));
+        assertEquals(InjectedSlowdown.VARIABLE + "='lots' is not a whole number of steps", e.getMessage());
     }
 }
