@@ -1,15 +1,18 @@
 package io.shmbench.ring;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
 /**
  * A test-only slowdown of the ring, to check that the regression gate catches a real regression
  * (README.md, "Gating a run against a baseline"): with the environment variable
  * {@value #VARIABLE}{@code =N} the writer does N steps of extra work before it publishes each
  * message, as a slower ring would. Off (0) by default.
  *
- * <p>A step is one link of a chain of dependent multiply-adds, about 1 ns here whatever the host
- * state, so the slowdown grows in small, even steps and scales with the CPU's speed as the ring's
- * own code does ({@link Thread#onSpinWait()} was tried first: its PAUSE took 10 to 40 ns a call in
- * the ring, too coarse and too uneven to aim at a 25% slowdown).
+ * <p>A step is one link of a chain of dependent multiply-adds, about 1 ns here, so the slowdown
+ * grows in small, even steps and scales with the CPU's speed as the ring's own code does
+ * ({@link Thread#onSpinWait()} was tried first: one PAUSE a message added about 10% to a round trip
+ * here and two about 40%, too coarse to aim at 25%).
  *
  * <p>An environment variable, not a system property, because it reaches every process of a run
  * (the JMH forks and the peer JVMs they start) without any of them passing it on. It is read once
@@ -36,12 +39,16 @@ final class InjectedSlowdown {
         }
     }
 
-    /** The configured steps of work; nothing when off. */
-    static void apply() {
+    /**
+     * The configured steps of work; nothing when off. The chain starts from the first payload byte
+     * of the slot about to be published: work independent of the message would run while the CPU
+     * still waits for the message's cache lines and hide in that wait, as the first version did.
+     */
+    static void apply(MemorySegment memory, long slotOffset) {
         if (STEPS == 0) {
             return;
         }
-        int x = sink;
+        int x = sink ^ memory.get(ValueLayout.JAVA_BYTE, slotOffset + RingLayout.SLOT_HEADER_SIZE);
         for (int i = 0; i < STEPS; i++) {
             x = x * 1_103_515_245 + 12_345;
         }
