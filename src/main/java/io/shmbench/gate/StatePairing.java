@@ -9,21 +9,16 @@ import java.util.Optional;
 
 /**
  * Pairs a series' same-pair p50 multiples of two runs by host state. On a shared VM the multiple
- * depends on the state the host's CPUs were in (a ring round trip is about 1.4x the floor in the
- * fast state and 2x in the slow one here), and which share of a run falls in each state changes
- * from run to run; the all-blocks multiple mixes them, so it moves with that share alone. Only
- * multiples of the same state are compared:
- *
- * <ul>
- *   <li>both runs in two states: fast with fast ({@code p50_x_floor fast}), slow with slow;</li>
- *   <li>one run in two states, the other in one: that one is matched to the state whose median
- *       floor is nearest to its own;</li>
- *   <li>both in one state: compared as {@code p50_x_floor}.</li>
- * </ul>
- *
- * Two states match only when their median floors are within {@link HostStates#MIN_FLOOR_RATIO} of
- * each other, the factor that separates two states within a run; otherwise the runs saw different
- * states and the multiple is shown, not gated. The all-blocks multiple of a run in two states is
+ * depends on the state the host's CPUs were in (a ring round trip is about 1.5x the floor when the
+ * floor takes 130 ns here and 2x when it takes 350 ns), and the share of a run in each state changes
+ * from run to run, so the all-blocks multiple moves with that share alone. Only multiples of the
+ * same state are compared, and a state is known by its median floor, not by its label: each run's
+ * states ({@code fast} and {@code slow} when its blocks fell into two, else its one {@code all}) are
+ * paired with the other run's state whose median floor is nearest, both ways round, and only when the
+ * two floors are within {@link HostStates#MIN_FLOOR_RATIO} of each other, the factor that tells two
+ * states apart within a run. A busy host can add a state neither label fits (a floor of 230 ns here
+ * while other processes competed for the CPUs); a run's "fast" at 230 ns is then not the other
+ * run's "fast" at 130 ns, and is shown, not gated. The all-blocks multiple of a run in two states is
  * shown, not gated.
  */
 final class StatePairing {
@@ -32,73 +27,81 @@ final class StatePairing {
 
     static List<MetricPair> pair(String series, List<StateMultiple> baseline, List<StateMultiple> current) {
         List<MetricPair> out = new ArrayList<>();
-        Optional<StateMultiple> baseAll = state(baseline, HostStates.ALL);
-        Optional<StateMultiple> curAll = state(current, HostStates.ALL);
-        boolean baseSplit = state(baseline, HostStates.FAST).isPresent();
-        boolean curSplit = state(current, HostStates.FAST).isPresent();
-        if (!baseSplit && !curSplit) {
-            if (baseAll.isPresent() && curAll.isPresent() && !sameState(baseAll.get(), curAll.get())) {
-                out.add(pair(series, RunMetrics.P50_X_FLOOR, baseAll, curAll, Optional.of(String.format(Locale.ROOT,
-                        "the runs saw different host states (floor p50 %s ns / %s ns)",
-                        Estimate.format(baseAll.get().floorNs()), Estimate.format(curAll.get().floorNs())))));
-            } else {
-                out.add(pair(series, RunMetrics.P50_X_FLOOR, baseAll, curAll, Optional.empty()));
+        List<StateMultiple> base = states(baseline);
+        List<StateMultiple> cur = states(current);
+        if (base.isEmpty() || cur.isEmpty()) { // the series is in one run only: shown as missing or new
+            for (StateMultiple s : base.isEmpty() ? cur : base) {
+                out.add(pair(series, name(s, s), base.isEmpty() ? null : s, base.isEmpty() ? s : null, Optional.empty()));
             }
             return out;
         }
-        if (baseSplit && curSplit) {
-            for (String s : List.of(HostStates.FAST, HostStates.SLOW)) {
-                out.add(pair(series, name(s), state(baseline, s), state(current, s), Optional.empty()));
-            }
-        } else {
-            List<StateMultiple> split = baseSplit ? baseline : current;
-            Optional<StateMultiple> single = baseSplit ? curAll : baseAll;
-            if (single.isEmpty()) { // the series is in one run only: nothing to match, shown as missing or new
-                for (String s : List.of(HostStates.FAST, HostStates.SLOW)) {
-                    Optional<StateMultiple> mine = state(split, s);
-                    out.add(baseSplit ? pair(series, name(s), mine, single, Optional.empty())
-                            : pair(series, name(s), single, mine, Optional.empty()));
-                }
-                return out;
-            }
-            String nearest = nearest(split, single.get());
-            for (String s : List.of(HostStates.FAST, HostStates.SLOW)) {
-                Optional<StateMultiple> mine = state(split, s);
-                boolean matched = nearest.equals(s) && sameState(mine.orElseThrow(), single.get());
-                Optional<StateMultiple> other = matched ? single : Optional.empty();
-                Optional<String> held = matched ? Optional.empty()
-                        : Optional.of("the " + (baseSplit ? "current" : "baseline") + " run has no blocks in this host state");
-                out.add(baseSplit ? pair(series, name(s), mine, other, held) : pair(series, name(s), other, mine, held));
+        List<StateMultiple> curMatched = new ArrayList<>();
+        for (StateMultiple b : base) {
+            StateMultiple c = nearest(cur, b);
+            if (nearest(base, c) == b && sameState(b, c)) {
+                out.add(pair(series, name(b, c), b, c, Optional.empty()));
+                curMatched.add(c);
+            } else if (base.size() == 1 && cur.size() == 1) {
+                out.add(pair(series, name(b, c), b, c, Optional.of(String.format(Locale.ROOT,
+                        "the runs saw different host states (floor p50 %s ns / %s ns)", Estimate.format(b.floorNs()),
+                        Estimate.format(c.floorNs())))));
+                curMatched.add(c);
+            } else {
+                out.add(pair(series, name(b, b), b, null, Optional.of("the current run has no blocks in this host state"
+                        + " (floor p50 " + Estimate.format(b.floorNs()) + " ns)")));
             }
         }
-        out.add(pair(series, name(HostStates.ALL), baseAll, curAll,
-                Optional.of("mixes host states: compare the states' multiples")));
+        for (StateMultiple c : cur) {
+            if (!curMatched.contains(c)) {
+                out.add(pair(series, name(c, c), null, c, Optional.of("the baseline run has no blocks in this host state"
+                        + " (floor p50 " + Estimate.format(c.floorNs()) + " ns)")));
+            }
+        }
+        if (base.size() > 1 || cur.size() > 1) {
+            Optional<StateMultiple> baseAll = state(baseline, HostStates.ALL);
+            Optional<StateMultiple> curAll = state(current, HostStates.ALL);
+            out.add(new MetricPair(series, RunMetrics.P50_X_FLOOR + " " + HostStates.ALL, Direction.LOWER_IS_BETTER, false,
+                    baseAll.map(StateMultiple::multiple), curAll.map(StateMultiple::multiple),
+                    Optional.of("mixes host states: compare the states' multiples")));
+        }
         return out;
     }
 
-    private static String name(String state) {
-        return RunMetrics.P50_X_FLOOR + " " + state;
+    /** A run's states: fast and slow when it has them, else its one all-blocks multiple. */
+    private static List<StateMultiple> states(List<StateMultiple> multiples) {
+        List<StateMultiple> split = multiples.stream().filter(s -> !s.state().equals(HostStates.ALL)).toList();
+        return split.isEmpty() ? multiples.stream().filter(s -> s.state().equals(HostStates.ALL)).toList() : split;
     }
 
-    private static MetricPair pair(String series, String name, Optional<StateMultiple> b, Optional<StateMultiple> c,
-                                   Optional<String> held) {
-        return new MetricPair(series, name, Direction.LOWER_IS_BETTER, false, b.map(StateMultiple::multiple),
-                c.map(StateMultiple::multiple), held);
+    /** {@code p50_x_floor fast} after the state's label, from whichever run has one; plain when neither. */
+    private static String name(StateMultiple a, StateMultiple b) {
+        String label = !a.state().equals(HostStates.ALL) ? a.state() : b.state();
+        return label.equals(HostStates.ALL) ? RunMetrics.P50_X_FLOOR : RunMetrics.P50_X_FLOOR + " " + label;
+    }
+
+    private static MetricPair pair(String series, String name, StateMultiple b, StateMultiple c, Optional<String> held) {
+        return new MetricPair(series, name, Direction.LOWER_IS_BETTER, false,
+                Optional.ofNullable(b).map(StateMultiple::multiple), Optional.ofNullable(c).map(StateMultiple::multiple), held);
     }
 
     private static Optional<StateMultiple> state(List<StateMultiple> states, String name) {
         return states.stream().filter(s -> s.state().equals(name)).findFirst();
     }
 
-    /** The fast or slow state of {@code split} whose median floor is nearest {@code one}'s, on a log scale. */
-    private static String nearest(List<StateMultiple> split, StateMultiple one) {
-        double fast = distance(state(split, HostStates.FAST).orElseThrow(), one);
-        double slow = distance(state(split, HostStates.SLOW).orElseThrow(), one);
-        return fast <= slow ? HostStates.FAST : HostStates.SLOW;
+    /** The state of {@code among} whose median floor is nearest {@code one}'s, on a log scale. */
+    private static StateMultiple nearest(List<StateMultiple> among, StateMultiple one) {
+        StateMultiple best = among.getFirst();
+        for (StateMultiple s : among) {
+            if (distance(s, one) < distance(best, one)) {
+                best = s;
+            }
+        }
+        return best;
     }
 
     private static double distance(StateMultiple a, StateMultiple b) {
-        return Math.abs(Math.log(a.floorNs() / b.floorNs()));
+        double d = Math.abs(Math.log(a.floorNs() / b.floorNs()));
+        return Double.isNaN(d) ? 0 : d;
     }
 
     /** Median floors within the factor that tells two states apart (unknown floors: assumed the same). */

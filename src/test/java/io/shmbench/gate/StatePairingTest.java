@@ -40,6 +40,17 @@ class StatePairingTest {
     }
 
     @Test
+    void aStateOfTheSameNameButAnotherFloorIsNotCompared() {
+        // A busy host: the baseline's "fast" blocks had a 230 ns floor, the current run's 130 ns.
+        List<MetricPair> pairs = StatePairing.pair("s", List.of(state("all", 260, 2.8), state("fast", 230, 3.0), state("slow", 370, 1.95)),
+                List.of(state("all", 300, 2.0), state("fast", 130, 1.5), state("slow", 370, 2.1)));
+        List<MetricPair> fast = pairs.stream().filter(p -> p.name().equals("p50_x_floor fast")).toList();
+        assertEquals(2, fast.size(), "one row for each run's fast state: " + pairs);
+        assertTrue(fast.stream().allMatch(p -> p.held().isPresent()), fast.toString());
+        assertEquals(Optional.empty(), named(pairs, "p50_x_floor slow").held(), "the slow states agree");
+    }
+
+    @Test
     void oneStateEachIsComparedOnlyWhenTheFloorsAgree() {
         MetricPair same = StatePairing.pair("s", List.of(state("all", 130, 1.4)), List.of(state("all", 150, 1.5))).getFirst();
         assertEquals("p50_x_floor", same.name());
