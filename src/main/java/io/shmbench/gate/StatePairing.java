@@ -15,13 +15,19 @@ import java.util.Optional;
  * same state are compared, and a state is known by its median floor, not by its label: each run's
  * states ({@code fast} and {@code slow} when its blocks fell into two, else its one {@code all}) are
  * paired with the other run's state whose median floor is nearest, both ways round, and only when the
- * two floors are within {@link HostStates#MIN_FLOOR_RATIO} of each other, the factor that tells two
- * states apart within a run. A busy host can add a state neither label fits (a floor of 230 ns here
- * while other processes competed for the CPUs); a run's "fast" at 230 ns is then not the other
- * run's "fast" at 130 ns, and is shown, not gated. The all-blocks multiple of a run in two states is
- * shown, not gated.
+ * two floors are within {@link #SAME_STATE_FLOOR_RATIO} of each other. A busy host adds a state the
+ * two labels do not tell apart: here the floor's median sat at 110-130 ns, at 200-250 ns while other
+ * processes competed for the two CPUs, and at 320-390 ns, and a run's "fast" at 230 ns is not another
+ * run's "fast" at 130 ns; such a multiple is shown, not gated. The all-blocks multiple of a run in
+ * two states is shown, not gated.
  */
 final class StatePairing {
+    /**
+     * Two median floors this close or closer are one host state: the floors of one state varied by
+     * up to 1.25x here (200 to 250 ns, 320 to 390 ns), those of neighbouring states by 1.28x or more.
+     */
+    static final double SAME_STATE_FLOOR_RATIO = 1.25;
+
     private StatePairing() {
     }
 
@@ -104,11 +110,11 @@ final class StatePairing {
         return Double.isNaN(d) ? 0 : d;
     }
 
-    /** Median floors within the factor that tells two states apart (unknown floors: assumed the same). */
+    /** Median floors within {@link #SAME_STATE_FLOOR_RATIO} of each other (unknown floors: assumed the same). */
     private static boolean sameState(StateMultiple a, StateMultiple b) {
         if (Double.isNaN(a.floorNs()) || Double.isNaN(b.floorNs())) {
             return true;
         }
-        return Math.max(a.floorNs(), b.floorNs()) < HostStates.MIN_FLOOR_RATIO * Math.min(a.floorNs(), b.floorNs());
+        return Math.max(a.floorNs(), b.floorNs()) <= SAME_STATE_FLOOR_RATIO * Math.min(a.floorNs(), b.floorNs());
     }
 }
