@@ -135,29 +135,27 @@ public final class Compare {
         if (series.isEmpty()) {
             return lines;
         }
-        lines.add("Same-pair p50 multiples of the floor (all blocks; - : not in that run):");
-        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-70s", "series"));
-        runs.forEach(r -> head.append(String.format(Locale.ROOT, " %12s", shorten(r.label()))));
+        lines.add("Same-pair p50 multiples of the floor, per host state as multiple@floor p50 (- : not in that run):");
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-60s", "series"));
+        runs.forEach(r -> head.append(String.format(Locale.ROOT, " %-22s", shorten(r.label(), 22))));
         lines.add(head.toString());
         for (String s : series) {
-            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-70s", shorten70(s)));
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-60s", shorten(s, 60)));
             for (ComparedRun r : runs) {
-                String v = r.metrics().p50States().getOrDefault(s, List.of()).stream()
-                        .filter(m -> m.state().equals(HostStates.ALL)).findFirst().map(StateMultiple::multiple)
-                        .map(e -> Estimate.format(e.value()) + "x").orElse("-");
-                row.append(String.format(Locale.ROOT, " %12s", v));
+                List<StateMultiple> states = r.metrics().p50States().getOrDefault(s, List.of());
+                List<StateMultiple> split = states.stream().filter(m -> !m.state().equals(HostStates.ALL)).toList();
+                String v = (split.isEmpty() ? states : split).stream()
+                        .map(m -> Estimate.format(m.multiple().value()) + "x@" + Estimate.format(m.floorNs()) + "ns")
+                        .reduce((a, b) -> a + " " + b).orElse("-");
+                row.append(String.format(Locale.ROOT, " %-22s", v));
             }
             lines.add(row.toString());
         }
         return lines;
     }
 
-    private static String shorten(String s) {
-        return s.length() <= 12 ? s : s.substring(0, 11) + "\u2026";
-    }
-
-    private static String shorten70(String s) {
-        return s.length() <= 70 ? s : s.substring(0, 69) + "\u2026";
+    private static String shorten(String s, int width) {
+        return s.length() <= width ? s : s.substring(0, width - 1) + "\u2026";
     }
 
     /** Figures and the page of an earlier comparison into the same folder; other files are left alone. */
