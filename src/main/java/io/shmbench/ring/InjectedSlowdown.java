@@ -9,10 +9,11 @@ import java.lang.foreign.ValueLayout;
  * {@value #VARIABLE}{@code =N} the writer does N steps of extra work before it publishes each
  * message, as a slower ring would. Off (0) by default.
  *
- * <p>A step is one link of a chain of dependent multiply-adds, about 1 ns here, so the slowdown
- * grows in small, even steps and scales with the CPU's speed as the ring's own code does
+ * <p>A step is one link of a chain of dependent multiply-xor-shifts, about 1.1 ns here, so the
+ * slowdown grows in small, even steps and scales with the CPU's speed as the ring's own code does
  * ({@link Thread#onSpinWait()} was tried first: one PAUSE a message added about 10% to a round trip
- * here and two about 40%, too coarse to aim at 25%).
+ * here and two about 40%, too coarse to aim at 25%). Not a multiply-add: with the step count a
+ * constant, C2 unrolls the loop and folds a chain of affine steps into one (45 steps cost 3 ns).
  *
  * <p>An environment variable, not a system property, because it reaches every process of a run
  * (the JMH forks and the peer JVMs they start) without any of them passing it on. It is read once
@@ -50,7 +51,7 @@ final class InjectedSlowdown {
         }
         int x = sink ^ memory.get(ValueLayout.JAVA_BYTE, slotOffset + RingLayout.SLOT_HEADER_SIZE);
         for (int i = 0; i < STEPS; i++) {
-            x = x * 1_103_515_245 + 12_345;
+            x = x * 0x9E37_79B9 ^ (x >>> 16);
         }
         sink = x;
     }
