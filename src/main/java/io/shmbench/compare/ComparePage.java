@@ -83,19 +83,20 @@ final class ComparePage {
 
     /** Every series of the question, each metric a row: the runs' values, then each run over the first. */
     private static void metrics(StringBuilder h, List<ComparedRun> runs, String q) {
-        Map<String, Map<String, List<Optional<Estimate>>>> rows = new LinkedHashMap<>();
+        Map<String, Map<String, List<Optional<Cell>>>> rows = new LinkedHashMap<>();
         for (int i = 0; i < runs.size(); i++) {
             ComparedRun run = runs.get(i);
             for (var e : run.metrics().p50States().entrySet()) {
                 if (SeriesText.parse(e.getKey()).question().equals(q)) {
                     for (StateMultiple s : e.getValue()) {
-                        cell(rows, e.getKey(), "p50_x_floor " + s.state(), runs.size(), i, s.multiple());
+                        cell(rows, e.getKey(), "p50_x_floor " + s.state(), runs.size(), i,
+                                new Cell(s.multiple(), " at floor " + Estimate.format(s.floorNs()) + " ns"));
                     }
                 }
             }
             for (Metric m : run.metrics().metrics().values()) {
                 if (SeriesText.parse(m.series()).question().equals(q)) {
-                    cell(rows, m.series(), m.name(), runs.size(), i, m.estimate());
+                    cell(rows, m.series(), m.name(), runs.size(), i, new Cell(m.estimate(), ""));
                 }
             }
         }
@@ -107,26 +108,31 @@ final class ComparePage {
         List<List<String>> table = new ArrayList<>();
         rows.forEach((series, metrics) -> metrics.forEach((metric, values) -> {
             List<String> row = new ArrayList<>(List.of(series, metric));
-            values.forEach(v -> row.add(v.map(ComparePage::withInterval).orElse(ABSENT)));
+            values.forEach(v -> row.add(v.map(c -> withInterval(c.estimate()) + c.suffix()).orElse(ABSENT)));
             for (int i = 1; i < values.size(); i++) {
-                Optional<Estimate> first = values.getFirst();
-                Optional<Estimate> other = values.get(i);
+                Optional<Estimate> first = values.getFirst().map(Cell::estimate);
+                Optional<Estimate> other = values.get(i).map(Cell::estimate);
                 row.add(first.isPresent() && other.isPresent() && first.get().value() != 0
                         ? String.format(Locale.ROOT, "%.3f", other.get().value() / first.get().value()) : "");
             }
             table.add(row);
         }));
-        h.append("<p class=\"note\">p50_x_floor: same-pair p50 multiple over all blocks and per host state [95% interval]; "
+        h.append("<p class=\"note\">p50_x_floor: same-pair p50 multiple over all blocks and per host state [95% interval], "
+                + "at the median floor of those blocks (a state is known by its floor; labels are per run); "
                 + "p99_x_floor [range over rounds]; throughput [JMH 99.9% or rounds]; latency in ns [range over rounds]. "
                 + ABSENT + ": not in that run.</p>\n");
         table(h, head, table, Set.of());
     }
 
-    private static void cell(Map<String, Map<String, List<Optional<Estimate>>>> rows, String series, String metric,
-                             int runs, int run, Estimate e) {
-        List<Optional<Estimate>> values = rows.computeIfAbsent(series, s -> new LinkedHashMap<>())
+    /** A run's value of a metric, with what to say after it (a host state's floor). */
+    private record Cell(Estimate estimate, String suffix) {
+    }
+
+    private static void cell(Map<String, Map<String, List<Optional<Cell>>>> rows, String series, String metric,
+                             int runs, int run, Cell e) {
+        List<Optional<Cell>> values = rows.computeIfAbsent(series, s -> new LinkedHashMap<>())
                 .computeIfAbsent(metric, m -> {
-                    List<Optional<Estimate>> l = new ArrayList<>();
+                    List<Optional<Cell>> l = new ArrayList<>();
                     for (int i = 0; i < runs; i++) {
                         l.add(Optional.empty());
                     }

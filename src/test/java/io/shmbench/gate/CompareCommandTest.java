@@ -39,7 +39,7 @@ class CompareCommandTest {
                 "a series only the first run has");
         assertTrue(html.contains("<td>" + uds + "</td><td>p50_x_floor all</td><td>\u2014</td><td>25.0 [24.0, 26.0]</td>"),
                 "and one only the second has");
-        assertTrue(html.contains("<td>p50_x_floor all</td><td>1.40 [1.35, 1.45]</td><td>1.50 [1.45, 1.55]</td><td>1.071</td>"),
+        assertTrue(html.contains("<td>p50_x_floor all</td><td>1.40 [1.35, 1.45] at floor 130 ns</td><td>1.50 [1.45, 1.55] at floor 130 ns</td><td>1.071</td>"),
                 "the ratio of the second run to the first");
         assertTrue(html.contains("<tr class=\"diff\"><td>cpu.model</td><td>AMD EPYC</td><td>Intel Xeon</td></tr>"), "environments");
         for (String id : List.of("q1_compare_p50_x_floor", "q1_compare_latency_p50", "q1_compare_throughput")) {
