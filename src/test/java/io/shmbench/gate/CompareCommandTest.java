@@ -35,9 +35,9 @@ class CompareCommandTest {
         String html = Files.readString(out.resolve("index.html"));
         String agrona = "Q1Transports.roundTrip transport=agrona message_bytes=64 wait_strategy=spin";
         String uds = "Q1Transports.roundTrip transport=uds message_bytes=64 wait_strategy=spin";
-        assertTrue(html.contains("<td>" + agrona + "</td><td>p50_x_floor all</td><td>1.60 [1.50, 1.70]</td><td>\u2014</td>"),
+        assertTrue(html.contains("<td>" + agrona + "</td><td>p50_x_floor all</td><td>1.60 [1.50, 1.70] at floor 130 ns</td><td>\u2014</td>"),
                 "a series only the first run has");
-        assertTrue(html.contains("<td>" + uds + "</td><td>p50_x_floor all</td><td>\u2014</td><td>25.0 [24.0, 26.0]</td>"),
+        assertTrue(html.contains("<td>" + uds + "</td><td>p50_x_floor all</td><td>\u2014</td><td>25.0 [24.0, 26.0] at floor 130 ns</td>"),
                 "and one only the second has");
         assertTrue(html.contains("<td>p50_x_floor all</td><td>1.40 [1.35, 1.45] at floor 130 ns</td><td>1.50 [1.45, 1.55] at floor 130 ns</td><td>1.071</td>"),
                 "the ratio of the second run to the first");
