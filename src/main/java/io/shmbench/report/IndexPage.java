@@ -26,7 +26,8 @@ import java.util.TreeSet;
  */
 public final class IndexPage {
     public static final String FILE = "index.html";
-    private static final String STYLE = """
+    /** The page's style sheet (also used by the comparison page, so both look alike). */
+    public static final String STYLE = """
             body{font-family:"DejaVu Sans",sans-serif;margin:1.5em auto;max-width:1100px;padding:0 1em;color:#222}
             h1{font-size:1.5em}h2{font-size:1.2em;border-bottom:1px solid #ccc;margin-top:2em}
             table{border-collapse:collapse;font-size:.8em;margin:.5em 0}
@@ -230,7 +231,7 @@ public final class IndexPage {
         h.append("</table></div>\n");
     }
 
-    /** Text as HTML: the five characters that could end an element or an attribute, escaped. */
+    /** Text escaped for HTML: the five characters that could end an element or an attribute (also used by the comparison page). */
     public static String esc(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (char c : s.toCharArray()) {

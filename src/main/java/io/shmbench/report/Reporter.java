@@ -46,7 +46,7 @@ public final class Reporter {
         ReportTables tables = ReportTables.of(data);
         List<Path> csv = List.of();
         try {
-            csv = TidyCsvWriter.writeAll(layout.csvDir(), tables);
+            csv = TidyCsvWriter.writeAll(layout.csvDir(), tables, layout.runId(), host(data));
         } catch (IOException e) {
             problems.error(layout.csvDir() + ": cannot write the tidy CSV files: " + e);
         }
@@ -80,6 +80,29 @@ public final class Reporter {
         err.flush();
         return new Result(problems.hasErrors() ? 1 : 0, problems, tables, figures, csv, figureFiles, index, answers);
     }
+
+    /**
+     * Only the tidy CSV files of a run, without figures: for the gate and compare, which read a
+     * run's CSV and make them when a run has none yet. The problems are those the full report
+     * would have found in the raw files.
+     */
+    public static Problems writeTidyCsv(RunLayout layout) {
+        Problems problems = new Problems();
+        RunData data = RunReader.read(layout, problems);
+        try {
+            TidyCsvWriter.writeAll(layout.csvDir(), ReportTables.of(data), layout.runId(), host(data));
+        } catch (IOException e) {
+            problems.error(layout.csvDir() + ": cannot write the tidy CSV files: " + e);
+        }
+        return problems;
+    }
+
+    /** env.json's hostname, empty when the run has none. */
+    static String host(RunData data) {
+        return data.environment().map(e -> e.entries().getOrDefault(HOSTNAME, "")).orElse("");
+    }
+
+    private static final String HOSTNAME = "hostname";
 
     /**
      * Writes the figures on all cores: rendering (PNG, SVG, PDF) is most of a report's time and

@@ -118,6 +118,7 @@ public final class RingWriter extends RingCursor {
         if (offset < 0) {
             throw new IllegalStateException("commit without a claim");
         }
+        InjectedSlowdown.apply(memory, offset);
         memory.set(ValueLayout.JAVA_INT, offset + RingLayout.SLOT_LENGTH_OFFSET, length);
         access.store(memory, offset + RingLayout.SLOT_SEQUENCE_OFFSET, RingLayout.committed(next));
         long published = ++next;

@@ -29,6 +29,7 @@ import java.util.TreeMap;
  */
 final class FixtureRun {
     static final String RUN_ID = "fixture-run";
+    static final String HOST = "fixture-host";
     static final long WARMUP_VALUE_NS = 900_000_000L; // 0.9 s: no measurement value comes near it
     static final List<String> Q1_TRANSPORTS = List.of("floor", "shm-ring", "agrona", "uds", "tcp", "pipe");
     static final List<String> Q1_SIZES = List.of("64", "2048");
@@ -150,6 +151,7 @@ final class FixtureRun {
         env.put("schema", schema);
         env.put("complete", true);
         env.put("profile", "smoke");
+        env.put("hostname", HOST);
         ObjectNode cpu = env.putObject("cpu");
         cpu.put("model", "Fixture CPU @ 3.0GHz");
         cpu.put("cores", 4);

@@ -21,6 +21,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReportCsvTest {
     static final List<String> KEYS = List.of("question", "benchmark", "transport", "message_bytes", "slots",
             "memory_order", "padding", "payload_layout", "placement", "wait_strategy", "servers", "other_params");
+    /** The columns every tidy CSV starts with: where the row came from. */
+    static final List<String> RUN = List.of("run_id", "host");
+    /** The run columns, then the key columns: how every table about a benchmark starts. */
+    static final List<String> HEAD;
+
+    static {
+        List<String> head = new ArrayList<>(RUN);
+        head.addAll(KEYS);
+        HEAD = List.copyOf(head);
+    }
 
     @TempDir
     static Path dir;
@@ -34,9 +44,26 @@ class ReportCsvTest {
     }
 
     private static List<String> cols(String... more) {
-        List<String> c = new ArrayList<>(KEYS);
+        List<String> c = new ArrayList<>(HEAD);
         c.addAll(List.of(more));
         return c;
+    }
+
+    private static List<String> run(String... more) {
+        List<String> c = new ArrayList<>(RUN);
+        c.addAll(List.of(more));
+        return c;
+    }
+
+    @Test
+    void everyFileSaysWhichRunAndHostItsRowsCameFrom() throws Exception {
+        for (java.nio.file.Path file : report.result.csvFiles()) {
+            assertEquals(RUN, ReportFixture.header(file).subList(0, 2), file.toString());
+            for (CSVRecord r : ReportFixture.csv(file)) {
+                assertEquals(FixtureRun.RUN_ID, r.get("run_id"), file + " " + r);
+                assertEquals(FixtureRun.HOST, r.get("host"), file + " " + r);
+            }
+        }
     }
 
     private static Map<List<String>, Histogram> expectedByKey() throws Exception {
@@ -209,7 +236,7 @@ class ReportCsvTest {
         assertEquals(5, outcomes.size());
         assertTrue(outcomes.stream().anyMatch(r -> r.get("memory_order").equals("PLAIN") && r.get("status").equals("timed out")));
 
-        assertEquals(List.of("rate_ratio", "slots", "trials", "written", "delivered", "missed", "loss_fraction",
+        assertEquals(run("rate_ratio", "slots", "trials", "written", "delivered", "missed", "loss_fraction",
                 "staleness_p50_ns", "staleness_p99_ns", "lap_policy"), ReportFixture.header(fixture.csvOut("q3_loss.csv")));
         List<CSVRecord> loss = ReportFixture.csv(fixture.csvOut("q3_loss.csv"));
         assertEquals(20, loss.size());
@@ -223,7 +250,7 @@ class ReportCsvTest {
         assertEquals("", matrix.getFirst().get("p50_ns"), "an unmeasured cell stays empty");
 
         List<CSVRecord> faults = ReportFixture.csv(fixture.csvOut("q7_faults.csv"));
-        assertEquals(List.of("scenario", "metric", "trials", "min", "median", "max", "mean", "total"),
+        assertEquals(run("scenario", "metric", "trials", "min", "median", "max", "mean", "total"),
                 ReportFixture.header(fixture.csvOut("q7_faults.csv")));
         assertEquals(5, faults.size());
         CSVRecord kill = faults.stream().filter(r -> r.get("scenario").equals("writer-kill")).findFirst().orElseThrow();

@@ -106,10 +106,10 @@ class RoundsCsvTest {
 
     @Test
     void roundValuesHaveTheDocumentedColumns() throws Exception {
-        List<String> values = new ArrayList<>(ReportCsvTest.KEYS);
+        List<String> values = new ArrayList<>(ReportCsvTest.HEAD);
         values.addAll(List.of("metric", "round", "value"));
         assertEquals(values, ReportFixture.header(fixture.csvOut("round_values.csv")));
-        List<String> summary = new ArrayList<>(ReportCsvTest.KEYS);
+        List<String> summary = new ArrayList<>(ReportCsvTest.HEAD);
         summary.addAll(List.of("metric", "rounds", "median", "min", "max", "max_over_min"));
         assertEquals(summary, ReportFixture.header(fixture.csvOut("round_summary.csv")));
     }

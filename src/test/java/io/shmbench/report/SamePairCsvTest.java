@@ -86,7 +86,7 @@ class SamePairCsvTest {
 
     @Test
     void columnsAreTheKeyColumnsThenTheDocumentedOnes() throws Exception {
-        List<String> expected = new ArrayList<>(ReportCsvTest.KEYS);
+        List<String> expected = new ArrayList<>(ReportCsvTest.HEAD);
         expected.addAll(COLUMNS);
         assertEquals(expected, ReportFixture.header(fixture.csvOut("floor_multiples.csv")));
     }
