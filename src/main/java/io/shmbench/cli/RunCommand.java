@@ -150,6 +150,11 @@ public final class RunCommand implements Callable<Integer> {
             printPlan(out, plan, rounds, user, budgeted);
             return 0;
         }
+        try {
+            new ResultsRoot(resultsDir).requireCreatable();
+        } catch (UncheckedIOException e) {
+            throw new ParameterException(spec.commandLine(), "--results-dir " + resultsDir + ": " + e.getCause().getMessage(), e);
+        }
         Optional<String> lockBusy = JmhLock.heldElsewhere(JmhLock.FILE);
         if (lockBusy.isPresent()) {
             spec.commandLine().getErr().println("error: cannot start: " + lockBusy.get());
