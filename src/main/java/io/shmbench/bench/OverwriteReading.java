@@ -22,7 +22,7 @@ import java.util.Optional;
 
 /**
  * An OVERWRITE ring written by a {@link RingPeerRole#PACED_WRITER} peer at rate W and read here at
- * rate R, the seed's telemetry channel: the writer never waits; the reader wakes every
+ * rate R, the telemetry channel of docs/THEORY.md: the writer never waits; the reader wakes every
  * {@code 1/R}, takes everything new, and counts what the writer overwrote before it came. Each
  * {@link #trial} is one writer/reader rate ratio W/R; it gives one {@link OverwriteLoss} row.
  * Both sides keep to an absolute schedule ({@link Pacer}), so lateness (of a process the machine

@@ -5,7 +5,7 @@ import io.shmbench.bench.peer.PeerLog;
 import io.shmbench.ipc.WaitStrategy;
 import io.shmbench.measure.LatencyRecorder;
 import io.shmbench.measure.Outcome;
-import io.shmbench.payload.SeedDoubleBuffer;
+import io.shmbench.payload.PlainDoubleBuffer;
 import io.shmbench.payload.StampedSnapshot;
 import io.shmbench.process.ChildProcess;
 import io.shmbench.process.PeerCommand;
@@ -43,7 +43,7 @@ import java.util.function.BooleanSupplier;
  * observes goes to {@code raw/q7_faults.csv} ({@code scenario, trial, metric, value}), from
  * measurement iterations only. JMH's own score is just a trial's duration. The writer is always a
  * {@link FaultWriterPeer} in its own JVM, writing {@value #SNAPSHOT_BYTES}-byte snapshots (the
- * seed's telemetry snapshot size, {@link StampedSnapshot}: every word depends on the sequence
+ * telemetry snapshot size (docs/THEORY.md), {@link StampedSnapshot}: every word depends on the sequence
  * number, with a checksum) every {@value #WRITE_PERIOD_NANOS} ns; both sides are pinned to two
  * cores ({@link CrossCorePin}).
  *
@@ -62,9 +62,9 @@ import java.util.function.BooleanSupplier;
  *       delivered), {@code torn_delivered_count} (delivered but failing the snapshot's own checksum:
  *       must be 0, else also recorded as "corrupt") and {@code gap_count} (messages overwritten
  *       before the reader reached them, counted by sequence number). {@code slots} = 4 follows the
- *       seed's sizing rule; 2 is the double buffer's memory.</li>
+ *       sizing rule (docs/THEORY.md); 2 is the double buffer's memory.</li>
  *   <li>{@link #slowReaderDoubleBuffer} (scenario {@value #DOUBLE_BUFFER}): the same writer and the
- *       same slow reader on the seed's double buffer ({@link SeedDoubleBuffer}: two buffers, an
+ *       same slow reader on the plain double buffer ({@link PlainDoubleBuffer}: two buffers, an
  *       active index, no seqlock), reading each new snapshot. It delivers everything it is handed;
  *       {@code torn_delivered_count} counts the snapshots that fail their checksum.</li>
  * </ul>
@@ -224,7 +224,7 @@ public class Q7Faults {
     /** One writer for the whole run, on an OVERWRITE ring. */
     @State(Scope.Thread)
     public static class SlowReaderOnRing extends RingWriterPeer {
-        /** 4: the seed's sizing rule (ceil(write rate / read rate) = 2, plus a margin of 2); 2: the double buffer's memory. */
+        /** 4: the sizing rule (ceil(write rate / read rate) = 2, plus a margin of 2); 2: the double buffer's memory. */
         @Param({"4", "2"})
         public int slots;
 
@@ -251,17 +251,17 @@ public class Q7Faults {
         }
     }
 
-    /** One writer for the whole run, on the seed's double buffer. */
+    /** One writer for the whole run, on the plain double buffer. */
     @State(Scope.Thread)
     public static class SlowReaderOnDoubleBuffer extends WriterPeer {
         SharedSegment segment;
-        SeedDoubleBuffer buffer;
+        PlainDoubleBuffer buffer;
 
         @Override
         void open() {
             try {
-                segment = SharedSegment.create("doublebuffer", SeedDoubleBuffer.segmentSize(SNAPSHOT_BYTES));
-                buffer = new SeedDoubleBuffer(segment.memory(), SNAPSHOT_BYTES);
+                segment = SharedSegment.create("doublebuffer", PlainDoubleBuffer.segmentSize(SNAPSHOT_BYTES));
+                buffer = new PlainDoubleBuffer(segment.memory(), SNAPSHOT_BYTES);
                 startWriter(List.of("--double-buffer", segment.path().toString()),
                         () -> StampedSnapshot.sequence(buffer.front()) > 0);
             } finally {
@@ -346,7 +346,7 @@ public class Q7Faults {
         if (side.outcome.failed()) {
             return;
         }
-        SeedDoubleBuffer buffer = side.buffer;
+        PlainDoubleBuffer buffer = side.buffer;
         long reads = 0;
         long torn = 0;
         long lastSequence = -1;

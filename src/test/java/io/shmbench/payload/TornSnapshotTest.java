@@ -68,21 +68,21 @@ class TornSnapshotTest {
     @Test
     void doubleBufferWriterFlipsBetweenTwoBuffers() {
         try (Arena arena = Arena.ofConfined()) {
-            SeedDoubleBuffer buffer = new SeedDoubleBuffer(arena.allocate(SeedDoubleBuffer.segmentSize(BYTES), 64), BYTES);
+            PlainDoubleBuffer buffer = new PlainDoubleBuffer(arena.allocate(PlainDoubleBuffer.segmentSize(BYTES), 64), BYTES);
             MemorySegment first = buffer.back();
             assertNotSame(first, buffer.front());
             StampedSnapshot.write(first, BYTES, 1);
             buffer.publish();
             assertSame(first, buffer.front(), "the buffer just filled is the one the reader reads");
             assertNotSame(first, buffer.back(), "the writer goes on in the other one");
-            assertThrows(IllegalArgumentException.class, () -> new SeedDoubleBuffer(arena.allocate(64), BYTES));
+            assertThrows(IllegalArgumentException.class, () -> new PlainDoubleBuffer(arena.allocate(64), BYTES));
         }
     }
 
     @Test
     void doubleBufferHandsTheReaderATornSnapshotWhenTheWriterLapsIt() {
         try (Arena arena = Arena.ofConfined()) {
-            SeedDoubleBuffer buffer = new SeedDoubleBuffer(arena.allocate(SeedDoubleBuffer.segmentSize(BYTES), 64), BYTES);
+            PlainDoubleBuffer buffer = new PlainDoubleBuffer(arena.allocate(PlainDoubleBuffer.segmentSize(BYTES), 64), BYTES);
             write(buffer, 1);
             MemorySegment reading = buffer.front();
 
@@ -99,7 +99,7 @@ class TornSnapshotTest {
     @Test
     void doubleBufferIsFineWhenTheWriterFlipsOnlyOnce() {
         try (Arena arena = Arena.ofConfined()) {
-            SeedDoubleBuffer buffer = new SeedDoubleBuffer(arena.allocate(SeedDoubleBuffer.segmentSize(BYTES), 64), BYTES);
+            PlainDoubleBuffer buffer = new PlainDoubleBuffer(arena.allocate(PlainDoubleBuffer.segmentSize(BYTES), 64), BYTES);
             write(buffer, 1);
             assertTrue(StampedSnapshot.read(buffer.front(), BYTES, () -> write(buffer, 2)));
         }
@@ -142,7 +142,7 @@ class TornSnapshotTest {
         }
     }
 
-    private static void write(SeedDoubleBuffer buffer, long sequence) {
+    private static void write(PlainDoubleBuffer buffer, long sequence) {
         StampedSnapshot.write(buffer.back(), BYTES, sequence);
         buffer.publish();
     }

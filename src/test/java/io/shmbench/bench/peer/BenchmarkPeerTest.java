@@ -1,6 +1,6 @@
 package io.shmbench.bench.peer;
 
-import io.shmbench.payload.SeedDoubleBuffer;
+import io.shmbench.payload.PlainDoubleBuffer;
 import io.shmbench.payload.StampedSnapshot;
 import io.shmbench.placement.ThreadAffinity;
 import io.shmbench.process.ChildProcess;
@@ -31,8 +31,8 @@ class BenchmarkPeerTest {
     @Test
     void aWriterPeerPinsItselfWritesAndStopsWhenClosed() {
         int cpu = ThreadAffinity.get().getLast();
-        try (SharedSegment segment = SharedSegment.create("doublebuffer", SeedDoubleBuffer.segmentSize(BYTES))) {
-            SeedDoubleBuffer buffer = new SeedDoubleBuffer(segment.memory(), BYTES);
+        try (SharedSegment segment = SharedSegment.create("doublebuffer", PlainDoubleBuffer.segmentSize(BYTES))) {
+            PlainDoubleBuffer buffer = new PlainDoubleBuffer(segment.memory(), BYTES);
             List<String> args = new ArrayList<>(List.of("--double-buffer", segment.path().toString(), "--bytes",
                     Integer.toString(BYTES), "--period-nanos", "1000000"));
             args.addAll(PeerCommand.cpuArgs(OptionalInt.of(cpu)));
@@ -79,11 +79,11 @@ class BenchmarkPeerTest {
 
     @Test
     void aKilledPeerIsGoneAndCloseStillSucceeds() throws Exception {
-        try (SharedSegment segment = SharedSegment.create("doublebuffer", SeedDoubleBuffer.segmentSize(BYTES))) {
+        try (SharedSegment segment = SharedSegment.create("doublebuffer", PlainDoubleBuffer.segmentSize(BYTES))) {
             ChildProcess peer = PeerCommand.start(FaultWriterPeer.class, List.of("--double-buffer", segment.path().toString(),
                     "--bytes", Integer.toString(BYTES), "--period-nanos", "1000000"), PeerLog.file());
             try {
-                SeedDoubleBuffer buffer = new SeedDoubleBuffer(segment.memory(), BYTES);
+                PlainDoubleBuffer buffer = new PlainDoubleBuffer(segment.memory(), BYTES);
                 peer.awaitReady("writing", () -> StampedSnapshot.sequence(buffer.front()) > 0);
                 segment.unlink();
                 peer.kill();

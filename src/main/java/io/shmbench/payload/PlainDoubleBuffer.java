@@ -5,7 +5,8 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
 
 /**
- * <b>The seed's baseline, not the suite's design</b>: the seed's original snapshot exchange, kept so
+ * <b>A baseline, not the suite's design</b>: the plain double-buffered snapshot exchange a telemetry
+ * design starts from (docs/THEORY.md, section 8), kept so
  * Q7 can measure it beside the seqlocked ring. Two buffers and an index saying which one is
  * current; the writer fills the other buffer and flips the index. There is no sequence lock: a
  * reader that is still reading the current buffer when the writer has flipped twice (so is
@@ -19,7 +20,7 @@ import java.lang.invoke.VarHandle;
  *     64 + stride stride  buffer 1        (stride: the snapshot size rounded up to 64 bytes)
  * </pre>
  */
-public final class SeedDoubleBuffer {
+public final class PlainDoubleBuffer {
     public static final long ACTIVE_OFFSET = 0;
     public static final long BUFFERS_OFFSET = 64;
     private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
@@ -28,7 +29,7 @@ public final class SeedDoubleBuffer {
     private final MemorySegment[] buffers;
 
     /** Views {@code memory} (at least {@link #segmentSize} bytes) as a double buffer of {@code snapshotBytes}-byte snapshots. */
-    public SeedDoubleBuffer(MemorySegment memory, int snapshotBytes) {
+    public PlainDoubleBuffer(MemorySegment memory, int snapshotBytes) {
         if (snapshotBytes <= 0) {
             throw new IllegalArgumentException("snapshots need at least one byte, got " + snapshotBytes);
         }
