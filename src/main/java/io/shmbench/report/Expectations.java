@@ -7,7 +7,9 @@ import java.util.Optional;
  * What the design reasoning in docs/THEORY.md ("Expectations drawn on the figures") expects a run to
  * show, in one place: the figures draw these as labelled expectation lines and marks, beside what
  * was measured. They are orders of magnitude from back-of-the-envelope reasoning, not targets; a
- * result far from one is a finding about the machine (or the reasoning), not a failure.
+ * result far from one is a finding about the machine (or the reasoning), not a failure. The third
+ * expectation, the OVERWRITE loss the sizing rule predicts, is {@link io.shmbench.ring.SizingRule}'s,
+ * which the ring's own users (the scenario command) share.
  */
 public final class Expectations {
     /** Where the expectations are explained, for captions. */
@@ -42,17 +44,5 @@ public final class Expectations {
     /** The mechanism a transport uses; empty for a transport the reasoning does not cover. */
     public static Optional<Mechanism> mechanismOf(String transport) {
         return MECHANISMS.stream().filter(m -> m.transports().contains(transport)).findFirst();
-    }
-
-    /**
-     * The sizing rule's fraction lost in OVERWRITE mode: a writer publishing {@code writerOverReader}
-     * times as often as the reader wakes, the reader draining up to {@code slots} messages per
-     * wake-up, loses max(0, 1 - slots * R / W) of them.
-     */
-    public static double overwriteLoss(double slots, double writerOverReader) {
-        if (!(slots > 0) || !(writerOverReader > 0)) {
-            throw new IllegalArgumentException("slots and W/R must be positive, got " + slots + " and " + writerOverReader);
-        }
-        return Math.max(0, 1 - slots / writerOverReader);
     }
 }

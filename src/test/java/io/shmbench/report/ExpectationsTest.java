@@ -6,23 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The expectations the figures draw, and the document that explains them, say the same. */
 class ExpectationsTest {
-    @Test
-    void theSizingRulePredictsTheLossMeasuredAtFourTimesTheReadersRate() {
-        // Measured with a reader draining every slot per wake-up at W/R = 4: 0.75, 0.50, 0.007, 0.
-        assertEquals(0.75, Expectations.overwriteLoss(1, 4), 1e-12);
-        assertEquals(0.50, Expectations.overwriteLoss(2, 4), 1e-12);
-        assertEquals(0.0, Expectations.overwriteLoss(4, 4), 1e-12);
-        assertEquals(0.0, Expectations.overwriteLoss(64, 4), 1e-12);
-        assertEquals(0.2, Expectations.overwriteLoss(1, 1.25), 1e-12);
-        assertThrows(IllegalArgumentException.class, () -> Expectations.overwriteLoss(0, 4));
-        assertThrows(IllegalArgumentException.class, () -> Expectations.overwriteLoss(4, Double.NaN));
-    }
-
     @Test
     void everyTransportHasAMechanismAndARoundTripIsTwoOneWays() {
         for (String t : new String[]{"pipe", "fifo", "uds", "tcp", "mq", "shm-ring", "agrona", "chronicle-queue",

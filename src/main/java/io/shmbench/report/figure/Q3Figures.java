@@ -3,6 +3,7 @@ package io.shmbench.report.figure;
 import io.shmbench.measure.SeriesName;
 import io.shmbench.report.Cells;
 import io.shmbench.report.Expectations;
+import io.shmbench.ring.SizingRule;
 import io.shmbench.report.LatencySeries;
 import io.shmbench.report.LossPoint;
 import io.shmbench.report.ReportTables;
@@ -148,8 +149,8 @@ final class Q3Figures {
                             .sorted(Comparator.comparingDouble(Line.Point::x)).toList()));
         }
         if (predicted) {
-            double lowest = loss.stream().mapToDouble(LossPoint::slots).min().orElse(1);
-            double highest = loss.stream().mapToDouble(LossPoint::slots).max().orElse(1);
+            int lowest = (int) loss.stream().mapToLong(LossPoint::slots).min().orElse(1);
+            int highest = (int) loss.stream().mapToLong(LossPoint::slots).max().orElse(1);
             ratioIndex.forEach((ratio, index) -> lines.add(new Line("rule, W/R = " + io.shmbench.report.Cells.number(ratio),
                     SeriesStyle.byIndex(index).expected(), prediction(ratio, lowest, highest))));
         }
@@ -161,19 +162,16 @@ final class Q3Figures {
     }
 
     /**
-     * The sizing rule's loss for one rate ratio over the slot range, finely enough that the curve
-     * (linear in slots, drawn on a log axis) looks like one, with its corner at slots = W/R.
+     * The sizing rule's loss for one rate ratio at every whole slot count up to where it reaches 0
+     * (slots = ceil(W/R)), then flat to the largest slot count measured.
      */
-    static List<Line.Point> prediction(double ratio, double lowest, double highest) {
-        java.util.TreeSet<Double> xs = new java.util.TreeSet<>();
-        int steps = 48;
-        for (int i = 0; i <= steps; i++) {
-            xs.add(lowest * Math.pow(highest / lowest, (double) i / steps));
+    static List<Line.Point> prediction(double ratio, int lowest, int highest) {
+        java.util.TreeSet<Integer> slots = new java.util.TreeSet<>();
+        for (int s = lowest; s <= Math.min(highest, SizingRule.slotsFor(ratio)); s++) {
+            slots.add(s);
         }
-        if (ratio > lowest && ratio < highest) {
-            xs.add(ratio);
-        }
-        return xs.stream().map(x -> new Line.Point(x, Expectations.overwriteLoss(x, ratio))).toList();
+        slots.add(highest);
+        return slots.stream().map(s -> new Line.Point(s, SizingRule.predictedLossFraction(s, ratio))).toList();
     }
 
     private static List<Line.Point> points(List<LatencySeries> series, ToDoubleFunction<LatencySeries> value) {
