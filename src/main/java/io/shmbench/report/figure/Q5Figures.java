@@ -1,5 +1,6 @@
 package io.shmbench.report.figure;
 
+import io.shmbench.measure.SeriesName;
 import io.shmbench.report.LatencySeries;
 import io.shmbench.report.OperationTime;
 import io.shmbench.report.ReportTables;
@@ -8,7 +9,9 @@ import io.shmbench.report.Throughput;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * Q5, AoS or SoA: the cost of writing a snapshot, aggregating one feature and reading everything,
@@ -25,8 +28,7 @@ final class Q5Figures {
         List<LatencySeries> latency = FigureKit.latency(t, Q);
         List<Throughput> throughput = FigureKit.throughput(t, Q);
         // In one process the JMH average is the result; a series with its own latency log is drawn from that.
-        java.util.Set<io.shmbench.measure.SeriesName> logged = new java.util.HashSet<>();
-        latency.forEach(s -> logged.add(s.key()));
+        Set<SeriesName> logged = latency.stream().map(LatencySeries::key).collect(Collectors.toSet());
         List<OperationTime> inProcess = t.operationTimes().stream().filter(r -> r.key().question().equals(Q))
                 .filter(r -> !logged.contains(r.key())).toList();
         if (latency.isEmpty() && throughput.isEmpty() && inProcess.isEmpty()) {
