@@ -87,7 +87,7 @@ public class Q7Faults {
     public static final String KILL = "writer kill -9";
     /** Followed by the ring's slot count and lap policy: {@code "slow reader: seqlock ring, 4 slots, resume newest"}. */
     public static final String SEQLOCK = "slow reader: seqlock ring";
-    public static final String DOUBLE_BUFFER = "slow reader: seed double buffer";
+    public static final String DOUBLE_BUFFER = "slow reader: plain double buffer";
     public static final int SNAPSHOT_BYTES = 2880;
     public static final long WRITE_PERIOD_NANOS = 10_000;
     public static final long READ_PAUSE_NANOS = 15_000;
