@@ -133,12 +133,22 @@ class SummaryAnswersTest {
             f.loss("oldest", 2, (int) p[0], p[1]);
         }
         RunSummary s = f.summary();
-        assertEquals("Lap policy newest: the loss stops (below 1% from there on) at 2 slots at W/R = 1.25 (rule 2) and "
-                + "8 slots at W/R = 4 (rule 4)", answer(s, "Q3", "Lap policy newest"));
+        assertEquals("Lap policy newest: the loss stops (below 1% from there on) at 2 slots for W/R = 1.25 (rule 2) and "
+                + "8 slots for W/R = 4 (rule 4)", answer(s, "Q3", "Lap policy newest"));
         assertEquals("Lap policy oldest: no measured slot count stops the loss (below 1% from there on) at W/R = 2 "
                 + "(least 0% at 2 slots, 3% at 64 slots; rule 2)", answer(s, "Q3", "Lap policy oldest"));
         List<String> row = question(s, "Q3").tables().getFirst().rows().get(1);
         assertEquals(List.of("newest", "4", "1: 75%, 2: 50%, 4: 2%, 8: 0.5%, 64: 0%", "8 slots", "4"), row);
+    }
+
+    @Test
+    void ratiosWhoseLossStopsAtTheSameSlotCountShareOneClause() throws Exception {
+        SummaryFixture f = new SummaryFixture(dir);
+        for (double ratio : new double[]{1, 1.25, 4}) {
+            f.loss("newest", ratio, 64, 0);
+        }
+        assertEquals("Lap policy newest: the loss stops (below 1% from there on) at 64 slots, the fewest measured, for "
+                + "W/R = 1 (rule 1), W/R = 1.25 (rule 2) and W/R = 4 (rule 4)", answer(f.summary(), "Q3", "Lap policy newest"));
     }
 
     @Test

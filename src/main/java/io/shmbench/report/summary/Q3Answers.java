@@ -38,7 +38,8 @@ final class Q3Answers {
         t.loss().forEach(p -> byPolicy.computeIfAbsent(p.lapPolicy(), x -> new TreeMap<>())
                 .computeIfAbsent(p.rateRatio(), x -> new ArrayList<>()).add(p));
         byPolicy.forEach((policy, byRatio) -> {
-            List<String> stops = new ArrayList<>();
+            // Ratios whose loss stops at the same slot count share one clause: "at 64 slots for W/R = 1 (rule 1) and ...".
+            Map<String, List<String>> stops = new LinkedHashMap<>();
             List<String> never = new ArrayList<>();
             byRatio.forEach((ratio, points) -> {
                 List<LossPoint> sorted = points.stream().sorted(Comparator.comparingLong(LossPoint::slots)).toList();
@@ -47,7 +48,8 @@ final class Q3Answers {
                 String wr = "W/R = " + Cells.number(ratio);
                 if (stop.isPresent()) {
                     boolean fewest = stop.get() == sorted.getFirst().slots();
-                    stops.add(slots(stop.get()) + (fewest ? ", the fewest measured," : "") + " at " + wr + " (rule " + rule + ")");
+                    stops.computeIfAbsent(slots(stop.get()) + (fewest ? ", the fewest measured," : ""), k -> new ArrayList<>())
+                            .add(wr + " (rule " + rule + ")");
                 } else {
                     LossPoint least = sorted.stream().min(Comparator.comparingDouble(LossPoint::lossFraction)).orElseThrow();
                     LossPoint last = sorted.getLast();
@@ -62,7 +64,8 @@ final class Q3Answers {
             String below = "(below " + Quantities.percent(STOPPED) + " from there on)";
             String line = stops.isEmpty()
                     ? "Lap policy " + policy + ": no measured slot count stops the loss " + below + " at " + Ranking.and(never)
-                    : "Lap policy " + policy + ": the loss stops " + below + " at " + Ranking.and(stops)
+                    : "Lap policy " + policy + ": the loss stops " + below + " at " + Ranking.and(stops.entrySet().stream()
+                    .map(e -> e.getKey() + " for " + Ranking.and(e.getValue())).toList())
                     + (never.isEmpty() ? "" : "; no measured slot count stops it at " + Ranking.and(never));
             answers.add(line);
         });
