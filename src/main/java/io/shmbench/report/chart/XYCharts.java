@@ -122,7 +122,7 @@ public final class XYCharts {
 
     /**
      * A horizontal expectation line across an XY plot at {@code y}, dash-dotted grey, its label
-     * inside the plot at the left end above the line: expected, not measured.
+     * inside the plot at the right end below the line: expected, not measured.
      */
     public static void expectationLine(JFreeChart chart, double y, String label) {
         ValueMarker marker = new ValueMarker(y, Palette.GREY, new BasicStroke(0.7f, BasicStroke.CAP_BUTT,
@@ -130,8 +130,11 @@ public final class XYCharts {
         marker.setLabel(label);
         marker.setLabelFont(ChartStyle.LEGEND);
         marker.setLabelPaint(Color.DARK_GRAY);
-        marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
-        marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
+        // At the right end, under the line: a latency curve's tail rises there, so the text rarely
+        // covers a measured line; no box behind it, which would hide whatever it does cross.
+        marker.setLabelBackgroundColor(new Color(0, 0, 0, 0));
+        marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.BOTTOM_RIGHT);
+        marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_RIGHT);
         marker.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(1, 3, 1, 3));
         chart.getXYPlot().addRangeMarker(marker, org.jfree.chart.ui.Layer.FOREGROUND);
     }

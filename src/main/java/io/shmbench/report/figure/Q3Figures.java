@@ -105,13 +105,16 @@ final class Q3Figures {
             out.skip(Q, "loss and staleness vs slots: no raw/q3_overwrite_loss.csv in this run");
             return;
         }
+        // With one slot count there is no curve to set a prediction beside.
+        boolean predicted = loss.stream().map(LossPoint::slots).distinct().count() > 1;
         Figure lossFigure = lossFigure(loss, "q3_loss_fraction_vs_slots", "Q3 OVERWRITE loss vs slots",
                 new NumberAxis("fraction of messages lost"), LossPoint::lossFraction,
                 "Fraction of written messages the reader never saw (OVERWRITE mode) against the slot count, one line "
                         + "per writer/reader rate ratio W/R (and per lap policy, dashed the second, when both were measured). "
-                        + "Dotted, unmarked: the sizing rule's prediction for each W/R, max(0, 1 \u2212 slots \u00b7 R/W) "
+                        + (predicted ? "Dotted, unmarked: the sizing rule's prediction for each W/R, max(0, 1 \u2212 slots \u00b7 R/W) "
                         + "(a reader draining up to all slots per wake-up; " + Expectations.SOURCE + "), not measured; "
-                        + "hence slots = ceil(W/R) plus margin.", true);
+                        + "hence slots = ceil(W/R) plus margin." : "The sizing rule: slots = ceil(W/R) plus margin ("
+                        + Expectations.SOURCE + ")."), predicted);
         out.add(lossFigure);
         if (loss.stream().anyMatch(p -> !Double.isNaN(p.stalenessP99Ns()) && p.stalenessP99Ns() > 0)) {
             out.add(lossFigure(loss, "q3_staleness_vs_slots", "Q3 OVERWRITE staleness vs slots",
