@@ -81,12 +81,16 @@ public final class Gate {
 
     static GateRow verdict(MetricPair p, GateOptions options, List<String> fingerprintDifferences) {
         Optional<String> notGated = notGated(p, options, fingerprintDifferences);
+        if (p.held().isPresent()) {
+            double change = p.baseline().isPresent() && p.current().isPresent()
+                    ? p.baseline().get().changeTo(p.current().get()) : Double.NaN;
+            return new GateRow(p, change, Verdict.NOT_GATED, p.held().get());
+        }
         if (p.baseline().isEmpty()) {
             return new GateRow(p, Double.NaN, Verdict.NEW, notGated.map(w -> "not gated: " + w).orElse("only in the current run"));
         }
         if (p.current().isEmpty()) {
-            return notGated.map(w -> new GateRow(p, Double.NaN, Verdict.NOT_GATED,
-                            p.held().isPresent() ? w : w + "; missing in the current run"))
+            return notGated.map(w -> new GateRow(p, Double.NaN, Verdict.NOT_GATED, w + "; missing in the current run"))
                     .orElseGet(() -> new GateRow(p, Double.NaN, Verdict.MISSING,
                             "missing in the current run" + (options.strict() ? " (--strict: a failure)" : "")));
         }
@@ -109,9 +113,6 @@ public final class Gate {
     }
 
     private static Optional<String> notGated(MetricPair p, GateOptions options, List<String> fingerprintDifferences) {
-        if (p.held().isPresent()) {
-            return p.held();
-        }
         if (p.direction() == Direction.NONE) {
             return Optional.of("no direction (a count)");
         }
