@@ -78,7 +78,8 @@ final class CompareFigures {
                 Figure.safeId(q.toLowerCase(java.util.Locale.ROOT) + "_compare_p50_x_floor"),
                 "Each series' p50 round trip as a multiple of the floor measured by the same two processes in between its "
                         + "blocks (all blocks), one bar per run; error bars: the 95% moving-block bootstrap interval. "
-                        + "The line at 1 is the floor itself. The host states' multiples are in the table.", true);
+                        + "The line at 1 is the floor itself. Over all blocks the multiple mixes host states and moves "
+                        + "with their shares; the table below gives each state's multiple at its floor.", true);
     }
 
     private static Optional<Figure> bars(List<ComparedRun> runs, String q, String metric, String what, String axis,

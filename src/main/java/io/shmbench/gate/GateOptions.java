@@ -13,8 +13,13 @@ import java.util.regex.Pattern;
  * @param absolute  absolute metrics are gated too, when the two runs' fingerprints match
  */
 public record GateOptions(double tolerance, Optional<Pattern> metrics, boolean strict, boolean absolute) {
-    /** The default tolerance, in percent, chosen from ten gated runs on identical code (README.md, "Gating"). */
-    public static final double DEFAULT_TOLERANCE_PERCENT = 10;
+    /**
+     * The default tolerance, in percent, chosen from CI's gated run made 10 times on identical code
+     * and 10 times with the ring 25% slower, on this 2-vCPU VM under a load of 5 to 14 (README.md,
+     * "Gating a run against a baseline"): identical runs changed a gated multiple by up to 32%, so
+     * at 35% all 10 passed, and 6 of the 10 slowed runs were caught (at 25%: 9 passed, 7 caught).
+     */
+    public static final double DEFAULT_TOLERANCE_PERCENT = 35;
     /** A metric ten times worse is a regression whatever else is wrong; a larger tolerance is a typo. */
     public static final double MAX_TOLERANCE_PERCENT = 1000;
 

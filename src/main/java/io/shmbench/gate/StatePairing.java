@@ -53,14 +53,12 @@ final class StatePairing {
                         Estimate.format(c.floorNs())))));
                 curMatched.add(c);
             } else {
-                out.add(pair(series, name(b, b), b, null, Optional.of("the current run has no blocks in this host state"
-                        + " (floor p50 " + Estimate.format(b.floorNs()) + " ns)")));
+                out.add(pair(series, unpaired(b), b, null, Optional.of("the current run has no blocks in this host state")));
             }
         }
         for (StateMultiple c : cur) {
             if (!curMatched.contains(c)) {
-                out.add(pair(series, name(c, c), null, c, Optional.of("the baseline run has no blocks in this host state"
-                        + " (floor p50 " + Estimate.format(c.floorNs()) + " ns)")));
+                out.add(pair(series, unpaired(c), null, c, Optional.of("the baseline run has no blocks in this host state")));
             }
         }
         if (base.size() > 1 || cur.size() > 1) {
@@ -83,6 +81,11 @@ final class StatePairing {
     private static String name(StateMultiple a, StateMultiple b) {
         String label = !a.state().equals(HostStates.ALL) ? a.state() : b.state();
         return label.equals(HostStates.ALL) ? RunMetrics.P50_X_FLOOR : RunMetrics.P50_X_FLOOR + " " + label;
+    }
+
+    /** A state without a partner, named with its floor: its label may be the other run's for another state. */
+    private static String unpaired(StateMultiple s) {
+        return name(s, s) + " at floor " + Estimate.format(s.floorNs()) + " ns";
     }
 
     private static MetricPair pair(String series, String name, StateMultiple b, StateMultiple c, Optional<String> held) {

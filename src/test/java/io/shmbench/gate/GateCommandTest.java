@@ -140,9 +140,10 @@ class GateCommandTest {
         assertEquals(1, r.exit(), r.out());
         assertTrue(r.out().contains("REGRESSED: " + RING_P50_FAST + ": 1.40 -> 1.75"), r.out());
         String md = Files.readString(b.resolve("gate.md"));
-        assertTrue(md.contains("p50_x_floor slow | 2.00 |  |  | [1.98, 2.02] /  | not gated: the current run has no blocks in this"
-                + " host state (floor p50 350 ns) |"), md);
+        assertTrue(md.contains("p50_x_floor slow at floor 350 ns | 2.00 |  |  | [1.98, 2.02] /  | not gated: the current run has"
+                + " no blocks in this host state |"), md);
         assertTrue(md.contains("p50_x_floor all | 1.70 | 1.75 | +2.9% | [1.40, 2.00] / [1.74, 1.76] | not gated: mixes host states"), md);
+        assertTrue(r.out().contains("Note: 1 same-pair multiples met no multiple of the same host state in the other run"), r.out());
     }
 
     @Test

@@ -36,7 +36,8 @@ class StatePairingTest {
         assertEquals(Optional.empty(), slow.held());
         assertEquals(2.1, slow.baseline().orElseThrow().value());
         assertEquals(2.0, slow.current().orElseThrow().value());
-        assertTrue(named(pairs, "p50_x_floor fast").held().orElseThrow().contains("the baseline run has no blocks in this host state"));
+        assertTrue(named(pairs, "p50_x_floor fast at floor 130 ns").held().orElseThrow()
+                .contains("the baseline run has no blocks in this host state"));
     }
 
     @Test
@@ -44,7 +45,7 @@ class StatePairingTest {
         // A busy host: the baseline's "fast" blocks had a 230 ns floor, the current run's 130 ns.
         List<MetricPair> pairs = StatePairing.pair("s", List.of(state("all", 260, 2.8), state("fast", 230, 3.0), state("slow", 370, 1.95)),
                 List.of(state("all", 300, 2.0), state("fast", 130, 1.5), state("slow", 370, 2.1)));
-        List<MetricPair> fast = pairs.stream().filter(p -> p.name().equals("p50_x_floor fast")).toList();
+        List<MetricPair> fast = pairs.stream().filter(p -> p.name().startsWith("p50_x_floor fast at floor")).toList();
         assertEquals(2, fast.size(), "one row for each run's fast state: " + pairs);
         assertTrue(fast.stream().allMatch(p -> p.held().isPresent()), fast.toString());
         assertEquals(Optional.empty(), named(pairs, "p50_x_floor slow").held(), "the slow states agree");
