@@ -19,6 +19,10 @@ public record FloorBlocks(SeriesName key, List<FloorBlock> blocks) {
         return blocks.stream().mapToDouble(FloorBlock::ratio).toArray();
     }
 
+    public double[] seriesP50s() {
+        return blocks.stream().mapToDouble(FloorBlock::seriesP50Ns).toArray();
+    }
+
     public double[] floors() {
         return blocks.stream().mapToDouble(FloorBlock::floorP50Ns).toArray();
     }

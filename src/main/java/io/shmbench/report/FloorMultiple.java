@@ -47,6 +47,7 @@ public record FloorMultiple(SeriesName key, double p50Ns, double p99Ns, Optional
         Map<SeriesName, FloorBlocks> blocksByKey = byKey(blocks, FloorBlocks::key);
         Map<SeriesName, CrossForkMultiple> crossFork = CrossForkMultiple.compute(latency);
         Map<SeriesName, HostStates> states = HostStates.bySeries(blocks);
+        double clockStep = ClockTick.ofBlocks(blocks);
         TreeSet<SeriesName> keys = new TreeSet<>(SeriesOrder.KEYS);
         keys.addAll(blocksByKey.keySet());
         keys.addAll(floorByKey.keySet());
@@ -57,7 +58,7 @@ public record FloorMultiple(SeriesName key, double p50Ns, double p99Ns, Optional
             Optional<SamePairMultiple> samePair = blocksByKey.containsKey(k) || floorByKey.containsKey(k)
                     ? Optional.of(SamePairMultiple.of(blocksByKey.getOrDefault(k, new FloorBlocks(k, List.of())),
                     states.getOrDefault(k, HostStates.ONE), s, Optional.ofNullable(floorByKey.get(k)),
-                    RoundValue.values(roundValues, k, RoundValue.P99_X_FLOOR)))
+                    RoundValue.values(roundValues, k, RoundValue.P99_X_FLOOR), clockStep))
                     : Optional.empty();
             return new FloorMultiple(k, s.map(x -> (double) x.at(50)).orElse(Double.NaN),
                     s.map(x -> (double) x.at(99)).orElse(Double.NaN), samePair, Optional.ofNullable(crossFork.get(k)));

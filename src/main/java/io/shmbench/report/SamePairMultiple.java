@@ -25,11 +25,12 @@ public record SamePairMultiple(BlockMultiple all, HostStates hostStates, List<Bl
     /**
      * @param states            the host states of the series' benchmark ({@link HostStates#bySeries})
      * @param roundP99Multiples the series' p99 multiple in each round (raw/rounds.csv), empty without rounds
+     * @param clockStepNs       the step of the run's recorded times ({@link ClockTick#ofBlocks})
      */
     public static SamePairMultiple of(FloorBlocks blocks, HostStates states, Optional<LatencySeries> series,
-                                      Optional<LatencySeries> floor, List<Double> roundP99Multiples) {
+                                      Optional<LatencySeries> floor, List<Double> roundP99Multiples, double clockStepNs) {
         List<BlockMultiple> byState = !states.two() ? List.of() : List.of(HostStates.FAST, HostStates.SLOW).stream()
-                .map(s -> BlockMultiple.of(s, blocks.only(b -> states.stateOf(b.floorP50Ns()).equals(s)), blocks.size()))
+                .map(s -> BlockMultiple.of(s, blocks.only(b -> states.stateOf(b.floorP50Ns()).equals(s)), blocks.size(), clockStepNs))
                 .filter(m -> m.blocks() > 0)
                 .toList();
         double floorP99 = floor.map(f -> (double) f.at(99)).orElse(Double.NaN);
@@ -37,7 +38,7 @@ public record SamePairMultiple(BlockMultiple all, HostStates hostStates, List<Bl
         Interval p99Interval = roundP99Multiples.size() < 2 ? Interval.NONE
                 : new Interval(roundP99Multiples.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
                 roundP99Multiples.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
-        return new SamePairMultiple(BlockMultiple.of(HostStates.ALL, blocks, blocks.size()), states, byState, floorP99,
+        return new SamePairMultiple(BlockMultiple.of(HostStates.ALL, blocks, blocks.size(), clockStepNs), states, byState, floorP99,
                 p99 / floorP99, p99Interval, roundP99Multiples.size());
     }
 }

@@ -28,7 +28,7 @@ class SamePairMultipleTest {
     /** The multiple with the host states decided over the series' own blocks, as for a benchmark of one series. */
     private static SamePairMultiple alone(FloorBlocks blocks, List<Double> roundP99Multiples) {
         return SamePairMultiple.of(blocks, HostStates.bySeries(List.of(blocks)).get(KEY), Optional.empty(), Optional.empty(),
-                roundP99Multiples);
+                roundP99Multiples, ClockTick.ONE_NS);
     }
 
     @Test
@@ -72,7 +72,7 @@ class SamePairMultipleTest {
         FloorBlocks onlySlow = new FloorBlocks(other, slowOnly);
         Map<SeriesName, HostStates> states = HostStates.bySeries(List.of(mixed, onlySlow));
         assertTrue(states.get(other).two(), "decided over both series' blocks");
-        SamePairMultiple m = SamePairMultiple.of(onlySlow, states.get(other), Optional.empty(), Optional.empty(), List.of());
+        SamePairMultiple m = SamePairMultiple.of(onlySlow, states.get(other), Optional.empty(), Optional.empty(), List.of(), ClockTick.ONE_NS);
         assertEquals(List.of(HostStates.SLOW), m.byState().stream().map(BlockMultiple::hostState).toList());
         assertEquals(2.4, m.byState().getFirst().multiple(), 1e-9);
         assertEquals(1.0, m.byState().getFirst().blockShare(), 1e-12);

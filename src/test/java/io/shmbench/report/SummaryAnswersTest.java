@@ -89,6 +89,23 @@ class SummaryAnswersTest {
     }
 
     @Test
+    void aDifferenceTheClockCannotResolveIsATie() throws Exception {
+        // A run recorded on a 10 ns clock (Q2's blocks show the step), in which tcp and uds made the same
+        // block p50s every time: 3900 and 3980 ns over a 130 ns floor. The bootstrap alone gives both multiples
+        // intervals of no width, which would call their 2% difference beyond the error.
+        SummaryFixture f = new SummaryFixture(dir).transport("tcp", 3900.0 / 130, 0).transport("uds", 3980.0 / 130, 0)
+                .onClockSteps(SummaryFixture.Q2, order("RELEASE_ACQUIRE"), 2.0, 10);
+        String q1 = answer(f.summary(), "Q1", "Round trip at 64 B");
+        assertTrue(q1.matches("Round trip at 64 B: no measurable difference between tcp at 30\\.0x floor \\[2[89]\\.\\d-3[01]\\.\\d] "
+                + "and uds at 30\\.6x floor \\[[^]]+]; the intervals overlap"), q1);
+
+        SummaryFixture oneNs = new SummaryFixture(dir.resolve("one-ns")).transport("tcp", 3900.0 / 130, 0)
+                .transport("uds", 3980.0 / 130, 0).onClockSteps(SummaryFixture.Q2, order("RELEASE_ACQUIRE"), 2.0, 1);
+        assertTrue(answer(oneNs.summary(), "Q1", "Round trip at 64 B").contains("tcp fastest"),
+                "on a clock of 1 ns the same 2% is beyond the error");
+    }
+
+    @Test
     void resultsWithoutAnErrorAreRankedButNotTested() throws Exception {
         RunSummary s = new SummaryFixture(dir)
                 .throughput("Q4Padding.throughput", Map.of("padding", "PAD_64", "cacheRemoteIndex", "true"), 3e6, Double.NaN)

@@ -52,6 +52,25 @@ final class SummaryFixture {
         return this;
     }
 
+    /**
+     * A round trip recorded on a clock that ticks every {@code stepNs}: floors of 120 to 200 ns in whole
+     * steps, in turn, and the series {@code ratio} times each, rounded to a step.
+     */
+    SummaryFixture onClockSteps(String benchmark, Map<String, String> params, double ratio, int stepNs) {
+        double[] floors = new double[BLOCKS];
+        double[] ratios = new double[BLOCKS];
+        for (int i = 0; i < BLOCKS; i++) {
+            floors[i] = 120 + stepNs * (i % (80 / stepNs + 1));
+            ratios[i] = stepNs * Math.rint(floors[i] * ratio / stepNs) / floors[i];
+        }
+        long[] series = new long[1000];
+        long[] floor = new long[1000];
+        Arrays.fill(series, Math.round(FLOOR_NS * ratio));
+        Arrays.fill(floor, FLOOR_NS);
+        pairs.roundTrip(1, benchmark, params, 1000 + seed++, series, floor, floors, ratios);
+        return this;
+    }
+
     /** A Q1 round trip at 64 B, spinning, of {@code transport}. */
     SummaryFixture transport(String transport, double ratio, double spread) {
         return roundTrip(Q1, Map.of("transport", transport, "messageBytes", "64", "waitStrategy", "spin"), ratio, spread);

@@ -1,6 +1,7 @@
 package io.shmbench.report.summary;
 
 import io.shmbench.report.BlockMultiple;
+import io.shmbench.report.ClockTick;
 import io.shmbench.report.FloorBlock;
 import io.shmbench.report.FloorBlocks;
 import io.shmbench.report.FloorMultiple;
@@ -44,7 +45,8 @@ final class Contenders {
 
     /**
      * A round trip's absolute p50: with blocks, the median of the blocks' series p50s and its
-     * moving-block bootstrap interval (the blocks are the run's repeated measurements of it); without,
+     * moving-block bootstrap interval (the blocks are the run's repeated measurements of it), at least
+     * half the clock's step either side ({@link ClockTick}); without,
      * the histogram's p50 and, from two rounds on, the range of the rounds' p50s; else no interval.
      */
     static Candidate p50(String label, LatencySeries s, ReportTables t) {
@@ -52,7 +54,7 @@ final class Contenders {
         if (blocks.isPresent()) {
             double[] p50s = blocks.get().blocks().stream().mapToDouble(FloorBlock::seriesP50Ns).toArray();
             double median = Median.of(p50s);
-            Interval i = MovingBlockBootstrap.medianInterval(p50s);
+            Interval i = ClockTick.timeAtLeast(MovingBlockBootstrap.medianInterval(p50s), median, ClockTick.ofBlocks(t.blocks()));
             return new Candidate(label, median, i, Quantities.time(median, i));
         }
         Interval rounds = t.roundSummary().stream()
