@@ -12,27 +12,27 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import static io.shmbench.run.Declarations.ALL;
+import static io.shmbench.run.Declarations.FOR_BUDGETS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
- * The budget's ladder on fabricated plans ({@link Declarations}): 21 runs with every declared value
- * (full), 18 with the quick profile's sweeps (Q5's servers 3 -> 2). Budgets are set to exactly the
+ * The budget's ladder on fabricated plans ({@link Declarations#FOR_BUDGETS}): 27 runs with every
+ * declared value (full), 21 with the quick profile's sweeps (Q1's sizes 5 -> 4, Q5's servers 3 -> 2). Budgets are set to exactly the
  * nominal time of the shape expected, so each case fits at its rung and at no rung before it.
  */
 class BudgetPlannerTest {
-    private static final int FULL_RUNS = 21;
-    private static final int QUICK_RUNS = 18;
+    private static final int FULL_RUNS = 27;
+    private static final int QUICK_RUNS = 21;
 
     private static Options jmh(String... args) {
         return JmhOptions.parseUserArgs(List.of(args));
     }
 
     private static Function<Profile, BenchmarkPlan> plans(Options user) {
-        return sweeps -> BenchmarkPlan.build(ALL, Selection.ALL, sweeps, user, HostParameters.NONE);
+        return sweeps -> BenchmarkPlan.build(FOR_BUDGETS, Selection.ALL, sweeps, user, HostParameters.NONE);
     }
 
     private static BudgetedPlan fit(Duration budget, Profile profile, Options user, int rounds) {
@@ -80,7 +80,7 @@ class BudgetPlannerTest {
                 arguments(settings(2, 1000, 5, 300, 1), FULL_RUNS, List.of("forks 3 -> 1", "measurement 10 x 1 s -> 5 x 0.3 s",
                         "warm-up 5 x 1 s -> 2 x 1 s")),
                 arguments(settings(2, 1000, 5, 300, 1), QUICK_RUNS, List.of("forks 3 -> 1", "measurement 10 x 1 s -> 5 x 0.3 s",
-                        "warm-up 5 x 1 s -> 2 x 1 s", "sweeps: the quick profile's (21 -> 18 runs)")));
+                        "warm-up 5 x 1 s -> 2 x 1 s", "sweeps: the quick profile's (27 -> 21 runs)")));
     }
 
     @ParameterizedTest
@@ -102,18 +102,18 @@ class BudgetPlannerTest {
 
         assertEquals(3, plan.rounds());
         assertEquals(List.of("forks 3 -> 1", "measurement 10 x 1 s -> 5 x 0.3 s", "warm-up 5 x 1 s -> 2 x 1 s",
-                "sweeps: the quick profile's (21 -> 18 runs a round)", "rounds 5 -> 3"), texts(plan));
+                "sweeps: the quick profile's (27 -> 21 runs a round)", "rounds 5 -> 3"), texts(plan));
     }
 
     @Test
     void aBudgetNoPlanMeetsNamesTheSmallestPlansNominalTime() {
-        // 18 runs x 1 round at 1.5 s + 2 x 1 s + 5 x 0.3 s = 5 s: 1:30
+        // 21 runs x 1 round at 1.5 s + 2 x 1 s + 5 x 0.3 s = 5 s: 1:45
         BudgetPlanner.BudgetUnmetException e = assertThrows(BudgetPlanner.BudgetUnmetException.class,
-                () -> fit(Duration.ofSeconds(89), Profile.FULL, jmh(), 4));
+                () -> fit(Duration.ofSeconds(104), Profile.FULL, jmh(), 4));
 
-        assertTrue(e.getMessage().contains("--budget 1:29 cannot be met"), e.getMessage());
-        assertTrue(e.getMessage().contains("18 runs x 1 round, 1 fork, warm-up 2 x 1 s, measurement 5 x 0.3 s, the quick profile's sweeps,"
-                + " takes about 1:30 (nominal)"), e.getMessage());
+        assertTrue(e.getMessage().contains("--budget 1:44 cannot be met"), e.getMessage());
+        assertTrue(e.getMessage().contains("21 runs x 1 round, 1 fork, warm-up 2 x 1 s, measurement 5 x 0.3 s, the quick profile's sweeps,"
+                + " takes about 1:45 (nominal)"), e.getMessage());
     }
 
     @Test
@@ -125,15 +125,15 @@ class BudgetPlannerTest {
         assertEquals(expected, plan.chosen().settings());
         assertEquals(expected, IterationSettings.of(Profile.FULL, plan.options()));
         assertEquals(List.of("measurement 10 x 1 s -> 10 x 0.3 s", "warm-up 5 x 3 s -> 2 x 3 s",
-                "sweeps: the quick profile's (21 -> 18 runs)"), texts(plan));
+                "sweeps: the quick profile's (27 -> 21 runs)"), texts(plan));
     }
 
     @Test
     void aBudgetMetOnlyByChangingTheUsersSettingsSaysSo() {
         BudgetPlanner.BudgetUnmetException e = assertThrows(BudgetPlanner.BudgetUnmetException.class,
-                () -> fit(Duration.ofSeconds(100), Profile.FULL, jmh("-f", "3", "-r", "1s"), 1));
+                () -> fit(Duration.ofSeconds(120), Profile.FULL, jmh("-f", "3", "-r", "1s"), 1));
 
-        assertTrue(e.getMessage().contains("it keeps -f 3, -r 1 s as given after '--', and would fit without them (about 1:30)"),
+        assertTrue(e.getMessage().contains("it keeps -f 3, -r 1 s as given after '--', and would fit without them (about 1:45)"),
                 e.getMessage());
     }
 

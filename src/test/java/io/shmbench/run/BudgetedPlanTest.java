@@ -6,7 +6,7 @@ import org.openjdk.jmh.runner.options.Options;
 import java.time.Duration;
 import java.util.List;
 
-import static io.shmbench.run.Declarations.ALL;
+import static io.shmbench.run.Declarations.FOR_BUDGETS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** What the dry run says about a budget, on the fabricated plans of {@link BudgetPlannerTest}. */
@@ -19,7 +19,7 @@ class BudgetedPlanTest {
 
     private static BudgetedPlan fit(String budget, PlanRules rules) {
         return BudgetPlanner.fit(Budget.parse(budget), Profile.FULL, NO_OPTIONS, 1,
-                sweeps -> BenchmarkPlan.build(ALL, Selection.ALL, sweeps, NO_OPTIONS, HostParameters.NONE, rules));
+                sweeps -> BenchmarkPlan.build(FOR_BUDGETS, Selection.ALL, sweeps, NO_OPTIONS, HostParameters.NONE, rules));
     }
 
     @Test
@@ -29,24 +29,24 @@ class BudgetedPlanTest {
 
     @Test
     void eachReductionOnItsLineAndWhatTheSweepsDrop() {
-        // full: 21 runs x 3 forks x (1.5 s + 5 x 1 s + 10 x 1 s) = 17:19.5; quick's sweeps with the rule: 15 runs x 5 s
+        // full: 27 runs x 3 forks x (1.5 s + 5 x 1 s + 10 x 1 s) = 22:16.5; quick's sweeps with the rule: 17 runs x 5 s
         BudgetedPlan plan = fit("90s", QUICK_SKIPS_PIPE);
 
         assertEquals(List.of(
-                "budget 1:30: as planned, 21 runs would take about 17:20 (nominal); to fit:",
+                "budget 1:30: as planned, 27 runs would take about 22:17 (nominal); to fit:",
                 "  forks 3 -> 1",
                 "  measurement 10 x 1 s -> 5 x 0.3 s",
                 "  warm-up 5 x 1 s -> 2 x 1 s",
-                "  sweeps: the quick profile's (21 -> 15 runs), dropped:",
-                "    Q1Transports.roundTrip [avgt]: 9 -> 6 runs (2 left out by the quick profile's plan rules)",
+                "  sweeps: the quick profile's (27 -> 17 runs), dropped:",
+                "    Q1Transports.roundTrip [avgt]: 15 -> 8 runs (messageBytes 5 -> 4 values; 3 left out by the quick profile's plan rules)",
                 "    Q5PayloadLayout.readSnapshot [avgt]: 9 -> 6 runs (servers 3 -> 2 values)"), plan.describe());
-        assertEquals(Duration.ofSeconds(75), plan.nominal());
+        assertEquals(Duration.ofSeconds(85), plan.nominal());
     }
 
     @Test
     void fewerRoundsAreCountedInThePlanAsGiven() {
         BudgetedPlan plan = BudgetPlanner.fit(Budget.parse("1m"), Profile.SMOKE, NO_OPTIONS, 8,
-                sweeps -> BenchmarkPlan.build(ALL, Selection.ALL, sweeps, NO_OPTIONS, HostParameters.NONE));
+                sweeps -> BenchmarkPlan.build(FOR_BUDGETS, Selection.ALL, sweeps, NO_OPTIONS, HostParameters.NONE));
 
         // 7 runs x 1.7 s = 11.9 s a round
         assertEquals(List.of("budget 1:00: as planned, 56 runs would take about 1:35 (nominal); to fit:", "  rounds 8 -> 5"),
