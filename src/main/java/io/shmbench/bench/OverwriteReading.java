@@ -1,5 +1,6 @@
 package io.shmbench.bench;
 
+import io.shmbench.message.CheckedMessage;
 import io.shmbench.ring.LapPolicy;
 import io.shmbench.ring.RingConfig;
 import io.shmbench.ring.RingException;

@@ -2,6 +2,7 @@ package io.shmbench.bench;
 
 import io.shmbench.bench.peer.PeerLog;
 import io.shmbench.measure.SeriesName;
+import io.shmbench.message.AlternatingMessages;
 import io.shmbench.placement.FirstTouch;
 import io.shmbench.placement.ThreadAffinity;
 import io.shmbench.placement.ThreadPin;
@@ -26,7 +27,7 @@ import java.util.OptionalInt;
  * writer CPU, the peer's thread pinned to the reader CPU (it pins itself, {@code PeerMain --cpu}),
  * and the transport's shared memory created, and so first touched, on a thread pinned to the memory
  * CPU ({@link FirstTouch}). Both sides busy-poll ({@link WaitMode#SPIN}). Every echo is compared
- * with what was sent; the messages and the check are Q1's ({@link Q1Payload}). Every transport but
+ * with what was sent; the messages and the check are Q1's ({@link AlternatingMessages}). Every transport but
  * {@code floor} itself takes turns with a same-pair floor ({@link PairedFloor}), its segment first
  * touched on the memory CPU too.
  *
@@ -40,7 +41,7 @@ final class PlacedEcho implements AutoCloseable, PairedFloor.Series {
     private final Arena arena;
     private final PeerProcess peer;
     private final Channel channel;
-    private final Q1Payload payload;
+    private final AlternatingMessages payload;
     private final MemorySegment in;
     private final int size;
     private long sequence;
@@ -49,7 +50,7 @@ final class PlacedEcho implements AutoCloseable, PairedFloor.Series {
     /** The same-pair floor, or null for {@code floor} itself. */
     private PairedFloor paired;
 
-    private PlacedEcho(ThreadPin pin, Arena arena, PeerProcess peer, Q1Payload payload, MemorySegment in, int size) {
+    private PlacedEcho(ThreadPin pin, Arena arena, PeerProcess peer, AlternatingMessages payload, MemorySegment in, int size) {
         this.pin = pin;
         this.arena = arena;
         this.peer = peer;
@@ -78,7 +79,7 @@ final class PlacedEcho implements AutoCloseable, PairedFloor.Series {
         PlacedEcho echo = null;
         try {
             arena = Arena.ofConfined();
-            Q1Payload payload = new Q1Payload(arena, size);
+            AlternatingMessages payload = new AlternatingMessages(arena, size);
             MemorySegment in = arena.allocate(Math.max(1, config.maxMessageSize()), 64);
             PeerProcess peer = FirstTouch.onCpu(memoryCpu, SETUP_TIMEOUT,
                     () -> PeerProcess.start(transport, config, task, PeerLog.file(), OptionalInt.of(readerCpu)));

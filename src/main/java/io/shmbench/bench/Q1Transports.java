@@ -7,6 +7,8 @@ import io.shmbench.measure.Outcome;
 import io.shmbench.measure.OutcomeLog;
 import io.shmbench.measure.RunDirectory;
 import io.shmbench.measure.SeriesName;
+import io.shmbench.message.AlternatingMessages;
+import io.shmbench.message.StampedStream;
 import io.shmbench.run.Verdict;
 import io.shmbench.transport.Channel;
 import io.shmbench.transport.ChannelConfig;
@@ -50,7 +52,7 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>{@link #roundTrip}: ping-pong through an {@code echo} peer; every round trip is recorded
  *       ({@link LatencyRecorder}, one {@code .hlog} per series) and every echo compared byte for byte
- *       with what was sent ({@link Q1Payload}). {@code floor} runs here too: one cache line bounced
+ *       with what was sent ({@link AlternatingMessages}). {@code floor} runs here too: one cache line bounced
  *       between the processes, carrying no payload (its size limit is 0 B), so it is measured at
  *       {@code messageBytes=0} only: the machine's physical limit, against which every transport's
  *       round trip is read as a multiple.</li>
@@ -59,7 +61,7 @@ import java.util.concurrent.TimeUnit;
  *       {@value #SINK_BATCH} messages, which this side checks one batch later (so the pipeline never
  *       drains on the measured path).</li>
  *   <li>{@link #fixedRate}: a {@code source} peer sends at {@code ratePerSecond}, each message
- *       stamped with its intended send time ({@code SourceStamp}); this side records one-way
+ *       stamped with its intended send time ({@link StampedStream}); this side records one-way
  *       latency = arrival - intended send time ({@code System.nanoTime} is CLOCK_MONOTONIC, shared by
  *       the processes of one host). Because the intended time is fixed in advance, a receiver that
  *       falls behind sees the queueing delay of every message behind the stall: no coordinated
@@ -215,7 +217,7 @@ public class Q1Transports {
      */
     @State(Scope.Thread)
     public static class Echo extends Peer implements PairedFloor.Series {
-        Q1Payload payload;
+        AlternatingMessages payload;
         long sequence;
         /** The same-pair floor, or null for {@code floor} itself. */
         PairedFloor paired;
@@ -228,7 +230,7 @@ public class Q1Transports {
         void open(SeriesName name) {
             boolean pairs = Q1Plan.pairsFloor(Transports.byName(transport));
             start(name, PeerRole.ECHO, pairs ? PeerTask.echoWithFloor(PairedFloor.PRIME_ROUND_TRIPS) : PeerTask.echo(), () -> {
-                payload = new Q1Payload(arena, messageBytes);
+                payload = new AlternatingMessages(arena, messageBytes);
                 if (pairs) {
                     paired = PairedFloor.start(series, peer.floor(), this);
                 } else {
@@ -305,7 +307,7 @@ public class Q1Transports {
     /** A {@code sink} peer that reports count and checksum after every {@value #SINK_BATCH} messages. */
     @State(Scope.Thread)
     public static class Sink extends Streaming {
-        Q1Payload payload;
+        AlternatingMessages payload;
         long batchChecksum;
         int inBatch;
         /** A completed batch whose report has not been read yet. */
@@ -318,7 +320,7 @@ public class Q1Transports {
 
         void open(SeriesName name, CpuCost cost) {
             start(name, PeerRole.SINK, PeerTask.sink(SINK_BATCH), () -> {
-                payload = new Q1Payload(arena, messageBytes);
+                payload = new AlternatingMessages(arena, messageBytes);
                 batchChecksum = payload.checksumOfFirst(SINK_BATCH); // every batch sends the same stamps 0 .. SINK_BATCH - 1
                 for (int i = 0; i < PRIME_MESSAGES; i++) {
                     send();
@@ -371,7 +373,7 @@ public class Q1Transports {
         @Param({"10000", "100000", "1000"})
         public long ratePerSecond;
 
-        Q1StampCheck check;
+        StampedStream check;
         int batch;
         int remaining;
 
@@ -383,7 +385,7 @@ public class Q1Transports {
         void open(SeriesName name, CpuCost cost) {
             batch = (int) Math.max(1, ratePerSecond / SOURCE_BATCHES_PER_SECOND);
             start(name, PeerRole.SOURCE, PeerTask.source(batch, messageBytes, ratePerSecond), () -> {
-                check = new Q1StampCheck(arena, messageBytes);
+                check = new StampedStream(arena, messageBytes);
                 // At most 10 batches (0.1 s of the rate): a slow rate is primed with fewer messages.
                 long messages = (long) batch * Math.min(10, Math.max(1, PRIME_MESSAGES / batch));
                 for (long i = 0; i < messages; i++) {

@@ -4,8 +4,8 @@ import io.shmbench.bench.peer.FaultWriterPeer;
 import io.shmbench.bench.peer.PeerJvm;
 import io.shmbench.measure.LatencyRecorder;
 import io.shmbench.measure.Outcome;
+import io.shmbench.message.CheckedMessage;
 import io.shmbench.payload.SeedDoubleBuffer;
-import io.shmbench.payload.StampedSnapshot;
 import io.shmbench.ring.LapPolicy;
 import io.shmbench.ring.PeerStatus;
 import io.shmbench.ring.Ring;
@@ -41,8 +41,8 @@ import java.util.function.BooleanSupplier;
  * observes goes to {@code raw/q7_faults.csv} ({@code scenario, trial, metric, value}), from
  * measurement iterations only. JMH's own score is just a trial's duration. The writer is always a
  * {@link FaultWriterPeer} in its own JVM, writing {@value #SNAPSHOT_BYTES}-byte snapshots (the
- * seed's telemetry snapshot size, {@link StampedSnapshot}: every word depends on the sequence
- * number, with a checksum) every {@value #WRITE_PERIOD_NANOS} ns; both sides are pinned to two
+ * seed's telemetry snapshot size, {@link CheckedMessage}s: every word depends on the sequence
+ * number) every {@value #WRITE_PERIOD_NANOS} ns; both sides are pinned to two
  * cores ({@link CrossCorePin}).
  *
  * <ul>
@@ -94,9 +94,7 @@ public class Q7Faults {
     /** The killed writer's ring: its size does not matter to the detection. */
     private static final int KILLED_RING_SLOTS = 64;
     /** A reader that sees nothing new (or no death) for this long gives up: the run records "timed out". */
-    private static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(30);
-    /** The slow reader's other work between the two halves of a snapshot. */
-    private static final Runnable PAUSE = () -> spin(READ_PAUSE_NANOS);
+    static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     /** Numbers the measurement iterations (trials 1, 2, ...) and writes their rows at the end of each. */
     @State(Scope.Thread)
@@ -261,7 +259,7 @@ public class Q7Faults {
                 segment = SharedSegment.create("doublebuffer", SeedDoubleBuffer.segmentSize(SNAPSHOT_BYTES));
                 buffer = new SeedDoubleBuffer(segment.memory(), SNAPSHOT_BYTES);
                 startWriter(List.of("--double-buffer", segment.path().toString()),
-                        () -> StampedSnapshot.sequence(buffer.front()) > 0);
+                        () -> CheckedMessage.sequence(buffer.front()) > 0);
             } finally {
                 if (segment != null) {
                     segment.unlink();
@@ -311,11 +309,11 @@ public class Q7Faults {
         long missedBefore = reader.missed();
         long reads = 0;
         long tornDelivered = 0;
-        ReadWindow window = new ReadWindow();
-        while (window.isOpen()) {
+        SlowReader window = new SlowReader(side.outcome);
+        while (window.reading()) {
             int length = reader.poll();
             if (length < 0) {
-                if (window.idle(side.outcome)) {
+                if (window.idle()) {
                     continue;
                 }
                 return;
@@ -323,8 +321,8 @@ public class Q7Faults {
             window.progress();
             reads++;
             MemorySegment slot = reader.payload();
-            long sequence = StampedSnapshot.sequence(slot);
-            boolean whole = length == SNAPSHOT_BYTES && StampedSnapshot.read(slot, SNAPSHOT_BYTES, PAUSE);
+            long sequence = CheckedMessage.sequence(slot);
+            boolean whole = length == SNAPSHOT_BYTES && SlowReader.read(slot, SNAPSHOT_BYTES, SlowReader.PAUSE);
             if (reader.validate() && (!whole || sequence != reader.position())) {
                 tornDelivered++; // the seqlock let a torn or foreign snapshot through
             }
@@ -348,12 +346,12 @@ public class Q7Faults {
         long reads = 0;
         long torn = 0;
         long lastSequence = -1;
-        ReadWindow window = new ReadWindow();
-        while (window.isOpen()) {
+        SlowReader window = new SlowReader(side.outcome);
+        while (window.reading()) {
             MemorySegment front = buffer.front();
-            long sequence = StampedSnapshot.sequence(front);
+            long sequence = CheckedMessage.sequence(front);
             if (sequence == lastSequence) { // nothing new yet: wait, as the ring's reader does
-                if (window.idle(side.outcome)) {
+                if (window.idle()) {
                     continue;
                 }
                 return;
@@ -361,48 +359,12 @@ public class Q7Faults {
             window.progress();
             lastSequence = sequence;
             reads++;
-            if (!StampedSnapshot.read(front, SNAPSHOT_BYTES, PAUSE)) {
+            if (!SlowReader.read(front, SNAPSHOT_BYTES, SlowReader.PAUSE)) {
                 torn++;
             }
         }
         trials.record(DOUBLE_BUFFER, "snapshots_read_count", reads);
         trials.record(DOUBLE_BUFFER, "delivered_count", reads);
         trials.record(DOUBLE_BUFFER, "torn_delivered_count", torn);
-    }
-
-    /**
-     * The slow reader's {@value #READ_WINDOW_MILLIS} ms of reading, and its patience: with nothing
-     * new from the writer for 30 s it gives up, and the run records "timed out".
-     */
-    static final class ReadWindow {
-        private final long start = System.nanoTime();
-        private long lastProgress = start;
-
-        boolean isOpen() {
-            return System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(READ_WINDOW_MILLIS);
-        }
-
-        void progress() {
-            lastProgress = System.nanoTime();
-        }
-
-        /** Nothing new: spins once and returns true, or records the time-out and returns false. */
-        boolean idle(RunOutcome outcome) {
-            if (System.nanoTime() - lastProgress > GIVE_UP_NANOS) {
-                outcome.fail(Outcome.TIMED_OUT, "no new snapshot from the writer for "
-                        + TimeUnit.NANOSECONDS.toSeconds(GIVE_UP_NANOS) + " s");
-                return false;
-            }
-            Thread.onSpinWait();
-            return true;
-        }
-    }
-
-    /** Busy-waits {@code nanos}: the reader's work, on its own core. */
-    static void spin(long nanos) {
-        long end = System.nanoTime() + nanos;
-        while (System.nanoTime() - end < 0) {
-            Thread.onSpinWait();
-        }
     }
 }

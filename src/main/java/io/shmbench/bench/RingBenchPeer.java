@@ -1,6 +1,7 @@
 package io.shmbench.bench;
 
 import io.shmbench.bench.peer.PeerCommand;
+import io.shmbench.message.CheckedMessage;
 import io.shmbench.ring.PeerGoneException;
 import io.shmbench.ring.Ring;
 import io.shmbench.ring.RingReader;

@@ -63,7 +63,7 @@ public final class Soak {
             logs = PrivateDirectory.create("soak");
             out.printf("soak: %s over %s in %d slices of about %s; messages of %d..%d bytes; ring writer killed every %s on average%n",
                     io.shmbench.run.Progress.format(settings.duration()), names(), sliceCount,
-                    io.shmbench.run.Progress.format(settings.duration().dividedBy(sliceCount)), SoakMessage.MIN_LENGTH,
+                    io.shmbench.run.Progress.format(settings.duration().dividedBy(sliceCount)), SoakSettings.MIN_MESSAGE_SIZE,
                     settings.messageSize(), seconds(settings.killEvery()));
             out.flush();
             Progress progress = new Progress(out, start, settings.duration());

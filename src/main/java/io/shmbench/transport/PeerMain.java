@@ -1,5 +1,7 @@
 package io.shmbench.transport;
 
+import io.shmbench.message.MessageChecksum;
+import io.shmbench.message.StampedStream;
 import io.shmbench.placement.ThreadAffinity;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -179,12 +181,12 @@ public final class PeerMain implements Callable<Integer> {
         long sequence = 0;
         while (true) {
             channel.receive(buffer); // start
-            SourceStamp.fill(buffer, size);
+            StampedStream.prepare(buffer, size);
             long start = System.nanoTime();
             for (long i = 0; i < task.messages(); i++) {
                 long intended = period == 0 ? System.nanoTime() : start + i * period;
                 waitUntil(intended, waitMode);
-                SourceStamp.write(buffer, intended, sequence++);
+                StampedStream.stamp(buffer, sequence++, intended);
                 channel.send(buffer, size);
             }
         }

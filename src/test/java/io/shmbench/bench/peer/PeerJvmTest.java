@@ -1,7 +1,7 @@
 package io.shmbench.bench.peer;
 
+import io.shmbench.message.CheckedMessage;
 import io.shmbench.payload.SeedDoubleBuffer;
-import io.shmbench.payload.StampedSnapshot;
 import io.shmbench.placement.ThreadAffinity;
 import io.shmbench.shm.SharedSegment;
 import io.shmbench.testutil.Await;
@@ -35,10 +35,10 @@ class PeerJvmTest {
             args.addAll(PeerCommand.cpuArgs(OptionalInt.of(cpu)));
             PeerJvm peer = PeerJvm.start(FaultWriterPeer.class, args);
             try {
-                peer.awaitReady("writing", () -> StampedSnapshot.sequence(buffer.front()) > 0);
+                peer.awaitReady("writing", () -> CheckedMessage.sequence(buffer.front()) > 0);
                 segment.unlink();
-                long seen = StampedSnapshot.sequence(buffer.front());
-                Await.until("the writer goes on writing", () -> StampedSnapshot.sequence(buffer.front()) > seen + 2);
+                long seen = CheckedMessage.sequence(buffer.front());
+                Await.until("the writer goes on writing", () -> CheckedMessage.sequence(buffer.front()) > seen + 2);
                 assertTrue(ThreadAffinities.of(peer.pid()).contains(List.of(cpu)), "its working thread is on CPU " + cpu);
             } finally {
                 peer.close();
@@ -81,7 +81,7 @@ class PeerJvmTest {
                     "--bytes", Integer.toString(BYTES), "--period-nanos", "1000000"));
             try {
                 SeedDoubleBuffer buffer = new SeedDoubleBuffer(segment.memory(), BYTES);
-                peer.awaitReady("writing", () -> StampedSnapshot.sequence(buffer.front()) > 0);
+                peer.awaitReady("writing", () -> CheckedMessage.sequence(buffer.front()) > 0);
                 segment.unlink();
                 peer.kill();
                 assertTrue(peer.awaitExit(Duration.ofSeconds(30)));
