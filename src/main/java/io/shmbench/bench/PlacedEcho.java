@@ -1,7 +1,6 @@
 package io.shmbench.bench;
 
 import io.shmbench.bench.peer.PeerLog;
-import io.shmbench.measure.SeriesName;
 import io.shmbench.message.AlternatingMessages;
 import io.shmbench.placement.FirstTouch;
 import io.shmbench.placement.ThreadAffinity;
@@ -44,13 +43,13 @@ final class PlacedEcho implements AutoCloseable, PairedFloor.Series {
     private final AlternatingMessages payload;
     private final MemorySegment in;
     private final int size;
+    private final TrialOutcome outcome;
     private long sequence;
-    private long checked;
-    private long corrupt;
     /** The same-pair floor, or null for {@code floor} itself. */
     private PairedFloor paired;
 
-    private PlacedEcho(ThreadPin pin, Arena arena, PeerProcess peer, AlternatingMessages payload, MemorySegment in, int size) {
+    private PlacedEcho(ThreadPin pin, Arena arena, PeerProcess peer, AlternatingMessages payload, MemorySegment in, int size,
+                       TrialOutcome outcome) {
         this.pin = pin;
         this.arena = arena;
         this.peer = peer;
@@ -58,16 +57,17 @@ final class PlacedEcho implements AutoCloseable, PairedFloor.Series {
         this.payload = payload;
         this.in = in;
         this.size = size;
+        this.outcome = outcome;
     }
 
     /**
-     * Pins this thread, starts the peer and connects.
+     * Pins this thread, starts the peer and connects; the echoes will be counted in {@code outcome}.
      *
      * @param payloadBytes message size, capped at what the transport carries ({@code floor}: 0)
      * @throws RuntimeException (a placement, channel or peer exception) when any step fails; what was
      *     made until then is released
      */
-    static PlacedEcho start(SeriesName series, String transportName, int payloadBytes, int writerCpu, int readerCpu,
+    static PlacedEcho start(TrialOutcome outcome, String transportName, int payloadBytes, int writerCpu, int readerCpu,
                             int memoryCpu) {
         Transport transport = Transports.byName(transportName);
         int size = Math.min(payloadBytes, transport.sizeLimit().maxBytes());
@@ -83,9 +83,9 @@ final class PlacedEcho implements AutoCloseable, PairedFloor.Series {
             MemorySegment in = arena.allocate(Math.max(1, config.maxMessageSize()), 64);
             PeerProcess peer = FirstTouch.onCpu(memoryCpu, SETUP_TIMEOUT,
                     () -> PeerProcess.start(transport, config, task, PeerLog.file(), OptionalInt.of(readerCpu)));
-            echo = new PlacedEcho(pin, arena, peer, payload, in, size);
+            echo = new PlacedEcho(pin, arena, peer, payload, in, size, outcome);
             if (pairs) {
-                echo.paired = PairedFloor.start(series, peer.floor(), echo);
+                echo.paired = PairedFloor.start(outcome.series(), peer.floor(), echo);
             }
             return echo;
         } catch (RuntimeException e) {
@@ -115,10 +115,7 @@ final class PlacedEcho implements AutoCloseable, PairedFloor.Series {
         channel.send(out, size);
         int length = channel.receive(in);
         long nanos = System.nanoTime() - start;
-        checked++;
-        if (!payload.echoes(out, in, length)) {
-            corrupt++;
-        }
+        outcome.checked(payload.echoes(out, in, length));
         return nanos;
     }
 
@@ -139,13 +136,13 @@ final class PlacedEcho implements AutoCloseable, PairedFloor.Series {
     }
 
     /**
-     * For a benchmark method: one round trip of {@code echo}, or -1 when the run has failed (the
+     * For a benchmark method: one round trip of {@code echo}, or -1 when the trial has stopped (the
      * set-up did not bring up {@code echo}, or an earlier round trip failed). A round trip that
-     * times out or finds the peer gone is recorded in {@code outcome} and gives -1 too. Every round
+     * times out or finds the peer gone stops {@code outcome} and gives -1 too. Every round
      * trip counts towards the same-pair floor's next block, which runs when one is complete.
      */
-    static long roundTripUnlessFailed(PlacedEcho echo, RunOutcome outcome) {
-        if (outcome.failed()) {
+    static long roundTripUnlessStopped(PlacedEcho echo, TrialOutcome outcome) {
+        if (outcome.stopped()) {
             return -1;
         }
         try {
@@ -155,17 +152,9 @@ final class PlacedEcho implements AutoCloseable, PairedFloor.Series {
             }
             return nanos;
         } catch (ChannelException e) {
-            outcome.fail(e);
+            outcome.stop(e);
             return -1;
         }
-    }
-
-    long checked() {
-        return checked;
-    }
-
-    long corrupt() {
-        return corrupt;
     }
 
     /** Stops the peer (its channel and memory with it), frees the buffers and unpins this thread. */

@@ -3,7 +3,6 @@ package io.shmbench.bench;
 import io.shmbench.measure.CpuCost;
 import io.shmbench.measure.IntervalLog;
 import io.shmbench.measure.LatencyRecorder;
-import io.shmbench.measure.Outcome;
 import io.shmbench.measure.OutcomeLog;
 import io.shmbench.measure.RunDirectory;
 import io.shmbench.measure.SeriesName;
@@ -13,7 +12,6 @@ import io.shmbench.run.Verdict;
 import io.shmbench.transport.Channel;
 import io.shmbench.transport.ChannelConfig;
 import io.shmbench.transport.ChannelException;
-import io.shmbench.transport.ChannelTimeoutException;
 import io.shmbench.transport.FloorSchedule;
 import io.shmbench.transport.PeerProcess;
 import io.shmbench.transport.PeerRole;
@@ -141,9 +139,8 @@ public class Q1Transports {
         Channel channel;
         /** Receive buffer, as large as the channel's largest message. */
         MemorySegment in;
-        long checked;
-        long corrupt;
-        boolean broken;
+        /** Counts the checked messages and records how the trial ended. */
+        TrialOutcome outcome;
 
         /**
          * Starts the peer and exchanges {@link #PRIME_MESSAGES} messages or so ({@code prime}); refuses a
@@ -152,6 +149,7 @@ public class Q1Transports {
          */
         void start(SeriesName name, PeerRole role, PeerTask task, Runnable prime) {
             series = name;
+            outcome = new TrialOutcome(name, OutcomeLog.current());
             try {
                 startPeer(role, task);
                 prime.run();
@@ -182,25 +180,17 @@ public class Q1Transports {
             return RunDirectory.current().map(RunDirectory::runLog).orElse(Path.of("/dev/stderr"));
         }
 
-        void verified(boolean ok) {
-            checked++;
-            if (!ok) {
-                corrupt++;
-            }
-        }
-
         /** Records a timeout or a lost peer; the channel is not used again. Returns what a throughput mode throws. */
         IllegalStateException fail(ChannelException e) {
-            broken = true;
-            OutcomeLog.record(series, e instanceof ChannelTimeoutException ? Outcome.TIMED_OUT : Outcome.FAILED, e.getMessage());
+            outcome.stop(e);
             return new IllegalStateException("no result: " + e.getMessage() + " (recorded in raw/outcomes.csv)", e);
         }
 
         /** Records corrupt messages, if any, then stops the peer and frees the buffers. */
         void stop(String howChecked) {
             try {
-                if (corrupt > 0) {
-                    OutcomeLog.record(series, Outcome.CORRUPT, corrupt + " corrupt of " + checked + " " + howChecked);
+                if (outcome != null) {
+                    outcome.end(howChecked);
                 }
             } finally {
                 Resources.closeAll(peer, arena, pin);
@@ -249,7 +239,7 @@ public class Q1Transports {
             channel.send(out, messageBytes);
             int length = channel.receive(in);
             long nanos = System.nanoTime() - start;
-            verified(payload.echoes(out, in, length));
+            outcome.checked(payload.echoes(out, in, length));
             return nanos;
         }
 
@@ -343,14 +333,14 @@ public class Q1Transports {
         private void checkReport() {
             SinkReport report = SinkReport.receive(channel, in);
             reportOwed = false;
-            verified(report.messages() == SINK_BATCH && report.checksum() == batchChecksum);
+            outcome.checked(report.messages() == SINK_BATCH && report.checksum() == batchChecksum);
         }
 
         /** Completes the last batch and reads the reports still owed, so every message sent was checked. */
         @TearDown(Level.Trial)
         public void close() {
             try {
-                if (!broken && channel != null) {
+                if (!outcome.stopped() && channel != null) {
                     while (inBatch != 0) {
                         send();
                     }
@@ -404,7 +394,7 @@ public class Q1Transports {
             int length = channel.receive(in);
             long oneWay = check.accept(in, length, System.nanoTime());
             remaining--;
-            verified(oneWay >= 0);
+            outcome.checked(oneWay >= 0);
             return oneWay;
         }
 
@@ -416,7 +406,7 @@ public class Q1Transports {
         @TearDown(Level.Iteration)
         public void drain() {
             try {
-                while (remaining > 0 && !broken) {
+                while (remaining > 0 && !outcome.stopped()) {
                     receive();
                 }
             } catch (ChannelException e) {
@@ -442,7 +432,7 @@ public class Q1Transports {
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
     public void roundTrip(Echo echo, LatencyRecorder latency) {
-        if (echo.broken) {
+        if (echo.outcome.stopped()) {
             return;
         }
         try {

@@ -130,23 +130,23 @@ public class Q7Faults {
     /** A writer peer and what it writes into; this thread pinned. */
     @State(Scope.Thread)
     public abstract static class WriterPeer {
-        RunOutcome outcome;
+        TrialOutcome outcome;
         CrossCorePin pin;
         PeerJvm peer;
 
         @Setup(Level.Trial)
         public void start(BenchmarkParams run) {
-            start(RunOutcome.of(run));
+            start(TrialOutcome.of(run));
         }
 
         /** Pins this thread, then {@link #open()}s; a failure is recorded, not thrown. */
-        void start(RunOutcome runOutcome) {
-            outcome = runOutcome;
+        void start(TrialOutcome trialOutcome) {
+            outcome = trialOutcome;
             try {
                 pin = CrossCorePin.pinThisThread();
                 open();
             } catch (RuntimeException e) {
-                outcome.fail(e);
+                outcome.stop(e);
             }
         }
 
@@ -191,13 +191,13 @@ public class Q7Faults {
 
         @Setup(Level.Iteration)
         public void startTrial() {
-            if (outcome.failed()) {
+            if (outcome.stopped()) {
                 return;
             }
             try {
                 startRingWriter(KILLED_RING_SLOTS, LapPolicy.DEFAULT);
             } catch (RuntimeException e) {
-                outcome.fail(e);
+                outcome.stop(e);
             }
         }
 
@@ -243,7 +243,11 @@ public class Q7Faults {
 
         @TearDown(Level.Trial)
         public void stop() {
-            Resources.closeAll(peer, ring, pin);
+            try {
+                outcome.end("snapshots the seqlock delivered");
+            } finally {
+                Resources.closeAll(peer, ring, pin);
+            }
         }
     }
 
@@ -275,7 +279,7 @@ public class Q7Faults {
 
     @Benchmark
     public void writerKill(KilledWriter side, Trials trials, LatencyRecorder latency) {
-        if (side.outcome.failed()) {
+        if (side.outcome.stopped()) {
             return;
         }
         RingReader reader = side.reader;
@@ -289,7 +293,7 @@ public class Q7Faults {
             }
             status = reader.peerStatus(staleAfter);
             if (System.nanoTime() - start > GIVE_UP_NANOS) {
-                side.outcome.fail(Outcome.TIMED_OUT, "the reader still saw the killed writer " + status + " after "
+                side.outcome.stop(Outcome.TIMED_OUT, "the reader still saw the killed writer " + status + " after "
                         + TimeUnit.NANOSECONDS.toSeconds(GIVE_UP_NANOS) + " s");
                 return;
             }
@@ -301,7 +305,7 @@ public class Q7Faults {
 
     @Benchmark
     public void slowReaderSeqlock(SlowReaderOnRing side, Trials trials) {
-        if (side.outcome.failed()) {
+        if (side.outcome.stopped()) {
             return;
         }
         RingReader reader = side.reader;
@@ -334,12 +338,12 @@ public class Q7Faults {
         trials.record(scenario, "torn_caught_count", caught);
         trials.record(scenario, "torn_delivered_count", tornDelivered);
         trials.record(scenario, "gap_count", reader.missed() - missedBefore - caught);
-        side.outcome.corrupt(tornDelivered, reads - caught, "snapshots the seqlock delivered");
+        side.outcome.checked(reads - caught, tornDelivered);
     }
 
     @Benchmark
     public void slowReaderDoubleBuffer(SlowReaderOnDoubleBuffer side, Trials trials) {
-        if (side.outcome.failed()) {
+        if (side.outcome.stopped()) {
             return;
         }
         SeedDoubleBuffer buffer = side.buffer;

@@ -81,7 +81,7 @@ public abstract class RingTrial {
     public void close() throws IOException {
         try {
             if (outcome != null) {
-                outcome.end();
+                outcome.end("messages checked");
             }
         } finally {
             try {

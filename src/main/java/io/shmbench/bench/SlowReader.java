@@ -17,11 +17,11 @@ final class SlowReader {
     /** The reader's other work between the two halves of a snapshot: a busy wait, on its own core. */
     static final Runnable PAUSE = () -> spin(Q7Faults.READ_PAUSE_NANOS);
 
-    private final RunOutcome outcome;
+    private final TrialOutcome outcome;
     private final long start = System.nanoTime();
     private long lastProgress = start;
 
-    SlowReader(RunOutcome outcome) {
+    SlowReader(TrialOutcome outcome) {
         this.outcome = outcome;
     }
 
@@ -53,7 +53,7 @@ final class SlowReader {
     /** Nothing new: spins once and returns true, or records the time-out and returns false. */
     boolean idle() {
         if (System.nanoTime() - lastProgress > Q7Faults.GIVE_UP_NANOS) {
-            outcome.fail(Outcome.TIMED_OUT, "no new snapshot from the writer for "
+            outcome.stop(Outcome.TIMED_OUT, "no new snapshot from the writer for "
                     + TimeUnit.NANOSECONDS.toSeconds(Q7Faults.GIVE_UP_NANOS) + " s");
             return false;
         }

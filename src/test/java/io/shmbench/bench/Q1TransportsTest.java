@@ -100,8 +100,8 @@ class Q1TransportsTest {
             }
             assertEquals(500, latency.interval().getTotalCount());
             assertTrue(latency.interval().getMinValue() > 0);
-            assertEquals(PairedFloor.PRIME_ROUND_TRIPS + 500, echo.checked, "the priming round trips are checked too");
-            assertEquals(0, echo.corrupt);
+            assertEquals(PairedFloor.PRIME_ROUND_TRIPS + 500, echo.outcome.checked(), "the priming round trips are checked too");
+            assertEquals(0, echo.outcome.corrupt());
         } finally {
             echo.close();
         }
@@ -130,9 +130,9 @@ class Q1TransportsTest {
                 bench.roundTrip(echo, latency);
             }
             echo.endIteration();
-            assertFalse(echo.broken, "the round trips went on: " + outcomes());
-            assertEquals(0, echo.corrupt);
-            assertEquals(PairedFloor.PRIME_ROUND_TRIPS + roundTrips, echo.checked, "every echo checked");
+            assertFalse(echo.outcome.stopped(), "the round trips went on: " + outcomes());
+            assertEquals(0, echo.outcome.corrupt());
+            assertEquals(PairedFloor.PRIME_ROUND_TRIPS + roundTrips, echo.outcome.checked(), "every echo checked");
         } finally {
             echo.close();
         }
@@ -157,7 +157,7 @@ class Q1TransportsTest {
                 bench.roundTrip(floor, latency);
             }
             assertEquals(1000, latency.interval().getTotalCount());
-            assertEquals(0, floor.corrupt);
+            assertEquals(0, floor.outcome.corrupt());
             assertNull(floor.paired, "the floor is not paired with itself");
         } finally {
             floor.close();
@@ -182,7 +182,7 @@ class Q1TransportsTest {
             echo.peer.kill();
             echo.peer.awaitExit(30, TimeUnit.SECONDS);
             bench.roundTrip(echo, latency); // notices; must not throw: the iteration ends cleanly
-            assertTrue(echo.broken);
+            assertTrue(echo.outcome.stopped());
             long recorded = latency.interval().getTotalCount();
             bench.roundTrip(echo, latency);
             assertEquals(recorded, latency.interval().getTotalCount(), "nothing measured once broken");
@@ -206,7 +206,7 @@ class Q1TransportsTest {
         try {
             Signals.send("STOP", pid);
             bench.roundTrip(echo, latency);
-            assertTrue(echo.broken);
+            assertTrue(echo.outcome.stopped());
         } finally {
             Signals.send("CONT", pid);
             echo.close();
@@ -234,8 +234,8 @@ class Q1TransportsTest {
             sink.close();
         }
         int batches = (Q1Transports.PRIME_MESSAGES + 3000 + Q1Transports.SINK_BATCH - 1) / Q1Transports.SINK_BATCH;
-        assertEquals(batches, sink.checked, "every batch's report was read, the last one at the end");
-        assertEquals(0, sink.corrupt);
+        assertEquals(batches, sink.outcome.checked(), "every batch's report was read, the last one at the end");
+        assertEquals(0, sink.outcome.corrupt());
         assertEquals(List.of(), outcomes());
     }
 
@@ -276,7 +276,7 @@ class Q1TransportsTest {
             assertEquals(450, cost.messages);
             assertTrue(cost.cpuNs > 0);
             assertEquals(0, source.remaining);
-            assertEquals(0, source.corrupt);
+            assertEquals(0, source.outcome.corrupt());
         } finally {
             source.close();
         }
@@ -286,8 +286,8 @@ class Q1TransportsTest {
     void corruptMessagesBecomeAnOutcomeThatCountsThem() throws Exception {
         Q1Transports.Echo echo = configure(new Q1Transports.Echo(), "pipe", 8, "block");
         echo.open(series("roundTrip", echo));
-        echo.verified(false);
-        echo.verified(false);
+        echo.outcome.checked(false);
+        echo.outcome.checked(false);
         echo.close();
 
         CSVRecord row = outcomes().getFirst();

@@ -33,7 +33,7 @@ class Q7FaultsTest {
         Q7Faults.KilledWriter side = new Q7Faults.KilledWriter();
         Q7Faults.Trials trials = new Q7Faults.Trials();
         LatencyRecorder latency = new LatencyRecorder();
-        RunOutcome outcome = new RunOutcome("io.shmbench.bench.Q7Faults.writerKill", "");
+        TrialOutcome outcome = run.outcome("Q7Faults.writerKill");
         side.start(outcome);
         try {
             for (int i = 0; i < 3; i++) {
@@ -50,7 +50,7 @@ class Q7FaultsTest {
             side.stop();
         }
 
-        assertFalse(outcome.failed(), () -> "outcomes: " + run.outcomesText());
+        assertFalse(outcome.stopped(), () -> "outcomes: " + run.outcomesText());
         List<FaultObservation> rows = QuestionCsvReader.faults(run.raw(QuestionCsvReader.Q7_FAULTS));
         System.out.println("writer kill: " + rows);
         assertEquals(List.of(1, 2), rows.stream().map(FaultObservation::trial).toList());
@@ -64,7 +64,7 @@ class Q7FaultsTest {
         Q7Faults.SlowReaderOnRing side = new Q7Faults.SlowReaderOnRing();
         side.slots = 4;
         Q7Faults.Trials trials = new Q7Faults.Trials();
-        RunOutcome outcome = new RunOutcome("io.shmbench.bench.Q7Faults.slowReaderSeqlock", "");
+        TrialOutcome outcome = run.outcome("Q7Faults.slowReaderSeqlock");
         side.start(outcome);
         try {
             for (int i = 0; i < 2; i++) {
@@ -76,7 +76,7 @@ class Q7FaultsTest {
             side.stop();
         }
 
-        assertFalse(outcome.failed(), () -> "outcomes: " + run.outcomesText());
+        assertFalse(outcome.stopped(), () -> "outcomes: " + run.outcomesText());
         List<FaultObservation> rows = QuestionCsvReader.faults(run.raw(QuestionCsvReader.Q7_FAULTS));
         System.out.println("seqlock: " + rows);
         assertEquals(List.of("snapshots_read_count", "delivered_count", "torn_caught_count", "torn_delivered_count",
@@ -91,7 +91,7 @@ class Q7FaultsTest {
     void doubleBufferReportsWhatItHandedTheSlowReader() throws Exception {
         Q7Faults.SlowReaderOnDoubleBuffer side = new Q7Faults.SlowReaderOnDoubleBuffer();
         Q7Faults.Trials trials = new Q7Faults.Trials();
-        RunOutcome outcome = new RunOutcome("io.shmbench.bench.Q7Faults.slowReaderDoubleBuffer", "");
+        TrialOutcome outcome = run.outcome("Q7Faults.slowReaderDoubleBuffer");
         side.start(outcome);
         try {
             trials.begin(true);
@@ -101,7 +101,7 @@ class Q7FaultsTest {
             side.stop();
         }
 
-        assertFalse(outcome.failed(), () -> "outcomes: " + run.outcomesText());
+        assertFalse(outcome.stopped(), () -> "outcomes: " + run.outcomesText());
         List<FaultObservation> rows = QuestionCsvReader.faults(run.raw(QuestionCsvReader.Q7_FAULTS));
         System.out.println("double buffer: " + rows);
         assertEquals(List.of("snapshots_read_count", "delivered_count", "torn_delivered_count"),
