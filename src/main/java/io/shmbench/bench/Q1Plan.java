@@ -37,6 +37,7 @@ public final class Q1Plan implements PlanRules {
     static final String TRANSPORT = "transport";
     static final String MESSAGE_BYTES = "messageBytes";
     static final String WAIT_STRATEGY = "waitStrategy";
+    static final String PINNING = "pinning";
     static final String FLOOR = "floor";
 
     @Override

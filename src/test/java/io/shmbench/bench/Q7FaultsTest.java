@@ -30,8 +30,8 @@ class Q7FaultsTest {
 
     @Test
     void killedWriterIsReportedDeadOrStaleInEveryTrial() throws Exception {
-        Q7Faults.KilledWriter side = new Q7Faults.KilledWriter();
-        Q7Faults.Trials trials = new Q7Faults.Trials();
+        KilledWriter side = new KilledWriter();
+        FaultTrials trials = new FaultTrials();
         LatencyRecorder latency = new LatencyRecorder();
         TrialOutcome outcome = run.outcome("Q7Faults.writerKill");
         side.start(outcome);
@@ -61,9 +61,9 @@ class Q7FaultsTest {
 
     @Test
     void seqlockedRingDeliversNoTornSnapshotToTheSlowReader() throws Exception {
-        Q7Faults.SlowReaderOnRing side = new Q7Faults.SlowReaderOnRing();
+        SlowReaderOnRing side = new SlowReaderOnRing();
         side.slots = 4;
-        Q7Faults.Trials trials = new Q7Faults.Trials();
+        FaultTrials trials = new FaultTrials();
         TrialOutcome outcome = run.outcome("Q7Faults.slowReaderSeqlock");
         side.start(outcome);
         try {
@@ -81,7 +81,7 @@ class Q7FaultsTest {
         System.out.println("seqlock: " + rows);
         assertEquals(List.of("snapshots_read_count", "delivered_count", "torn_caught_count", "torn_delivered_count",
                 "gap_count"), rows.stream().filter(r -> r.trial() == 1).map(FaultObservation::metric).toList());
-        assertTrue(rows.stream().allMatch(r -> r.scenario().equals(Q7Faults.SlowReaderOnRing.scenario(4, side.lapPolicy)) && r.value() >= 0));
+        assertTrue(rows.stream().allMatch(r -> r.scenario().equals(SlowReaderOnRing.scenario(4, side.lapPolicy)) && r.value() >= 0));
         assertTrue(rows.stream().filter(r -> r.metric().equals("torn_delivered_count")).allMatch(r -> r.value() == 0));
         assertTrue(rows.stream().filter(r -> r.metric().equals("snapshots_read_count")).allMatch(r -> r.value() > 0));
         assertFalse(Files.exists(run.outcomes()), "no corrupt outcome");
@@ -89,8 +89,8 @@ class Q7FaultsTest {
 
     @Test
     void doubleBufferReportsWhatItHandedTheSlowReader() throws Exception {
-        Q7Faults.SlowReaderOnDoubleBuffer side = new Q7Faults.SlowReaderOnDoubleBuffer();
-        Q7Faults.Trials trials = new Q7Faults.Trials();
+        SlowReaderOnDoubleBuffer side = new SlowReaderOnDoubleBuffer();
+        FaultTrials trials = new FaultTrials();
         TrialOutcome outcome = run.outcome("Q7Faults.slowReaderDoubleBuffer");
         side.start(outcome);
         try {

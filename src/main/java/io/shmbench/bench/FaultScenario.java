@@ -1,0 +1,78 @@
+package io.shmbench.bench;
+
+import io.shmbench.bench.peer.FaultWriterPeer;
+import io.shmbench.bench.peer.PeerJvm;
+import io.shmbench.ring.LapPolicy;
+import io.shmbench.ring.Ring;
+import io.shmbench.ring.RingConfig;
+import io.shmbench.ring.RingMode;
+import io.shmbench.ring.RingReader;
+import io.shmbench.ring.WaitStrategy;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What every Q7 scenario has: a writer, a {@link FaultWriterPeer} in its own JVM writing
+ * {@value Q7Faults#SNAPSHOT_BYTES}-byte snapshots every {@value Q7Faults#WRITE_PERIOD_NANOS} ns into
+ * what this side reads, both sides pinned cross-core ({@link CrossCorePin}). A set-up that fails
+ * stops the trial's {@link TrialOutcome} instead of throwing. The scenarios: {@link KilledWriter},
+ * {@link SlowReaderOnRing}, {@link SlowReaderOnDoubleBuffer}.
+ */
+@State(Scope.Thread)
+public abstract class FaultScenario {
+    TrialOutcome outcome;
+    CrossCorePin pin;
+    PeerJvm peer;
+    /** The ring the writer writes and this side reads, in the ring scenarios. */
+    Ring ring;
+    RingReader reader;
+
+    @Setup(Level.Trial)
+    public void start(BenchmarkParams run) {
+        start(TrialOutcome.of(run));
+    }
+
+    /** Pins this thread, then {@link #open()}s; a failure is recorded, not thrown. */
+    void start(TrialOutcome trialOutcome) {
+        outcome = trialOutcome;
+        try {
+            pin = CrossCorePin.pinThisThread();
+            open();
+        } catch (RuntimeException e) {
+            outcome.stop(e);
+        }
+    }
+
+    /** What the scenario needs besides the pin (started in the trial's set-up). */
+    abstract void open();
+
+    /** Creates an OVERWRITE ring of {@code slots}, opens its reader and starts the writer on it. */
+    void startRingWriter(int slots, LapPolicy lapPolicy) {
+        try {
+            ring = Ring.create(RingConfig.of(slots, Q7Faults.SNAPSHOT_BYTES).withMode(RingMode.OVERWRITE));
+            reader = ring.openReader(WaitStrategy.SPIN, lapPolicy);
+            startWriter(List.of("--ring", ring.path().toString()), () -> reader.poll() >= 0);
+        } finally {
+            if (ring != null) {
+                ring.unlink();
+            }
+        }
+    }
+
+    /** Starts the writer on {@code target} ({@code --ring PATH} or {@code --double-buffer PATH}) and waits for its first snapshot. */
+    void startWriter(List<String> target, BooleanSupplier written) {
+        List<String> args = new ArrayList<>(target);
+        args.addAll(List.of("--bytes", Integer.toString(Q7Faults.SNAPSHOT_BYTES),
+                "--period-nanos", Long.toString(Q7Faults.WRITE_PERIOD_NANOS)));
+        args.addAll(pin.peerArgs());
+        peer = PeerJvm.start(FaultWriterPeer.class, args);
+        peer.awaitReady("writing", written);
+    }
+}
