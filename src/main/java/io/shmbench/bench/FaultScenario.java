@@ -12,7 +12,10 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +25,12 @@ import java.util.function.BooleanSupplier;
  * What every Q7 scenario has: a writer, a {@link FaultWriterPeer} in its own JVM writing
  * {@value Q7Faults#SNAPSHOT_BYTES}-byte snapshots every {@value Q7Faults#WRITE_PERIOD_NANOS} ns into
  * what this side reads, both sides pinned cross-core ({@link CrossCorePin}). A set-up that fails
- * stops the trial's {@link TrialOutcome} instead of throwing. The scenarios: {@link KilledWriter},
+ * stops the JMH trial's {@link TrialOutcome} instead of throwing. The scenarios: {@link KilledWriter},
  * {@link SlowReaderOnRing}, {@link SlowReaderOnDoubleBuffer}.
+ *
+ * <p>Each JMH iteration is one of Q7's trials: the measurement iterations are numbered 1, 2, ... and
+ * what they observed is written to {@code raw/q7_faults.csv} ({@link FaultTable}) at the end of each;
+ * warm-up trials write nothing.
  */
 @State(Scope.Thread)
 public abstract class FaultScenario {
@@ -33,6 +40,9 @@ public abstract class FaultScenario {
     /** The ring the writer writes and this side reads, in the ring scenarios. */
     Ring ring;
     RingReader reader;
+    final FaultTable table = new FaultTable();
+    int trial;
+    boolean measuring;
 
     @Setup(Level.Trial)
     public void start(BenchmarkParams run) {
@@ -50,7 +60,31 @@ public abstract class FaultScenario {
         }
     }
 
-    /** What the scenario needs besides the pin (started in the trial's set-up). */
+    @Setup(Level.Iteration)
+    public void beginIteration(IterationParams iteration) {
+        beginIteration(iteration.getType() == IterationType.MEASUREMENT);
+    }
+
+    void beginIteration(boolean measurement) {
+        measuring = measurement;
+        if (measuring) {
+            trial++;
+        }
+    }
+
+    /** A row of this trial, if it is a measurement. */
+    void record(String scenario, String metric, long value) {
+        if (measuring) {
+            table.add(scenario, trial, metric, value);
+        }
+    }
+
+    @TearDown(Level.Iteration)
+    public void flushRows() {
+        table.flush();
+    }
+
+    /** What the scenario needs besides the pin (started in the JMH trial's set-up). */
     abstract void open();
 
     /** Creates an OVERWRITE ring of {@code slots}, opens its reader and starts the writer on it. */

@@ -42,7 +42,7 @@ public class KilledWriter extends FaultScenario {
      * Kills the writer ({@code destroyForcibly}) and reads on until the ring says its writer is DEAD
      * or STALE; records the time from the kill to then.
      */
-    void killAndDetect(FaultTrials trials, LatencyRecorder latency) {
+    void killAndDetect(LatencyRecorder latency) {
         if (outcome.stopped()) {
             return;
         }
@@ -63,7 +63,7 @@ public class KilledWriter extends FaultScenario {
         } while (status != PeerStatus.DEAD && status != PeerStatus.STALE);
         long detection = System.nanoTime() - start;
         latency.record(detection);
-        trials.record(Q7Faults.KILL, "detection_ns", detection);
+        record(Q7Faults.KILL, "detection_ns", detection);
     }
 
     @TearDown(Level.Iteration)

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Q7: what survives faults? A writer that dies, and a reader too slow for its writer.
  *
- * <p>Each benchmark is a series of trials (one JMH single-shot iteration each, {@link FaultTrials});
+ * <p>Each benchmark is a series of trials (one JMH single-shot iteration each);
  * what a trial observes goes to {@code raw/q7_faults.csv} ({@code scenario, trial, metric, value}),
  * from measurement iterations only. JMH's own score is just a trial's duration. The writer is always
  * a {@link FaultWriterPeer} in its own JVM ({@link FaultScenario}), writing
@@ -74,17 +74,17 @@ public class Q7Faults {
     static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     @Benchmark
-    public void writerKill(KilledWriter writer, FaultTrials trials, LatencyRecorder latency) {
-        writer.killAndDetect(trials, latency);
+    public void writerKill(KilledWriter writer, LatencyRecorder latency) {
+        writer.killAndDetect(latency);
     }
 
     @Benchmark
-    public void slowReaderSeqlock(SlowReaderOnRing reader, FaultTrials trials) {
-        reader.readWindow(trials);
+    public void slowReaderSeqlock(SlowReaderOnRing reader) {
+        reader.readWindow();
     }
 
     @Benchmark
-    public void slowReaderDoubleBuffer(SlowReaderOnDoubleBuffer reader, FaultTrials trials) {
-        reader.readWindow(trials);
+    public void slowReaderDoubleBuffer(SlowReaderOnDoubleBuffer reader) {
+        reader.readWindow();
     }
 }

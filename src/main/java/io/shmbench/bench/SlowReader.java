@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class SlowReader {
     /** The reader's other work between the two halves of a snapshot: a busy wait, on its own core. */
-    static final Runnable PAUSE = () -> spin(Q7Faults.READ_PAUSE_NANOS);
+    static final Runnable PAUSE = () -> Pacer.waitUntil(System.nanoTime() + Q7Faults.READ_PAUSE_NANOS);
 
     private final TrialOutcome outcome;
     private final long start = System.nanoTime();
@@ -59,12 +59,5 @@ final class SlowReader {
         }
         Thread.onSpinWait();
         return true;
-    }
-
-    private static void spin(long nanos) {
-        long end = System.nanoTime() + nanos;
-        while (System.nanoTime() - end < 0) {
-            Thread.onSpinWait();
-        }
     }
 }

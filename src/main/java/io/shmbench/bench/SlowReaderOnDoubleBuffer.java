@@ -36,7 +36,7 @@ public class SlowReaderOnDoubleBuffer extends FaultScenario {
     }
 
     /** One trial: reads each new snapshot for the window and records how many were torn. */
-    void readWindow(FaultTrials trials) {
+    void readWindow() {
         if (outcome.stopped()) {
             return;
         }
@@ -60,9 +60,9 @@ public class SlowReaderOnDoubleBuffer extends FaultScenario {
                 torn++;
             }
         }
-        trials.record(Q7Faults.DOUBLE_BUFFER, "snapshots_read_count", reads);
-        trials.record(Q7Faults.DOUBLE_BUFFER, "delivered_count", reads);
-        trials.record(Q7Faults.DOUBLE_BUFFER, "torn_delivered_count", torn);
+        record(Q7Faults.DOUBLE_BUFFER, "snapshots_read_count", reads);
+        record(Q7Faults.DOUBLE_BUFFER, "delivered_count", reads);
+        record(Q7Faults.DOUBLE_BUFFER, "torn_delivered_count", torn);
     }
 
     @TearDown(Level.Trial)

@@ -39,7 +39,7 @@ public class SlowReaderOnRing extends FaultScenario {
      * One trial: reads for the window and records what the seqlock delivered, caught and let
      * through; a snapshot it let through torn also counts as corrupt in the trial's outcome.
      */
-    void readWindow(FaultTrials trials) {
+    void readWindow() {
         if (outcome.stopped()) {
             return;
         }
@@ -67,11 +67,11 @@ public class SlowReaderOnRing extends FaultScenario {
         }
         long caught = reader.torn() - tornBefore;
         String scenario = scenario(slots, lapPolicy);
-        trials.record(scenario, "snapshots_read_count", reads);
-        trials.record(scenario, "delivered_count", reads - caught);
-        trials.record(scenario, "torn_caught_count", caught);
-        trials.record(scenario, "torn_delivered_count", tornDelivered);
-        trials.record(scenario, "gap_count", reader.missed() - missedBefore - caught);
+        record(scenario, "snapshots_read_count", reads);
+        record(scenario, "delivered_count", reads - caught);
+        record(scenario, "torn_caught_count", caught);
+        record(scenario, "torn_delivered_count", tornDelivered);
+        record(scenario, "gap_count", reader.missed() - missedBefore - caught);
         outcome.checked(reads - caught, tornDelivered);
     }
 

@@ -31,18 +31,17 @@ class Q7FaultsTest {
     @Test
     void killedWriterIsReportedDeadOrStaleInEveryTrial() throws Exception {
         KilledWriter side = new KilledWriter();
-        FaultTrials trials = new FaultTrials();
         LatencyRecorder latency = new LatencyRecorder();
         TrialOutcome outcome = run.outcome("Q7Faults.writerKill");
         side.start(outcome);
         try {
             for (int i = 0; i < 3; i++) {
-                trials.begin(i > 0); // one warm-up trial, unrecorded
+                side.beginIteration(i > 0); // one warm-up trial, unrecorded
                 side.startTrial();
                 try {
-                    bench.writerKill(side, trials, latency);
+                    bench.writerKill(side, latency);
                 } finally {
-                    trials.end();
+                    side.flushRows();
                     side.endTrial();
                 }
             }
@@ -63,14 +62,13 @@ class Q7FaultsTest {
     void seqlockedRingDeliversNoTornSnapshotToTheSlowReader() throws Exception {
         SlowReaderOnRing side = new SlowReaderOnRing();
         side.slots = 4;
-        FaultTrials trials = new FaultTrials();
         TrialOutcome outcome = run.outcome("Q7Faults.slowReaderSeqlock");
         side.start(outcome);
         try {
             for (int i = 0; i < 2; i++) {
-                trials.begin(true);
-                bench.slowReaderSeqlock(side, trials);
-                trials.end();
+                side.beginIteration(true);
+                bench.slowReaderSeqlock(side);
+                side.flushRows();
             }
         } finally {
             side.stop();
@@ -90,13 +88,12 @@ class Q7FaultsTest {
     @Test
     void doubleBufferReportsWhatItHandedTheSlowReader() throws Exception {
         SlowReaderOnDoubleBuffer side = new SlowReaderOnDoubleBuffer();
-        FaultTrials trials = new FaultTrials();
         TrialOutcome outcome = run.outcome("Q7Faults.slowReaderDoubleBuffer");
         side.start(outcome);
         try {
-            trials.begin(true);
-            bench.slowReaderDoubleBuffer(side, trials);
-            trials.end();
+            side.beginIteration(true);
+            bench.slowReaderDoubleBuffer(side);
+            side.flushRows();
         } finally {
             side.stop();
         }
