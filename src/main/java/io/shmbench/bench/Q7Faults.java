@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
  * what a trial observes goes to {@code raw/q7_faults.csv} ({@code scenario, trial, metric, value}),
  * from measurement iterations only. JMH's own score is just a trial's duration. The writer is always
  * a {@link FaultWriterPeer} in its own JVM ({@link FaultScenario}), writing
- * {@value #SNAPSHOT_BYTES}-byte snapshots (the telemetry snapshot size of docs/THEORY.md, {@link CheckedMessage}s:
- * every word depends on the sequence number) every {@value #WRITE_PERIOD_NANOS} ns; both sides are
- * pinned to two cores ({@link CrossCorePin}).
+ * {@value #SNAPSHOT_BYTES}-byte snapshots (the telemetry snapshot size of docs/THEORY.md;
+ * {@link CheckedMessage}s: every word depends on the sequence number) every
+ * {@value #WRITE_PERIOD_NANOS} ns; both sides are pinned to two cores ({@link CrossCorePin}).
  *
  * <ul>
  *   <li>{@link #writerKill} (scenario {@value #KILL}, {@link KilledWriter}): the
