@@ -1,6 +1,7 @@
 package io.shmbench.bench;
 
 import io.shmbench.ipc.ChannelException;
+import io.shmbench.message.CheckedMessage;
 import io.shmbench.ring.LapPolicy;
 import io.shmbench.ring.RingConfig;
 import io.shmbench.ring.RingMode;

@@ -2,13 +2,10 @@ package io.shmbench.bench;
 
 import io.shmbench.bench.peer.PeerLog;
 import io.shmbench.ipc.ChannelException;
-import io.shmbench.measure.SeriesName;
 import io.shmbench.placement.FirstTouch;
 import io.shmbench.placement.ThreadAffinity;
 import io.shmbench.placement.ThreadPin;
-import io.shmbench.transport.Channel;
 import io.shmbench.transport.ChannelConfig;
-import io.shmbench.transport.FloorSchedule;
 import io.shmbench.transport.PeerProcess;
 import io.shmbench.transport.PeerRole;
 import io.shmbench.transport.PeerTask;
@@ -17,7 +14,6 @@ import io.shmbench.transport.Transports;
 import io.shmbench.transport.WaitMode;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.time.Duration;
 import java.util.OptionalInt;
 
@@ -25,48 +21,38 @@ import java.util.OptionalInt;
  * Round trips through an echo peer with both sides placed (Q6): the calling thread pinned to the
  * writer CPU, the peer's thread pinned to the reader CPU (it pins itself, {@code PeerMain --cpu}),
  * and the transport's shared memory created, and so first touched, on a thread pinned to the memory
- * CPU ({@link FirstTouch}). Both sides busy-poll ({@link WaitMode#SPIN}). Every echo is compared
- * with what was sent; the messages and the check are Q1's ({@link Q1Payload}). Every transport but
- * {@code floor} itself takes turns with a same-pair floor ({@link PairedFloor}), its segment first
- * touched on the memory CPU too.
+ * CPU ({@link FirstTouch}). Both sides busy-poll ({@link WaitMode#SPIN}). The round trips and their
+ * checks are Q1's ({@link ChannelEcho}). Every transport but {@code floor} itself takes turns with a
+ * same-pair floor ({@link PairedFloor}), its segment first touched on the memory CPU too.
  *
  * <p>Create, use and close it on one thread: the pin belongs to the thread that created it.
  */
-final class PlacedEcho implements AutoCloseable, PairedFloor.Series {
+final class PlacedEcho implements AutoCloseable {
     /** Connecting starts a JVM on a machine that may be loaded, first touch included. */
     private static final Duration SETUP_TIMEOUT = ChannelConfig.MIN_SETUP_TIMEOUT.multipliedBy(2);
 
     private final ThreadPin pin;
     private final Arena arena;
     private final PeerProcess peer;
-    private final Channel channel;
-    private final Q1Payload payload;
-    private final MemorySegment in;
-    private final int size;
-    private long sequence;
-    private long checked;
-    private long corrupt;
+    private final ChannelEcho echo;
     /** The same-pair floor, or null for {@code floor} itself. */
     private PairedFloor paired;
 
-    private PlacedEcho(ThreadPin pin, Arena arena, PeerProcess peer, Q1Payload payload, MemorySegment in, int size) {
+    private PlacedEcho(ThreadPin pin, Arena arena, PeerProcess peer, ChannelEcho echo) {
         this.pin = pin;
         this.arena = arena;
         this.peer = peer;
-        this.channel = peer.channel();
-        this.payload = payload;
-        this.in = in;
-        this.size = size;
+        this.echo = echo;
     }
 
     /**
-     * Pins this thread, starts the peer and connects.
+     * Pins this thread, starts the peer and connects; the echoes will be counted in {@code outcome}.
      *
      * @param payloadBytes message size, capped at what the transport carries ({@code floor}: 0)
      * @throws RuntimeException (a placement, channel or peer exception) when any step fails; what was
      *     made until then is released
      */
-    static PlacedEcho start(SeriesName series, String transportName, int payloadBytes, int writerCpu, int readerCpu,
+    static PlacedEcho start(TrialOutcome outcome, String transportName, int payloadBytes, int writerCpu, int readerCpu,
                             int memoryCpu) {
         Transport transport = Transports.byName(transportName);
         int size = Math.min(payloadBytes, transport.sizeLimit().maxBytes());
@@ -75,22 +61,20 @@ final class PlacedEcho implements AutoCloseable, PairedFloor.Series {
         PeerTask task = pairs ? PeerTask.echoWithFloor(PairedFloor.PRIME_ROUND_TRIPS) : PeerTask.echo();
         ThreadPin pin = ThreadAffinity.pinTo(writerCpu);
         Arena arena = null;
-        PlacedEcho echo = null;
+        PlacedEcho placed = null;
         try {
             arena = Arena.ofConfined();
-            Q1Payload payload = new Q1Payload(arena, size);
-            MemorySegment in = arena.allocate(Math.max(1, config.maxMessageSize()), 64);
             PeerProcess peer = FirstTouch.onCpu(memoryCpu, SETUP_TIMEOUT,
                     () -> PeerProcess.start(transport, config, task, PeerLog.file(), OptionalInt.of(readerCpu)));
-            echo = new PlacedEcho(pin, arena, peer, payload, in, size);
+            placed = new PlacedEcho(pin, arena, peer, new ChannelEcho(peer.channel(), arena, size, config.maxMessageSize(), outcome));
             if (pairs) {
-                echo.paired = PairedFloor.start(series, peer.floor(), echo);
+                placed.paired = PairedFloor.start(outcome.series(), peer.floor(), placed.echo);
             }
-            return echo;
+            return placed;
         } catch (RuntimeException e) {
             try {
-                if (echo != null) {
-                    echo.close(); // owns the peer, the buffers and the pin by now
+                if (placed != null) {
+                    placed.close(); // owns the peer, the buffers and the pin by now
                 } else {
                     Resources.closeAll(arena, pin);
                 }
@@ -101,70 +85,31 @@ final class PlacedEcho implements AutoCloseable, PairedFloor.Series {
         }
     }
 
-    /**
-     * One round trip: sends the next message, waits for its echo; returns the nanoseconds between
-     * the two (the check of the echo comes after).
-     *
-     * @throws ChannelException on a timeout or a dead peer
-     */
-    @Override
-    public long roundTrip() {
-        MemorySegment out = payload.next(++sequence);
-        long start = System.nanoTime();
-        channel.send(out, size);
-        int length = channel.receive(in);
-        long nanos = System.nanoTime() - start;
-        checked++;
-        if (!payload.echoes(out, in, length)) {
-            corrupt++;
-        }
-        return nanos;
-    }
-
-    @Override
-    public void exchange(FloorSchedule schedule) {
-        MemorySegment message = arena.allocate(FloorSchedule.SIZE);
-        schedule.write(message);
-        channel.send(message, FloorSchedule.SIZE);
-        int length = channel.receive(in);
-        if (length != FloorSchedule.SIZE || in.asSlice(0, length).mismatch(message) != -1) {
-            throw new ChannelException(channel.transport() + ": the peer echoed the floor schedule wrong (" + length + " bytes)");
-        }
-    }
-
     /** The same-pair floor, or null for {@code floor} itself. */
     PairedFloor paired() {
         return paired;
     }
 
     /**
-     * For a benchmark method: one round trip of {@code echo}, or -1 when the run has failed (the
-     * set-up did not bring up {@code echo}, or an earlier round trip failed). A round trip that
-     * times out or finds the peer gone is recorded in {@code outcome} and gives -1 too. Every round
-     * trip counts towards the same-pair floor's next block, which runs when one is complete.
+     * For a benchmark method: one round trip of {@code placed}, or -1 when the trial has stopped (the
+     * set-up did not bring up {@code placed}, or an earlier round trip failed). A round trip that
+     * times out or finds the peer gone stops {@code outcome} and gives -1 too. Every round trip
+     * counts towards the same-pair floor's next block, which runs when one is complete.
      */
-    static long roundTripUnlessFailed(PlacedEcho echo, RunOutcome outcome) {
-        if (outcome.failed()) {
+    static long roundTripUnlessStopped(PlacedEcho placed, TrialOutcome outcome) {
+        if (outcome.stopped()) {
             return -1;
         }
         try {
-            long nanos = echo.roundTrip();
-            if (echo.paired != null) {
-                echo.paired.afterSeries(nanos);
+            long nanos = placed.echo.roundTrip();
+            if (placed.paired != null) {
+                placed.paired.afterSeries(nanos);
             }
             return nanos;
         } catch (ChannelException e) {
-            outcome.fail(e);
+            outcome.stop(e);
             return -1;
         }
-    }
-
-    long checked() {
-        return checked;
-    }
-
-    long corrupt() {
-        return corrupt;
     }
 
     /** Stops the peer (its channel and memory with it), frees the buffers and unpins this thread. */

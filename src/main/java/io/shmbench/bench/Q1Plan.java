@@ -1,5 +1,6 @@
 package io.shmbench.bench;
 
+import io.shmbench.message.CheckedMessage;
 import io.shmbench.run.BenchmarkDeclaration;
 import io.shmbench.run.PlanRules;
 import io.shmbench.run.Profile;
@@ -8,7 +9,6 @@ import io.shmbench.transport.FloorSchedule;
 import io.shmbench.transport.PeerRole;
 import io.shmbench.transport.SinkReport;
 import io.shmbench.transport.SizeLimit;
-import io.shmbench.transport.SourceStamp;
 import io.shmbench.transport.Transport;
 import io.shmbench.transport.Transports;
 import io.shmbench.transport.WaitMode;
@@ -22,7 +22,7 @@ import java.util.SortedMap;
  * <ul>
  *   <li>unsupported (recorded, so figures mark it): a size beyond the transport's
  *       {@link Transport#sizeLimit()}; a {@code fixedRate} message too small for its
- *       {@link SourceStamp};</li>
+ *       stamp ({@link CheckedMessage});</li>
  *   <li>skipped (not part of the sweep): 0 B except on {@code floor} (whose only size it is);
  *       {@code floor} anywhere but a spinning round trip at 0 B (it is the yardstick, one per run,
  *       not a transport that falls short: a figure marking it "unsupported" would read as a
@@ -37,6 +37,7 @@ public final class Q1Plan implements PlanRules {
     static final String TRANSPORT = "transport";
     static final String MESSAGE_BYTES = "messageBytes";
     static final String WAIT_STRATEGY = "waitStrategy";
+    static final String PINNING = "pinning";
     static final String FLOOR = "floor";
 
     @Override
@@ -80,9 +81,9 @@ public final class Q1Plan implements PlanRules {
      * forks refuse exactly these, and the plan records them as unsupported.
      */
     static Verdict support(PeerRole role, Transport transport, int messageBytes) {
-        if (role == PeerRole.SOURCE && messageBytes < SourceStamp.SIZE) {
-            return Verdict.unsupported("a fixed-rate message carries a " + SourceStamp.SIZE
-                    + "-byte stamp (intended send time, sequence); " + messageBytes + " B cannot hold it");
+        if (role == PeerRole.SOURCE && messageBytes < CheckedMessage.MIN_LENGTH) {
+            return Verdict.unsupported("a fixed-rate message carries a " + CheckedMessage.MIN_LENGTH
+                    + "-byte stamp (sequence, intended send time); " + messageBytes + " B cannot hold it");
         }
         SizeLimit limit = transport.sizeLimit();
         int channelBytes = channelBytes(role, transport, messageBytes);

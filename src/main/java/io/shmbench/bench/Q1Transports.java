@@ -1,42 +1,20 @@
 package io.shmbench.bench;
 
-import io.shmbench.bench.peer.PeerLog;
-import io.shmbench.ipc.ChannelException;
 import io.shmbench.measure.CpuCost;
-import io.shmbench.measure.IntervalLog;
 import io.shmbench.measure.LatencyRecorder;
-import io.shmbench.measure.Outcome;
-import io.shmbench.measure.OutcomeLog;
-import io.shmbench.measure.SeriesName;
-import io.shmbench.run.Verdict;
-import io.shmbench.transport.Channel;
-import io.shmbench.transport.ChannelConfig;
-import io.shmbench.transport.ChannelTimeoutException;
-import io.shmbench.transport.FloorSchedule;
+import io.shmbench.message.AlternatingMessages;
+import io.shmbench.message.StampedStream;
 import io.shmbench.transport.PeerProcess;
-import io.shmbench.transport.PeerRole;
-import io.shmbench.transport.PeerTask;
-import io.shmbench.transport.SinkReport;
-import io.shmbench.transport.Transport;
 import io.shmbench.transport.Transports;
 import io.shmbench.transport.WaitMode;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.infra.BenchmarkParams;
-import org.openjdk.jmh.infra.IterationParams;
-import org.openjdk.jmh.runner.IterationType;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -45,24 +23,25 @@ import java.util.concurrent.TimeUnit;
  * <p>Every transport of {@link Transports} (pipe, FIFO, TCP loopback, Unix socket, POSIX message
  * queue, the suite's shared-memory ring, Agrona's ring, Chronicle Queue, and chronicle-style once
  * registered) moves messages between this JVM and a peer JVM ({@link PeerProcess}, started in the
- * trial set-up and always stopped in its tear-down). Three ways of asking:
+ * trial set-up and always stopped in its tear-down, {@link TransportPeer}). Three ways of asking:
  * <ul>
- *   <li>{@link #roundTrip}: ping-pong through an {@code echo} peer; every round trip is recorded
- *       ({@link LatencyRecorder}, one {@code .hlog} per series) and every echo compared byte for byte
- *       with what was sent ({@link Q1Payload}). {@code floor} runs here too: one cache line bounced
- *       between the processes, carrying no payload (its size limit is 0 B), so it is measured at
- *       {@code messageBytes=0} only: the machine's physical limit, against which every transport's
- *       round trip is read as a multiple.</li>
- *   <li>{@link #throughput}: one-way stream into a {@code sink}, as fast as the transport takes it;
- *       the sink checksums every byte and reports count and CRC32C after each
- *       {@value #SINK_BATCH} messages, which this side checks one batch later (so the pipeline never
- *       drains on the measured path).</li>
- *   <li>{@link #fixedRate}: a {@code source} peer sends at {@code ratePerSecond}, each message
- *       stamped with its intended send time ({@code SourceStamp}); this side records one-way
- *       latency = arrival - intended send time ({@code System.nanoTime} is CLOCK_MONOTONIC, shared by
- *       the processes of one host). Because the intended time is fixed in advance, a receiver that
- *       falls behind sees the queueing delay of every message behind the stall: no coordinated
- *       omission. Each message's stamp, sequence and filler are checked.</li>
+ *   <li>{@link #roundTrip}: ping-pong through an {@code echo} peer ({@link TransportEcho}); every
+ *       round trip is recorded ({@link LatencyRecorder}, one {@code .hlog} per series) and every
+ *       echo compared byte for byte with what was sent ({@link AlternatingMessages}). {@code floor}
+ *       runs here too: one cache line bounced between the processes, carrying no payload (its size
+ *       limit is 0 B), so it is measured at {@code messageBytes=0} only: the machine's physical
+ *       limit, against which every transport's round trip is read as a multiple.</li>
+ *   <li>{@link #throughput}: one-way stream into a {@code sink} ({@link TransportSink}), as fast as
+ *       the transport takes it; the sink checksums every byte and reports count and CRC32C after
+ *       each {@value TransportSink#BATCH} messages, which this side checks one batch later (so the
+ *       pipeline never drains on the measured path).</li>
+ *   <li>{@link #fixedRate}: a {@code source} peer ({@link TransportSource}) sends at
+ *       {@code ratePerSecond} (a parameter of this benchmark only, declared on its state), each
+ *       message stamped with its intended send time ({@link StampedStream}); this side records
+ *       one-way latency = arrival - intended send time ({@code System.nanoTime} is CLOCK_MONOTONIC,
+ *       shared by the processes of one host). Because the intended time is fixed in advance, a
+ *       receiver that falls behind sees the queueing delay of every message behind the stall: no
+ *       coordinated omission. Each message's stamp, sequence and filler are checked.</li>
  * </ul>
  * Both streaming modes also report CPU nanoseconds per message of both processes together
  * ({@link CpuCost}: {@code cpuNs} / {@code messages}), so a spinning transport is not mistaken for a
@@ -89,342 +68,30 @@ import java.util.concurrent.TimeUnit;
  * dies or delivers a wrong message is recorded as {@code timed out}, {@code failed} or
  * {@code N corrupt} and does not stop the suite.
  */
+@State(Scope.Thread)
 public class Q1Transports {
     static final String ROUND_TRIP = "roundTrip";
     static final String THROUGHPUT = "throughput";
     static final String FIXED_RATE = "fixedRate";
-    /** Longest wait for any one message; a healthy transport needs microseconds, a loaded machine milliseconds. */
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
-    /** Messages per sink report. */
-    static final int SINK_BATCH = 1024;
-    /** A fixed-rate source is restarted this often per second, so each iteration ends on a whole batch. */
-    static final int SOURCE_BATCHES_PER_SECOND = 100;
-    /**
-     * Messages exchanged in the trial set-up, before JMH's first iteration: a peer that has just said
-     * it is ready still runs its loop in the interpreter, and on a loaded machine its first
-     * milliseconds would otherwise fill a short (smoke) iteration.
-     */
-    static final int PRIME_MESSAGES = 2000;
 
-    /** One peer process and its channel; the parameters every Q1 mode shares. */
-    @State(Scope.Thread)
-    public abstract static class Peer {
-        /** Every registered transport; the first is what smoke runs. Unregistered names are skipped by {@link Q1Plan}. */
-        @Param({"shm-ring", "uds", "tcp", "pipe", "fifo", "mq", "agrona", "chronicle-queue", "chronicle-style", "floor"})
-        public String transport;
+    /** Every registered transport; the first is what smoke runs. Unregistered names are skipped by {@link Q1Plan}. */
+    @Param({"shm-ring", "uds", "tcp", "pipe", "fifo", "mq", "agrona", "chronicle-queue", "chronicle-style", "floor"})
+    public String transport;
 
-        /** 2880 B is the telemetry snapshot of docs/THEORY.md; 0 B is floor's only size. */
-        @Param({"64", "2048", "2880", "8", "256", "65536", "0"})
-        public int messageBytes;
+    /** 2880 B is the telemetry snapshot of docs/THEORY.md; 0 B is floor's only size. */
+    @Param({"64", "2048", "2880", "8", "256", "65536", "0"})
+    public int messageBytes;
 
-        /** {@link WaitMode} of both sides. */
-        @Param({"spin", "block", "yield"})
-        public String waitStrategy;
-
-        /**
-         * Where the two processes run ({@link CrossCorePin}): {@code cross-core} (the default) pins this
-         * side and the peer to two cores of one node, {@code none} leaves both to the scheduler.
-         */
-        @Param({CrossCorePin.CROSS_CORE})
-        public String pinning = CrossCorePin.CROSS_CORE;
-
-        /** Names this benchmark and its parameters in recorded outcomes. */
-        SeriesName series;
-        /** Longest wait for one message ({@link #TIMEOUT}; tests shorten it). */
-        Duration timeout = TIMEOUT;
-        Arena arena;
-        CrossCorePin pin;
-        PeerProcess peer;
-        Channel channel;
-        /** Receive buffer, as large as the channel's largest message. */
-        MemorySegment in;
-        long checked;
-        long corrupt;
-        boolean broken;
-
-        /**
-         * Starts the peer and exchanges {@link #PRIME_MESSAGES} messages or so ({@code prime}); refuses a
-         * combination {@link Q1Plan} does not run, with its reason. A failure stops the peer before it
-         * is thrown: JMH calls no tear-down after a failed set-up.
-         */
-        void start(SeriesName name, PeerRole role, PeerTask task, Runnable prime) {
-            series = name;
-            try {
-                startPeer(role, task);
-                prime.run();
-            } catch (RuntimeException e) {
-                stop("");
-                throw e;
-            }
-        }
-
-        private void startPeer(PeerRole role, PeerTask task) {
-            Transport t = Transports.byName(transport);
-            WaitMode wait = WaitMode.parse(waitStrategy);
-            Verdict support = Q1Plan.support(role, t, messageBytes);
-            if (!support.runs()) {
-                throw new IllegalStateException(series + " is not measured: " + support.reason());
-            }
-            int channelBytes = Q1Plan.channelBytes(role, t, messageBytes);
-            arena = Arena.ofShared();
-            in = arena.allocate(Math.max(1, channelBytes), 64);
-            pin = CrossCorePin.pinThisThread(pinning, series);
-            peer = PeerProcess.start(t, new ChannelConfig(channelBytes, timeout, wait, ChannelConfig.DEFAULT_DEPTH), task, PeerLog.file(),
-                    pin.peerCpu());
-            channel = peer.channel();
-        }
-
-        void verified(boolean ok) {
-            checked++;
-            if (!ok) {
-                corrupt++;
-            }
-        }
-
-        /** Records a timeout or a lost peer; the channel is not used again. Returns what a throughput mode throws. */
-        IllegalStateException fail(ChannelException e) {
-            broken = true;
-            OutcomeLog.record(series, e instanceof ChannelTimeoutException ? Outcome.TIMED_OUT : Outcome.FAILED, e.getMessage());
-            return new IllegalStateException("no result: " + e.getMessage() + " (recorded in raw/outcomes.csv)", e);
-        }
-
-        /** Records corrupt messages, if any, then stops the peer and frees the buffers. */
-        void stop(String howChecked) {
-            try {
-                if (corrupt > 0) {
-                    OutcomeLog.record(series, Outcome.CORRUPT, corrupt + " corrupt of " + checked + " " + howChecked);
-                }
-            } finally {
-                Resources.closeAll(peer, arena, pin);
-                peer = null;
-                arena = null;
-                pin = null;
-            }
-        }
-    }
+    /** {@link WaitMode} of both sides. */
+    @Param({"spin", "block", "yield"})
+    public String waitStrategy;
 
     /**
-     * An {@code echo} peer; every transport but {@code floor} itself takes turns with a same-pair
-     * floor ({@link PairedFloor}), primed with {@link PairedFloor#PRIME_ROUND_TRIPS} round trips.
+     * Where the two processes run ({@link CrossCorePin}): {@code cross-core} (the default) pins this
+     * side and the peer to two cores of one node, {@code none} leaves both to the scheduler.
      */
-    @State(Scope.Thread)
-    public static class Echo extends Peer implements PairedFloor.Series {
-        Q1Payload payload;
-        long sequence;
-        /** The same-pair floor, or null for {@code floor} itself. */
-        PairedFloor paired;
-
-        @Setup(Level.Trial)
-        public void open(BenchmarkParams params) {
-            open(SeriesName.of(params));
-        }
-
-        void open(SeriesName name) {
-            boolean pairs = Q1Plan.pairsFloor(Transports.byName(transport));
-            start(name, PeerRole.ECHO, pairs ? PeerTask.echoWithFloor(PairedFloor.PRIME_ROUND_TRIPS) : PeerTask.echo(), () -> {
-                payload = new Q1Payload(arena, messageBytes);
-                if (pairs) {
-                    paired = PairedFloor.start(series, peer.floor(), this);
-                } else {
-                    for (int i = 0; i < PRIME_MESSAGES; i++) {
-                        roundTrip();
-                    }
-                }
-            });
-        }
-
-        /** One round trip of the next message, its echo checked; returns its nanoseconds (the check is not timed). */
-        @Override
-        public long roundTrip() {
-            MemorySegment out = payload.next(sequence++);
-            long start = System.nanoTime();
-            channel.send(out, messageBytes);
-            int length = channel.receive(in);
-            long nanos = System.nanoTime() - start;
-            verified(payload.echoes(out, in, length));
-            return nanos;
-        }
-
-        @Override
-        public void exchange(FloorSchedule schedule) {
-            MemorySegment message = arena.allocate(FloorSchedule.SIZE);
-            schedule.write(message);
-            channel.send(message, FloorSchedule.SIZE);
-            int length = channel.receive(in);
-            if (length != FloorSchedule.SIZE || in.asSlice(0, length).mismatch(message) != -1) {
-                throw new ChannelException(transport + ": the peer echoed the floor schedule wrong (" + length + " bytes)");
-            }
-        }
-
-        @Setup(Level.Iteration)
-        public void startIteration(IterationParams iteration) {
-            startIteration(iteration.getType());
-        }
-
-        void startIteration(IterationType type) {
-            if (paired != null) {
-                paired.startIteration(IntervalLog.tagOf(type));
-            }
-        }
-
-        @TearDown(Level.Iteration)
-        public void endIteration() {
-            if (paired != null) {
-                paired.endIteration();
-            }
-        }
-
-        @TearDown(Level.Trial)
-        public void close() {
-            try {
-                Resources.closeAll(paired);
-            } finally {
-                stop("echoes (compared byte for byte with what was sent)");
-            }
-        }
-    }
-
-    /** A peer whose CPU time counts with this JVM's ({@link CpuCost}). */
-    @State(Scope.Thread)
-    public abstract static class Streaming extends Peer {
-        /** JMH binds the counters through this dependency (a state may not be both a dependency and an argument). */
-        CpuCost cost;
-
-        void countCpu(CpuCost counters) {
-            cost = counters;
-            counters.watch(peer.pid());
-        }
-    }
-
-    /** A {@code sink} peer that reports count and checksum after every {@value #SINK_BATCH} messages. */
-    @State(Scope.Thread)
-    public static class Sink extends Streaming {
-        Q1Payload payload;
-        long batchChecksum;
-        int inBatch;
-        /** A completed batch whose report has not been read yet. */
-        boolean reportOwed;
-
-        @Setup(Level.Trial)
-        public void open(BenchmarkParams params, CpuCost cost) {
-            open(SeriesName.of(params), cost);
-        }
-
-        void open(SeriesName name, CpuCost cost) {
-            start(name, PeerRole.SINK, PeerTask.sink(SINK_BATCH), () -> {
-                payload = new Q1Payload(arena, messageBytes);
-                batchChecksum = payload.checksumOfFirst(SINK_BATCH); // every batch sends the same stamps 0 .. SINK_BATCH - 1
-                for (int i = 0; i < PRIME_MESSAGES; i++) {
-                    send();
-                }
-            });
-            countCpu(cost);
-        }
-
-        void send() {
-            channel.send(payload.next(inBatch), messageBytes);
-            if (++inBatch == SINK_BATCH) {
-                inBatch = 0;
-                if (reportOwed) {
-                    checkReport(); // the batch before this one: its report is in by now
-                }
-                reportOwed = true;
-            }
-        }
-
-        private void checkReport() {
-            SinkReport report = SinkReport.receive(channel, in);
-            reportOwed = false;
-            verified(report.messages() == SINK_BATCH && report.checksum() == batchChecksum);
-        }
-
-        /** Completes the last batch and reads the reports still owed, so every message sent was checked. */
-        @TearDown(Level.Trial)
-        public void close() {
-            try {
-                if (!broken && channel != null) {
-                    while (inBatch != 0) {
-                        send();
-                    }
-                    if (reportOwed) {
-                        checkReport();
-                    }
-                }
-            } catch (ChannelException e) {
-                fail(e);
-            } finally {
-                stop("sink batches of " + SINK_BATCH + " messages (count and CRC32C of every byte)");
-            }
-        }
-    }
-
-    /** A {@code source} peer sending stamped messages at a fixed rate. */
-    @State(Scope.Thread)
-    public static class Source extends Streaming {
-        /** Intended messages per second. */
-        @Param({"10000", "100000", "1000"})
-        public long ratePerSecond;
-
-        Q1StampCheck check;
-        int batch;
-        int remaining;
-
-        @Setup(Level.Trial)
-        public void open(BenchmarkParams params, CpuCost cost) {
-            open(SeriesName.of(params), cost);
-        }
-
-        void open(SeriesName name, CpuCost cost) {
-            batch = (int) Math.max(1, ratePerSecond / SOURCE_BATCHES_PER_SECOND);
-            start(name, PeerRole.SOURCE, PeerTask.source(batch, messageBytes, ratePerSecond), () -> {
-                check = new Q1StampCheck(arena, messageBytes);
-                // At most 10 batches (0.1 s of the rate): a slow rate is primed with fewer messages.
-                long messages = (long) batch * Math.min(10, Math.max(1, PRIME_MESSAGES / batch));
-                for (long i = 0; i < messages; i++) {
-                    receive();
-                }
-            });
-            countCpu(cost);
-        }
-
-        /** The next message's one-way latency in ns, or -1 when it was corrupt. */
-        long receive() {
-            if (remaining == 0) {
-                channel.send(in, 0); // start the next batch: its intended send times count from now
-                remaining = batch;
-            }
-            int length = channel.receive(in);
-            long oneWay = check.accept(in, length, System.nanoTime());
-            remaining--;
-            verified(oneWay >= 0);
-            return oneWay;
-        }
-
-        /**
-         * Receives the rest of the batch, unrecorded, so the next iteration starts with nothing queued:
-         * messages left waiting across JMH's pause between iterations would be a backlog of the
-         * harness, not of the transport.
-         */
-        @TearDown(Level.Iteration)
-        public void drain() {
-            try {
-                while (remaining > 0 && !broken) {
-                    receive();
-                }
-            } catch (ChannelException e) {
-                fail(e);
-            }
-        }
-
-        @TearDown(Level.Trial)
-        public void close() {
-            try {
-                drain();
-            } finally {
-                stop("fixed-rate messages (length, sequence, filler, intended send time)");
-            }
-        }
-    }
+    @Param({CrossCorePin.CROSS_CORE})
+    public String pinning = CrossCorePin.CROSS_CORE;
 
     /**
      * One round trip of {@code messageBytes} through the echo peer. After a timeout or a lost peer
@@ -433,19 +100,8 @@ public class Q1Transports {
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
-    public void roundTrip(Echo echo, LatencyRecorder latency) {
-        if (echo.broken) {
-            return;
-        }
-        try {
-            long nanos = echo.roundTrip();
-            latency.record(nanos);
-            if (echo.paired != null) {
-                echo.paired.afterSeries(nanos);
-            }
-        } catch (ChannelException e) {
-            echo.fail(e);
-        }
+    public void roundTrip(TransportEcho echo, LatencyRecorder latency) {
+        echo.roundTrip(latency);
     }
 
     /**
@@ -455,13 +111,8 @@ public class Q1Transports {
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
-    public void throughput(Sink sink) {
-        try {
-            sink.send();
-        } catch (ChannelException e) {
-            throw sink.fail(e);
-        }
-        sink.cost.countMessage();
+    public void throughput(TransportSink sink) {
+        sink.send();
     }
 
     /**
@@ -471,16 +122,7 @@ public class Q1Transports {
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
-    public void fixedRate(Source source, LatencyRecorder latency) {
-        long oneWay;
-        try {
-            oneWay = source.receive();
-        } catch (ChannelException e) {
-            throw source.fail(e);
-        }
-        if (oneWay >= 0) {
-            latency.record(oneWay);
-        }
-        source.cost.countMessage();
+    public void fixedRate(TransportSource source, LatencyRecorder latency) {
+        source.receive(latency);
     }
 }

@@ -82,14 +82,12 @@ public class Q5PayloadLayoutCrossProcess {
         @Param({"16", "64", "256"})
         public int servers;
 
-        RunOutcome outcome;
+        TrialOutcome outcome;
         SnapshotLayout layout;
         SnapshotCheck check;
         MemorySegment snapshot;
         /** The snapshot being exchanged (1, 2, ...). */
         long k;
-        long checked;
-        long corrupt;
         private CrossCorePin pin;
         private SharedSegment segment;
         private Ring toPeer;
@@ -99,8 +97,8 @@ public class Q5PayloadLayoutCrossProcess {
         private ChildProcess peer;
 
         /** Creates everything and starts a peer in {@code peerRole}; a failure is recorded, not thrown. */
-        void open(RunOutcome runOutcome, SnapshotPeer.Role peerRole) {
-            outcome = runOutcome;
+        void open(TrialOutcome trialOutcome, SnapshotPeer.Role peerRole) {
+            outcome = trialOutcome;
             try {
                 layout = payloadLayout.of(servers, FEATURES);
                 check = new SnapshotCheck(layout, SEED);
@@ -120,7 +118,7 @@ public class Q5PayloadLayoutCrossProcess {
                 peer.awaitReady("attached to both rings", () -> toPeer.readerStatus(Long.MAX_VALUE) == PeerStatus.ALIVE
                         && fromPeer.writerStatus(Long.MAX_VALUE) == PeerStatus.ALIVE);
             } catch (RuntimeException e) {
-                outcome.fail(e);
+                outcome.stop(e);
             } finally {
                 unlink(); // the peer has them mapped (or is not coming): nothing is left in /dev/shm
             }
@@ -150,13 +148,13 @@ public class Q5PayloadLayoutCrossProcess {
         @TearDown(Level.Trial)
         public void close() {
             try {
-                if (!outcome.failed()) {
+                if (!outcome.stopped()) {
                     finish();
                 }
             } catch (RuntimeException e) {
-                outcome.fail(e);
+                outcome.stop(e);
             } finally {
-                outcome.corrupt(corrupt, checked, "snapshots");
+                outcome.end("snapshots");
                 Resources.closeAll(peer, toPeer, fromPeer, segment, pin);
             }
         }
@@ -172,12 +170,12 @@ public class Q5PayloadLayoutCrossProcess {
 
         @Setup(Level.Trial)
         public void start(BenchmarkParams run) {
-            start(RunOutcome.of(run));
+            start(TrialOutcome.of(run));
         }
 
-        void start(RunOutcome runOutcome) {
-            open(runOutcome, SnapshotPeer.Role.READER);
-            if (!outcome.failed()) {
+        void start(TrialOutcome trialOutcome) {
+            open(trialOutcome, SnapshotPeer.Role.READER);
+            if (!outcome.stopped()) {
                 telemetry = SnapshotCheck.telemetry(layout, SEED);
             }
         }
@@ -185,7 +183,7 @@ public class Q5PayloadLayoutCrossProcess {
         /** Waits until the peer has read (and checked) the previous snapshot; prepares the next. */
         @Setup(Level.Invocation)
         public void awaitPeer() {
-            if (outcome.failed()) {
+            if (outcome.stopped()) {
                 return;
             }
             try {
@@ -194,27 +192,24 @@ public class Q5PayloadLayoutCrossProcess {
                 }
                 telemetry.advance(++k);
             } catch (RuntimeException e) {
-                outcome.fail(e);
+                outcome.stop(e);
             }
         }
 
         @TearDown(Level.Invocation)
         public void notifyPeer() {
-            if (outcome.failed()) {
+            if (outcome.stopped()) {
                 return;
             }
             try {
                 send();
             } catch (RuntimeException e) {
-                outcome.fail(e);
+                outcome.stop(e);
             }
         }
 
         private void settle() {
-            checked++;
-            if (!answer()) {
-                corrupt++;
-            }
+            outcome.checked(answer());
         }
 
         @Override
@@ -229,17 +224,17 @@ public class Q5PayloadLayoutCrossProcess {
     public static class ReaderSide extends Exchange {
         @Setup(Level.Trial)
         public void start(BenchmarkParams run) {
-            start(RunOutcome.of(run));
+            start(TrialOutcome.of(run));
         }
 
-        void start(RunOutcome runOutcome) {
-            open(runOutcome, SnapshotPeer.Role.WRITER);
+        void start(TrialOutcome trialOutcome) {
+            open(trialOutcome, SnapshotPeer.Role.WRITER);
         }
 
         /** Asks the peer for snapshot k + 1 and waits until it is written. */
         @Setup(Level.Invocation)
         public void fetch() {
-            if (outcome.failed()) {
+            if (outcome.stopped()) {
                 return;
             }
             try {
@@ -247,22 +242,19 @@ public class Q5PayloadLayoutCrossProcess {
                 send();
                 answer();
             } catch (RuntimeException e) {
-                outcome.fail(e);
+                outcome.stop(e);
             }
         }
 
         /** Counts a snapshot that is not snapshot k or whose {@code value} is wrong. */
         void verify(boolean valueRight) {
-            checked++;
-            if (!valueRight || !check.isSnapshot(snapshot, k)) {
-                corrupt++;
-            }
+            outcome.checked(valueRight && check.isSnapshot(snapshot, k));
         }
     }
 
     @Benchmark
     public void writerFill(WriterSide side, LatencyRecorder latency) {
-        if (side.outcome.failed()) {
+        if (side.outcome.stopped()) {
             return;
         }
         long start = System.nanoTime();
@@ -272,7 +264,7 @@ public class Q5PayloadLayoutCrossProcess {
 
     @Benchmark
     public double readerAggregate(ReaderSide side, LatencyRecorder latency) {
-        if (side.outcome.failed()) {
+        if (side.outcome.stopped()) {
             return 0;
         }
         int feature = (int) (side.k % FEATURES);
@@ -285,7 +277,7 @@ public class Q5PayloadLayoutCrossProcess {
 
     @Benchmark
     public long readerReadAll(ReaderSide side, LatencyRecorder latency) {
-        if (side.outcome.failed()) {
+        if (side.outcome.stopped()) {
             return 0;
         }
         long start = System.nanoTime();

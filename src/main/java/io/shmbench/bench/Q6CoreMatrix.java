@@ -1,7 +1,6 @@
 package io.shmbench.bench;
 
 import io.shmbench.measure.Outcome;
-import io.shmbench.measure.SeriesName;
 import io.shmbench.placement.CpuPair;
 import io.shmbench.placement.Topology;
 import org.HdrHistogram.Histogram;
@@ -55,29 +54,29 @@ public class Q6CoreMatrix {
 
     private final Histogram iteration = new Histogram(3);
     private final Histogram measured = new Histogram(3);
-    private RunOutcome outcome;
+    private TrialOutcome outcome;
     private PlacedEcho echo;
 
     @Setup(Level.Trial)
     public void start(BenchmarkParams run) {
-        start(SeriesName.of(run), RunOutcome.of(run), Topology.host());
+        start(TrialOutcome.of(run), Topology.host());
     }
 
-    void start(SeriesName series, RunOutcome runOutcome, Topology topology) {
-        outcome = runOutcome;
+    void start(TrialOutcome trialOutcome, Topology topology) {
+        outcome = trialOutcome;
         try {
             CpuPair pair = CpuPair.parse(cpuPair, topology);
-            echo = PlacedEcho.start(series, "floor", 0, pair.writerCpu(), pair.readerCpu(), pair.writerCpu());
+            echo = PlacedEcho.start(outcome, "floor", 0, pair.writerCpu(), pair.readerCpu(), pair.writerCpu());
         } catch (IllegalArgumentException e) {
-            outcome.fail(Outcome.UNAVAILABLE, e.getMessage());
+            outcome.stop(Outcome.UNAVAILABLE, e.getMessage());
         } catch (RuntimeException e) {
-            outcome.fail(e);
+            outcome.stop(e);
         }
     }
 
     @Benchmark
     public void floorRoundTrip() {
-        long nanos = PlacedEcho.roundTripUnlessFailed(echo, outcome);
+        long nanos = PlacedEcho.roundTripUnlessStopped(echo, outcome);
         if (nanos >= 0) {
             iteration.recordValue(nanos);
         }
@@ -101,7 +100,7 @@ public class Q6CoreMatrix {
         try {
             CoreMatrixTable.rowFor(cpuPair, measured).ifPresent(CoreMatrixTable::append);
             if (echo != null) {
-                outcome.corrupt(echo.corrupt(), echo.checked(), "round trips");
+                outcome.end("round trips");
             }
         } finally {
             Resources.closeAll(echo);

@@ -2,7 +2,6 @@ package io.shmbench.bench;
 
 import io.shmbench.measure.IntervalLog;
 import io.shmbench.measure.LatencyRecorder;
-import io.shmbench.measure.SeriesName;
 import io.shmbench.placement.Placement;
 import io.shmbench.placement.PlacementDecision;
 import io.shmbench.placement.Topology;
@@ -69,22 +68,22 @@ public class Q6Placement {
     @Param({"same-core", "smt-sibling", "cross-core", "cross-node", "cross-node-remote-memory"})
     public String placement;
 
-    private RunOutcome outcome;
+    private TrialOutcome outcome;
     private PlacedEcho echo;
 
     @Setup(Level.Trial)
     public void start(BenchmarkParams run) {
-        start(SeriesName.of(run), RunOutcome.of(run), Topology.host());
+        start(TrialOutcome.of(run), Topology.host());
     }
 
-    void start(SeriesName series, RunOutcome runOutcome, Topology topology) {
-        outcome = runOutcome;
+    void start(TrialOutcome trialOutcome, Topology topology) {
+        outcome = trialOutcome;
         try {
             PlacementTable.write(topology);
             PlacementDecision.Available where = Placement.fromLabel(placement).resolve(topology).orElseThrow();
-            echo = PlacedEcho.start(series, transport, PAYLOAD_BYTES, where.writerCpu(), where.readerCpu(), where.memoryCpu());
+            echo = PlacedEcho.start(outcome, transport, PAYLOAD_BYTES, where.writerCpu(), where.readerCpu(), where.memoryCpu());
         } catch (RuntimeException e) {
-            outcome.fail(e);
+            outcome.stop(e);
         }
     }
 
@@ -108,7 +107,7 @@ public class Q6Placement {
 
     @Benchmark
     public void roundTrip(LatencyRecorder latency) {
-        long nanos = PlacedEcho.roundTripUnlessFailed(echo, outcome);
+        long nanos = PlacedEcho.roundTripUnlessStopped(echo, outcome);
         if (nanos >= 0) {
             latency.record(nanos);
         }
@@ -117,7 +116,7 @@ public class Q6Placement {
     @TearDown(Level.Trial)
     public void stop() {
         if (echo != null) {
-            outcome.corrupt(echo.corrupt(), echo.checked(), "echoed messages");
+            outcome.end("echoed messages");
         }
         Resources.closeAll(echo);
     }

@@ -1,9 +1,10 @@
 package io.shmbench.bench;
 
-import io.shmbench.process.ChildProcess;
-import io.shmbench.process.PeerCommand;
 import io.shmbench.ipc.PeerGoneException;
 import io.shmbench.ipc.WaitStrategy;
+import io.shmbench.message.CheckedMessage;
+import io.shmbench.process.ChildProcess;
+import io.shmbench.process.PeerCommand;
 import io.shmbench.ring.Ring;
 import io.shmbench.ring.RingReader;
 import io.shmbench.ring.RingWriter;

@@ -8,7 +8,7 @@ enum RingPeerRole {
     /** Copies each message, unchanged and in full, from the to-peer ring into the from-peer ring. */
     ECHO,
     /**
-     * Checks every message ({@link CheckedMessage}) and counts it; an empty message asks for a
+     * Checks every message ({@link io.shmbench.message.CheckedMessage}) and counts it; an empty message asks for a
      * {@link SinkTally} of everything checked so far, sent back on the from-peer ring.
      */
     SINK,

@@ -3,6 +3,7 @@ package io.shmbench.bench;
 import io.shmbench.ipc.ChannelException;
 import io.shmbench.measure.IntervalLog;
 import io.shmbench.measure.LatencyRecorder;
+import io.shmbench.message.CheckedMessage;
 import io.shmbench.ring.RingConfig;
 import io.shmbench.ring.RingException;
 import io.shmbench.ring.RingReader;

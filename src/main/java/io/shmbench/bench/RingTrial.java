@@ -1,6 +1,7 @@
 package io.shmbench.bench;
 
 import io.shmbench.bench.peer.PeerLog;
+import io.shmbench.message.CheckedMessage;
 import io.shmbench.ring.LapPolicy;
 import io.shmbench.ring.RingConfig;
 import io.shmbench.ring.RingException;
@@ -63,7 +64,7 @@ public abstract class RingTrial {
     public void close() {
         try {
             if (outcome != null) {
-                outcome.end();
+                outcome.end("messages checked");
             }
         } finally {
             Resources.closeAll(this::release, peer, pin);

@@ -1,6 +1,7 @@
 package io.shmbench.bench;
 
 import io.shmbench.measure.SeriesName;
+import io.shmbench.message.CheckedMessage;
 import io.shmbench.ring.MemoryOrder;
 import io.shmbench.ring.Padding;
 import io.shmbench.ring.ReaderPoll;

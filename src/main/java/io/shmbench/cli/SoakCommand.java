@@ -43,7 +43,7 @@ public final class SoakCommand implements Callable<Integer> {
     Duration killEvery;
 
     @Option(names = "--size", defaultValue = "4096", paramLabel = "BYTES",
-            description = "largest message; lengths vary from 12 up to it, capped at a transport's limit (default ${DEFAULT-VALUE})")
+            description = "largest message; lengths vary from 20 up to it, capped at a transport's limit (default ${DEFAULT-VALUE})")
     int size;
 
     /** The valid names, for the option's help. */

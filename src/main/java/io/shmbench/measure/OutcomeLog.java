@@ -22,16 +22,6 @@ public final class OutcomeLog {
         return RunDirectory.current().map(run -> new OutcomeLog(run.outcomes()));
     }
 
-    /**
-     * Records how a running benchmark ended, named by its series ({@code <Class>.<method>} and its
-     * parameters), in the current run's log if there is one; says it on stderr (the run's console and
-     * run.log) in any case.
-     */
-    public static void record(SeriesName series, Outcome status, String detail) {
-        System.err.println("shmbench: " + series + ": " + status.label() + ": " + detail);
-        current().ifPresent(log -> log.append(series.benchmark(), series.paramsText(), status, detail));
-    }
-
     public Path file() {
         return log.file();
     }

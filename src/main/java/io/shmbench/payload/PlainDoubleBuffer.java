@@ -11,7 +11,7 @@ import java.lang.invoke.VarHandle;
  * current; the writer fills the other buffer and flips the index. There is no sequence lock: a
  * reader that is still reading the current buffer when the writer has flipped twice (so is
  * writing into that very buffer again) reads words of two snapshots and nothing tells it so. Only a
- * check of its own (a per-snapshot checksum, {@link StampedSnapshot}) can catch that.
+ * check of its own (Q7's reader checks every word of a snapshot against its sequence) can catch that.
  *
  * <pre>
  * offset          size    field

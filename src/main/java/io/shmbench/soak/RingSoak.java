@@ -1,8 +1,10 @@
 package io.shmbench.soak;
 
+import io.shmbench.ipc.WaitStrategy;
+import io.shmbench.message.CheckedMessage;
+import io.shmbench.message.MessageChecksum;
 import io.shmbench.process.ChildProcess;
 import io.shmbench.process.JavaCommand;
-import io.shmbench.ipc.WaitStrategy;
 import io.shmbench.ring.PeerStatus;
 import io.shmbench.ring.Ring;
 import io.shmbench.ring.RingConfig;
@@ -24,7 +26,7 @@ import java.util.SplittableRandom;
  * and attaches at once ({@link #STANDBY_WRITERS} wait), carrying on at the published write index.
  *
  * <p>Every message is numbered by its ring index, so the reader checks each delivered message
- * against its own position: number, length and checksum ({@link SoakMessage}). In OVERWRITE mode a
+ * against its own position: number, length and checksum ({@link MessageChecksum#check}). In OVERWRITE mode a
  * message is copied out and then validated against the slot's seqlock, as the ring's copying read
  * does; what the seqlock rejects counts as missed (and torn). After each kill the header must call
  * the old writer DEAD (or ABSENT, when it died before registering).
@@ -93,7 +95,8 @@ final class RingSoak implements SoakTarget {
         private final RingReader reader;
         private final Slice slice;
         private final Tally tally;
-        private final SoakMessage messages;
+        private final MessageChecksum messages = new MessageChecksum();
+        private final int largest;
         private final MemorySegment copy;
         private final boolean overwrite = mode == RingMode.OVERWRITE;
         private final SplittableRandom random = new SplittableRandom();
@@ -113,7 +116,7 @@ final class RingSoak implements SoakTarget {
             this.reader = reader;
             this.slice = slice;
             this.tally = tally;
-            this.messages = new SoakMessage(slice.settings().messageSize());
+            this.largest = slice.settings().messageSize();
             this.copy = arena.allocate(ring.config().maxPayload(), 64);
         }
 
@@ -181,12 +184,12 @@ final class RingSoak implements SoakTarget {
                 }
                 if (whole) {
                     delivered++;
-                    SoakMessage.Verdict verdict = messages.check(message, length, number);
+                    MessageChecksum.Verdict verdict = messages.check(message, length, number, SoakSettings.lengthOf(number, largest));
                     if (verdict.intact()) {
                         tally.received();
                     } else {
                         tally.corrupt("ring index " + number + ": " + verdict + ", " + length + " bytes"
-                                + (length >= 8 ? " numbered " + SoakMessage.number(message) : ""));
+                                + (length >= 8 ? " numbered " + CheckedMessage.sequence(message) : ""));
                     }
                 }
             }

@@ -1,10 +1,11 @@
 package io.shmbench.soak;
 
+import io.shmbench.ipc.WaitStrategy;
+import io.shmbench.message.MessageChecksum;
 import io.shmbench.process.PeerCommand;
 import io.shmbench.ring.Ring;
 import io.shmbench.ring.RingMode;
 import io.shmbench.ring.RingWriter;
-import io.shmbench.ipc.WaitStrategy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,7 +26,8 @@ import java.util.concurrent.Callable;
 /**
  * The soak's ring writer process ({@link RingSoak} starts it). It waits idle for {@code go} on
  * stdin, attaches to the ring as its writer (a writer that replaces a killed one carries on at the
- * published write index) and writes {@link SoakMessage}s numbered by their ring index until
+ * published write index) and writes sealed messages ({@link MessageChecksum#writeSealed}) numbered by their ring index,
+ * of the lengths {@link SoakSettings#lengthOf} gives them, until
  * {@code stop} (then it detaches cleanly and exits 0) or until it is killed. An OVERWRITE writer
  * writes in bursts of random length with short pauses, so the reader is sometimes lapped and
  * sometimes catches up. When stdin ends (the soak is gone) it halts at once.
@@ -62,8 +64,8 @@ public final class RingWriterMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (size < SoakMessage.MIN_LENGTH) {
-            throw new ParameterException(spec.commandLine(), "--size must be at least " + SoakMessage.MIN_LENGTH + ", was " + size);
+        if (size < SoakSettings.MIN_MESSAGE_SIZE) {
+            throw new ParameterException(spec.commandLine(), "--size must be at least " + SoakSettings.MIN_MESSAGE_SIZE + ", was " + size);
         }
         if (!Files.isRegularFile(ring, LinkOption.NOFOLLOW_LINKS)) {
             throw new ParameterException(spec.commandLine(), "ring segment " + ring + " does not exist or is not a regular file");
@@ -87,12 +89,15 @@ public final class RingWriterMain implements Callable<Integer> {
     }
 
     private void write(RingWriter writer, boolean overwrite, int slotCount) {
-        SoakMessage messages = new SoakMessage(size);
+        MessageChecksum messages = new MessageChecksum();
         SplittableRandom random = new SplittableRandom();
         long burst = 1 + random.nextInt(4 * slotCount);
         while (!stop) {
             MemorySegment slot = writer.claim(CLAIM_TIMEOUT_NANOS);
-            writer.commit(messages.write(slot, writer.position()));
+            long number = writer.position();
+            int length = SoakSettings.lengthOf(number, size);
+            messages.writeSealed(slot, number, 0, length);
+            writer.commit(length);
             if (overwrite && --burst == 0) {
                 // A spin, not a park: a park oversleeps by the timer slack and more on a loaded machine.
                 long until = System.nanoTime() + random.nextLong(MAX_PAUSE_NANOS);

@@ -64,7 +64,7 @@ public final class Soak {
             logs = PrivateDirectory.create("soak");
             out.printf("soak: %s over %s in %d slices of about %s; messages of %d..%d bytes; ring writer killed every %s on average%n",
                     Progress.format(settings.duration()), names(), sliceCount,
-                    Progress.format(settings.duration().dividedBy(sliceCount)), SoakMessage.MIN_LENGTH,
+                    Progress.format(settings.duration().dividedBy(sliceCount)), SoakSettings.MIN_MESSAGE_SIZE,
                     settings.messageSize(), seconds(settings.killEvery()));
             out.flush();
             SoakProgress progress = new SoakProgress(out, start, settings.duration());

@@ -1,5 +1,7 @@
 package io.shmbench.soak;
 
+import io.shmbench.message.CheckedMessage;
+import io.shmbench.message.MessageChecksum;
 import io.shmbench.transport.Channel;
 import io.shmbench.transport.ChannelConfig;
 import io.shmbench.transport.PeerProcess;
@@ -11,13 +13,13 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * A transport under soak: an echoing peer process ({@link PeerTask#echo()}) returns every message,
- * and this side checks each echo's number, length and checksum ({@link SoakMessage}). Up to
+ * and this side checks each echo's number, length and checksum ({@link MessageChecksum#check}). Up to
  * {@link #WINDOW} messages are in flight at once, so the transport streams rather than strictly
  * alternates, yet never holds more than any transport's buffers take (a POSIX queue holds 10).
  *
  * <p>A channel carries at most {@link #BYTES_PER_CHANNEL} bytes before a fresh peer takes over: the
  * queue transports keep every record on disk while the channel lives, and a whole slice at full
- * speed would fill gigabytes. A transport whose limit is below {@link SoakMessage#MIN_LENGTH}
+ * speed would fill gigabytes. A transport whose limit is below {@link SoakSettings#MIN_MESSAGE_SIZE}
  * ({@code floor}: no payload) sends empty messages one at a time; only lengths are checked there.
  */
 final class TransportSoak implements SoakTarget {
@@ -38,7 +40,7 @@ final class TransportSoak implements SoakTarget {
     @Override
     public void runSlice(Slice slice, Tally tally) {
         int size = Math.min(slice.settings().messageSize(), transport.sizeLimit().maxBytes());
-        boolean payload = size >= SoakMessage.MIN_LENGTH;
+        boolean payload = size >= SoakSettings.MIN_MESSAGE_SIZE;
         if (!payload) {
             tally.note(name() + ": carries at most " + size + " bytes (" + transport.sizeLimit().reason()
                     + "); empty messages one at a time, lengths checked, nothing to checksum");
@@ -49,7 +51,7 @@ final class TransportSoak implements SoakTarget {
         long end = 0;
         boolean first = true;
         do {
-            Session session = new Session(payload ? new SoakMessage(size) : null, payload ? WINDOW : 1, tally);
+            Session session = new Session(payload ? new MessageChecksum() : null, size, payload ? WINDOW : 1, tally);
             try (Arena arena = Arena.ofConfined();
                  PeerProcess peer = PeerProcess.start(transport, config, PeerTask.echo(), slice.log(name()))) {
                 if (first) {
@@ -68,15 +70,18 @@ final class TransportSoak implements SoakTarget {
 
     /** One channel's worth of messages: its own numbering from 0. */
     private static final class Session {
-        private final SoakMessage messages;
+        /** Null for empty messages. */
+        private final MessageChecksum messages;
+        private final int largest;
         private final int window;
         private final Tally tally;
         private long sent;
         private long checked;
         private long bytes;
 
-        Session(SoakMessage messages, int window, Tally tally) {
+        Session(MessageChecksum messages, int largest, int window, Tally tally) {
             this.messages = messages;
+            this.largest = largest;
             this.window = window;
             this.tally = tally;
         }
@@ -86,7 +91,10 @@ final class TransportSoak implements SoakTarget {
             MemorySegment in = arena.allocate(bufferSize, 64);
             while (!slice.stopRequested() && System.nanoTime() - end < 0 && bytes < BYTES_PER_CHANNEL) {
                 while (sent - checked < window) {
-                    int length = messages == null ? 0 : messages.write(out, sent);
+                    int length = messages == null ? 0 : SoakSettings.lengthOf(sent, largest);
+                    if (messages != null) {
+                        messages.writeSealed(out, sent, 0, length);
+                    }
                     channel.send(out, length);
                     sent++;
                     tally.sent(1);
@@ -110,12 +118,13 @@ final class TransportSoak implements SoakTarget {
                 }
                 return;
             }
-            SoakMessage.Verdict verdict = messages.check(in, length, number);
+            int expected = SoakSettings.lengthOf(number, largest);
+            MessageChecksum.Verdict verdict = messages.check(in, length, number, expected);
             if (verdict.intact()) {
                 tally.received();
             } else {
-                tally.corrupt("echo of message " + number + " (" + messages.lengthOf(number) + " bytes): " + verdict
-                        + ", got " + length + " bytes" + (length >= 8 ? " numbered " + SoakMessage.number(in) : ""));
+                tally.corrupt("echo of message " + number + " (" + expected + " bytes): " + verdict
+                        + ", got " + length + " bytes" + (length >= 8 ? " numbered " + CheckedMessage.sequence(in) : ""));
             }
         }
     }

@@ -1,7 +1,9 @@
 package io.shmbench.transport;
 
-import io.shmbench.process.PeerCommand;
 import io.shmbench.ipc.PeerGoneException;
+import io.shmbench.message.MessageChecksum;
+import io.shmbench.message.StampedStream;
+import io.shmbench.process.PeerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -168,12 +170,12 @@ public final class PeerMain extends PeerCommand {
         long sequence = 0;
         while (true) {
             channel.receive(buffer); // start
-            SourceStamp.fill(buffer, size);
+            StampedStream.prepare(buffer, size);
             long start = System.nanoTime();
             for (long i = 0; i < task.messages(); i++) {
                 long intended = period == 0 ? System.nanoTime() : start + i * period;
                 waitUntil(intended, waitMode);
-                SourceStamp.write(buffer, intended, sequence++);
+                StampedStream.stamp(buffer, sequence++, intended);
                 channel.send(buffer, size);
             }
         }

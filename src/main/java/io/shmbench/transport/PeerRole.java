@@ -5,14 +5,14 @@ public enum PeerRole {
     /** Returns each message unchanged until the parent closes the channel. */
     ECHO,
     /**
-     * Consumes messages, counting them and checksumming their bytes ({@link MessageChecksum});
+     * Consumes messages, counting them and checksumming their bytes ({@link io.shmbench.message.MessageChecksum});
      * after the expected count it sends back one {@link SinkReport} message.
      */
     SINK,
     /**
-     * Streams messages at a given rate; each carries its intended send time
-     * ({@link System#nanoTime()}, comparable across processes on one host) and its sequence number,
-     * laid out by {@link SourceStamp}.
+     * Streams messages at a given rate; each carries its sequence number and its intended send time
+     * ({@link System#nanoTime()}, comparable across processes on one host), sent as
+     * {@link io.shmbench.message.StampedStream} says.
      */
     SOURCE;
 

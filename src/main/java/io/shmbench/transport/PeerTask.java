@@ -1,6 +1,7 @@
 package io.shmbench.transport;
 
 import io.shmbench.ipc.MessageTooLargeException;
+import io.shmbench.message.CheckedMessage;
 
 /**
  * A role and its parameters, as the peer receives them on its command line.
@@ -8,7 +9,7 @@ import io.shmbench.ipc.MessageTooLargeException;
  * @param role          what the peer does
  * @param messages      SINK: messages to expect before reporting (0: until the channel closes);
  *                      SOURCE: messages to send; ECHO: ignored
- * @param messageSize   SOURCE: bytes per message, at least {@link SourceStamp#SIZE}
+ * @param messageSize   SOURCE: bytes per message, at least {@link CheckedMessage#MIN_LENGTH}
  * @param ratePerSecond SOURCE: intended messages per second (0: as fast as the channel takes them)
  * @param floorPrime    ECHO: the series messages echoed before the same-pair floor's schedule
  *                      ({@link SamePairFloor}), or {@link #NO_FLOOR} for an echo without a floor
@@ -28,9 +29,9 @@ public record PeerTask(PeerRole role, long messages, int messageSize, long rateP
             throw new IllegalArgumentException("only an echo takes turns with a same-pair floor, after >= 0 priming messages; not "
                     + role + " after " + floorPrime);
         }
-        if (role == PeerRole.SOURCE && messageSize < SourceStamp.SIZE) {
-            throw new IllegalArgumentException("a source's messages carry a " + SourceStamp.SIZE
-                    + "-byte stamp (intended send time, sequence); message size " + messageSize + " is too small");
+        if (role == PeerRole.SOURCE && messageSize < CheckedMessage.MIN_LENGTH) {
+            throw new IllegalArgumentException("a source's messages carry a " + CheckedMessage.MIN_LENGTH
+                    + "-byte stamp (sequence, intended send time); message size " + messageSize + " is too small");
         }
     }
 

@@ -7,7 +7,7 @@ import java.lang.foreign.ValueLayout;
 
 /**
  * What a {@link PeerRole#SINK} sends back after its expected count: one {@link #SIZE}-byte message,
- * the number of messages and the {@link MessageChecksum} of all their bytes (little-endian longs).
+ * the number of messages and the {@link io.shmbench.message.MessageChecksum} of all their bytes (little-endian longs).
  */
 public record SinkReport(long messages, long checksum) {
     public static final int SIZE = 16;

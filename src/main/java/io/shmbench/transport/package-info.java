@@ -31,8 +31,8 @@
  *       {@code chronicle-queue}).</li>
  *   <li>{@link io.shmbench.transport.PeerProcess} starts {@link io.shmbench.transport.PeerMain} in a
  *       child JVM running one {@link io.shmbench.transport.PeerTask} (echo, sink, source; see
- *       {@link io.shmbench.transport.PeerRole}, {@link io.shmbench.transport.SinkReport},
- *       {@link io.shmbench.transport.SourceStamp}) and always stops it.</li>
+ *       {@link io.shmbench.transport.PeerRole}, {@link io.shmbench.transport.SinkReport};
+ *       the messages are {@link io.shmbench.message.CheckedMessage}s) and always stops it.</li>
  * </ul>
  *
  * <h2>Cost rules</h2>

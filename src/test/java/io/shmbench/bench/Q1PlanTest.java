@@ -1,6 +1,7 @@
 package io.shmbench.bench;
 
 import io.shmbench.measure.Outcome;
+import io.shmbench.message.CheckedMessage;
 import io.shmbench.run.BenchmarkDeclaration;
 import io.shmbench.run.BenchmarkPlan;
 import io.shmbench.run.JmhOptions;
@@ -10,7 +11,6 @@ import io.shmbench.run.Selection;
 import io.shmbench.run.HostParameters;
 import io.shmbench.run.Verdict;
 import io.shmbench.transport.PeerRole;
-import io.shmbench.transport.SourceStamp;
 import io.shmbench.transport.Transport;
 import io.shmbench.transport.Transports;
 import io.shmbench.transport.WaitMode;
@@ -154,7 +154,7 @@ class Q1PlanTest {
         Verdict tooSmall = support(PeerRole.SOURCE, "uds", 8);
         assertEquals(Verdict.Kind.UNSUPPORTED, tooSmall.kind());
         assertTrue(tooSmall.reason().contains("stamp"), tooSmall.reason());
-        assertTrue(support(PeerRole.SOURCE, "uds", SourceStamp.SIZE).runs());
+        assertTrue(support(PeerRole.SOURCE, "uds", CheckedMessage.MIN_LENGTH).runs());
         assertTrue(support(PeerRole.SINK, "uds", 8).runs(), "the sink's 16-byte report sizes its channel, not the message");
         assertEquals(16, Q1Plan.channelBytes(PeerRole.SINK, Transports.byName("uds"), 8));
         assertEquals(64, Q1Plan.channelBytes(PeerRole.ECHO, Transports.byName("uds"), 64));

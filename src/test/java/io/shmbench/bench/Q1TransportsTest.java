@@ -61,20 +61,14 @@ class Q1TransportsTest {
         }
     }
 
-    private static SeriesName series(String method, Q1Transports.Peer state) {
-        Map<String, String> params = new TreeMap<>(Map.of("transport", state.transport,
-                "messageBytes", Integer.toString(state.messageBytes), "waitStrategy", state.waitStrategy));
-        if (state instanceof Q1Transports.Source source) {
-            params.put("ratePerSecond", Long.toString(source.ratePerSecond));
+    /** The series of {@code method} with these parameters, and any more as name, value, ... */
+    private static SeriesName series(String method, String transport, int bytes, String wait, String... more) {
+        Map<String, String> params = new TreeMap<>(Map.of("transport", transport, "messageBytes", Integer.toString(bytes),
+                "waitStrategy", wait));
+        for (int i = 0; i < more.length; i += 2) {
+            params.put(more[i], more[i + 1]);
         }
         return SeriesName.of("io.shmbench.bench.Q1Transports." + method, params);
-    }
-
-    private static <T extends Q1Transports.Peer> T configure(T state, String transport, int bytes, String wait) {
-        state.transport = transport;
-        state.messageBytes = bytes;
-        state.waitStrategy = wait;
-        return state;
     }
 
     private List<CSVRecord> outcomes() throws IOException {
@@ -91,17 +85,17 @@ class Q1TransportsTest {
 
     @Test
     void roundTripsRecordEveryEchoAndCompareEveryByte() throws Exception {
-        Q1Transports.Echo echo = configure(new Q1Transports.Echo(), "uds", 2880, "block");
+        TransportEcho echo = new TransportEcho();
         LatencyRecorder latency = new LatencyRecorder();
-        echo.open(series("roundTrip", echo));
+        echo.open(series("roundTrip", "uds", 2880, "block"));
         try {
             for (int i = 0; i < 500; i++) {
                 bench.roundTrip(echo, latency);
             }
             assertEquals(500, latency.interval().getTotalCount());
             assertTrue(latency.interval().getMinValue() > 0);
-            assertEquals(PairedFloor.PRIME_ROUND_TRIPS + 500, echo.checked, "the priming round trips are checked too");
-            assertEquals(0, echo.corrupt);
+            assertEquals(PairedFloor.PRIME_ROUND_TRIPS + 500, echo.outcome.checked(), "the priming round trips are checked too");
+            assertEquals(0, echo.outcome.corrupt());
         } finally {
             echo.close();
         }
@@ -118,9 +112,9 @@ class Q1TransportsTest {
     @ParameterizedTest
     @CsvSource({"uds,block", "pipe,block", "mq,block", "shm-ring,spin", "agrona,spin", "chronicle-style,spin"})
     void aRoundTripTakesTurnsWithItsSamePairFloorWithoutLosingOrMixingMessages(String transport, String wait) throws Exception {
-        Q1Transports.Echo echo = configure(new Q1Transports.Echo(), transport, 64, wait);
+        TransportEcho echo = new TransportEcho();
         LatencyRecorder latency = new LatencyRecorder();
-        SeriesName series = series("roundTrip", echo);
+        SeriesName series = series("roundTrip", transport, 64, wait);
         echo.open(series);
         FloorSchedule schedule = echo.paired.schedule();
         int roundTrips = 4 * FloorSchedule.MAX_SERIES_BLOCK;
@@ -130,9 +124,9 @@ class Q1TransportsTest {
                 bench.roundTrip(echo, latency);
             }
             echo.endIteration();
-            assertFalse(echo.broken, "the round trips went on: " + outcomes());
-            assertEquals(0, echo.corrupt);
-            assertEquals(PairedFloor.PRIME_ROUND_TRIPS + roundTrips, echo.checked, "every echo checked");
+            assertFalse(echo.outcome.stopped(), "the round trips went on: " + outcomes());
+            assertEquals(0, echo.outcome.corrupt());
+            assertEquals(PairedFloor.PRIME_ROUND_TRIPS + roundTrips, echo.outcome.checked(), "every echo checked");
         } finally {
             echo.close();
         }
@@ -149,15 +143,15 @@ class Q1TransportsTest {
 
     @Test
     void floorBouncesNothingButACounter() {
-        Q1Transports.Echo floor = configure(new Q1Transports.Echo(), "floor", 0, "spin");
+        TransportEcho floor = new TransportEcho();
         LatencyRecorder latency = new LatencyRecorder();
-        floor.open(series("roundTrip", floor));
+        floor.open(series("roundTrip", "floor", 0, "spin"));
         try {
             for (int i = 0; i < 1000; i++) {
                 bench.roundTrip(floor, latency);
             }
             assertEquals(1000, latency.interval().getTotalCount());
-            assertEquals(0, floor.corrupt);
+            assertEquals(0, floor.outcome.corrupt());
             assertNull(floor.paired, "the floor is not paired with itself");
         } finally {
             floor.close();
@@ -166,23 +160,23 @@ class Q1TransportsTest {
 
     @Test
     void whatATransportCannotCarryIsRefusedBeforeAnyProcessStarts() {
-        Q1Transports.Echo floor = configure(new Q1Transports.Echo(), "floor", 64, "spin");
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> floor.open(series("roundTrip", floor)));
+        TransportEcho floor = new TransportEcho();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> floor.open(series("roundTrip", "floor", 64, "spin")));
         assertTrue(e.getMessage().contains("no payload"), e.getMessage());
         assertNull(floor.peer);
     }
 
     @Test
     void aPeerThatDiesIsAFailedOutcomeAndTheRoundTripsStopQuietly() throws Exception {
-        Q1Transports.Echo echo = configure(new Q1Transports.Echo(), "shm-ring", 64, "spin");
+        TransportEcho echo = new TransportEcho();
         LatencyRecorder latency = new LatencyRecorder();
-        echo.open(series("roundTrip", echo));
+        echo.open(series("roundTrip", "shm-ring", 64, "spin"));
         try {
             bench.roundTrip(echo, latency);
             echo.peer.kill();
             echo.peer.awaitExit(30, TimeUnit.SECONDS);
             bench.roundTrip(echo, latency); // notices; must not throw: the iteration ends cleanly
-            assertTrue(echo.broken);
+            assertTrue(echo.outcome.stopped());
             long recorded = latency.interval().getTotalCount();
             bench.roundTrip(echo, latency);
             assertEquals(recorded, latency.interval().getTotalCount(), "nothing measured once broken");
@@ -198,15 +192,15 @@ class Q1TransportsTest {
 
     @Test
     void aSilentPeerTimesOut() throws Exception {
-        Q1Transports.Echo echo = configure(new Q1Transports.Echo(), "uds", 64, "block");
+        TransportEcho echo = new TransportEcho();
         echo.timeout = Duration.ofSeconds(1);
         LatencyRecorder latency = new LatencyRecorder();
-        echo.open(series("roundTrip", echo));
+        echo.open(series("roundTrip", "uds", 64, "block"));
         long pid = echo.peer.pid();
         try {
             Signals.send("STOP", pid);
             bench.roundTrip(echo, latency);
-            assertTrue(echo.broken);
+            assertTrue(echo.outcome.stopped());
         } finally {
             Signals.send("CONT", pid);
             echo.close();
@@ -219,9 +213,9 @@ class Q1TransportsTest {
 
     @Test
     void aStreamIntoTheSinkIsCheckedBatchByBatchAndCostsCpu() throws Exception {
-        Q1Transports.Sink sink = configure(new Q1Transports.Sink(), "tcp", 64, "block");
+        TransportSink sink = new TransportSink();
         CpuCost cost = new CpuCost();
-        sink.open(series("throughput", sink), cost);
+        sink.open(series("throughput", "tcp", 64, "block"), cost);
         try {
             cost.startIteration();
             for (int i = 0; i < 3000; i++) {
@@ -233,16 +227,16 @@ class Q1TransportsTest {
         } finally {
             sink.close();
         }
-        int batches = (Q1Transports.PRIME_MESSAGES + 3000 + Q1Transports.SINK_BATCH - 1) / Q1Transports.SINK_BATCH;
-        assertEquals(batches, sink.checked, "every batch's report was read, the last one at the end");
-        assertEquals(0, sink.corrupt);
+        int batches = (TransportPeer.PRIME_MESSAGES + 3000 + TransportSink.BATCH - 1) / TransportSink.BATCH;
+        assertEquals(batches, sink.outcome.checked(), "every batch's report was read, the last one at the end");
+        assertEquals(0, sink.outcome.corrupt());
         assertEquals(List.of(), outcomes());
     }
 
     @Test
     void aStreamWhosePeerDiedKeepsNoRate() throws Exception {
-        Q1Transports.Sink sink = configure(new Q1Transports.Sink(), "uds", 256, "spin");
-        sink.open(series("throughput", sink), new CpuCost());
+        TransportSink sink = new TransportSink();
+        sink.open(series("throughput", "uds", 256, "spin"), new CpuCost());
         try {
             sink.peer.kill();
             sink.peer.awaitExit(30, TimeUnit.SECONDS);
@@ -260,11 +254,11 @@ class Q1TransportsTest {
 
     @Test
     void fixedRateMessagesArriveStampedInOrderWithTheirOneWayLatency() {
-        Q1Transports.Source source = configure(new Q1Transports.Source(), "shm-ring", 64, "spin");
+        TransportSource source = new TransportSource();
         source.ratePerSecond = 20_000;
         LatencyRecorder latency = new LatencyRecorder();
         CpuCost cost = new CpuCost();
-        source.open(series("fixedRate", source), cost);
+        source.open(series("fixedRate", "shm-ring", 64, "spin", "ratePerSecond", "20000"), cost);
         try {
             cost.startIteration();
             for (int i = 0; i < 450; i++) { // ends inside a batch of 200: the iteration's tear-down drains it
@@ -276,7 +270,7 @@ class Q1TransportsTest {
             assertEquals(450, cost.messages);
             assertTrue(cost.cpuNs > 0);
             assertEquals(0, source.remaining);
-            assertEquals(0, source.corrupt);
+            assertEquals(0, source.outcome.corrupt());
         } finally {
             source.close();
         }
@@ -284,10 +278,10 @@ class Q1TransportsTest {
 
     @Test
     void corruptMessagesBecomeAnOutcomeThatCountsThem() throws Exception {
-        Q1Transports.Echo echo = configure(new Q1Transports.Echo(), "pipe", 8, "block");
-        echo.open(series("roundTrip", echo));
-        echo.verified(false);
-        echo.verified(false);
+        TransportEcho echo = new TransportEcho();
+        echo.open(series("roundTrip", "pipe", 8, "block"));
+        echo.outcome.checked(false);
+        echo.outcome.checked(false);
         echo.close();
 
         CSVRecord row = outcomes().getFirst();

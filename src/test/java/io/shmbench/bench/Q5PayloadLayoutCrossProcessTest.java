@@ -26,7 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(NoLeaks.class)
 class Q5PayloadLayoutCrossProcessTest {
     private static final int TURNS = 50;
-    private static final String BENCHMARK = "io.shmbench.bench.Q5PayloadLayoutCrossProcess.";
 
     @RegisterExtension
     final RunDirectoryFixture run = new RunDirectoryFixture();
@@ -38,7 +37,7 @@ class Q5PayloadLayoutCrossProcessTest {
     @EnumSource(PayloadLayout.class)
     void peerChecksEverySnapshotThisSideWrites(PayloadLayout layout) {
         Q5PayloadLayoutCrossProcess.WriterSide side = writer(layout);
-        RunOutcome outcome = new RunOutcome(BENCHMARK + "writerFill", "payloadLayout=" + layout + ",servers=16");
+        TrialOutcome outcome = run.outcome("Q5PayloadLayoutCrossProcess.writerFill", "payloadLayout", layout.name(), "servers", "16");
         side.start(outcome);
         try {
             for (int i = 0; i < TURNS; i++) {
@@ -49,9 +48,9 @@ class Q5PayloadLayoutCrossProcessTest {
         } finally {
             side.close();
         }
-        assertFalse(outcome.failed(), () -> run.outcomesText());
-        assertEquals(TURNS, side.checked);
-        assertEquals(0, side.corrupt);
+        assertFalse(outcome.stopped(), () -> run.outcomesText());
+        assertEquals(TURNS, outcome.checked());
+        assertEquals(0, outcome.corrupt());
         assertEquals(TURNS, latency.interval().getTotalCount());
         assertFalse(Files.exists(run.outcomes()));
     }
@@ -60,7 +59,7 @@ class Q5PayloadLayoutCrossProcessTest {
     @EnumSource(PayloadLayout.class)
     void thisSideChecksEverySnapshotThePeerWrites(PayloadLayout layout) {
         Q5PayloadLayoutCrossProcess.ReaderSide side = reader(layout);
-        RunOutcome outcome = new RunOutcome(BENCHMARK + "readerReadAll", "payloadLayout=" + layout + ",servers=16");
+        TrialOutcome outcome = run.outcome("Q5PayloadLayoutCrossProcess.readerReadAll", "payloadLayout", layout.name(), "servers", "16");
         side.start(outcome);
         try {
             for (int i = 0; i < TURNS; i++) {
@@ -72,16 +71,16 @@ class Q5PayloadLayoutCrossProcessTest {
         } finally {
             side.close();
         }
-        assertFalse(outcome.failed(), () -> run.outcomesText());
-        assertEquals(2 * TURNS, side.checked);
-        assertEquals(0, side.corrupt);
+        assertFalse(outcome.stopped(), () -> run.outcomesText());
+        assertEquals(2 * TURNS, outcome.checked());
+        assertEquals(0, outcome.corrupt());
     }
 
     @ParameterizedTest
     @EnumSource(value = PayloadLayout.class, names = {"AOS", "SOA"})
     void aSnapshotDamagedAfterWritingIsReportedCorruptByThePeer(PayloadLayout layout) throws Exception {
         Q5PayloadLayoutCrossProcess.WriterSide side = writer(layout);
-        RunOutcome outcome = new RunOutcome(BENCHMARK + "writerFill", "payloadLayout=" + layout + ",servers=16");
+        TrialOutcome outcome = run.outcome("Q5PayloadLayoutCrossProcess.writerFill", "payloadLayout", layout.name(), "servers", "16");
         side.start(outcome);
         try {
             for (int i = 0; i < 5; i++) {
@@ -106,7 +105,7 @@ class Q5PayloadLayoutCrossProcessTest {
     @EnumSource(value = PayloadLayout.class, names = {"SOA", "HYBRID"})
     void aSnapshotDamagedBeforeThisSideReadsItIsCounted(PayloadLayout layout) throws Exception {
         Q5PayloadLayoutCrossProcess.ReaderSide side = reader(layout);
-        RunOutcome outcome = new RunOutcome(BENCHMARK + "readerReadAll", "payloadLayout=" + layout + ",servers=16");
+        TrialOutcome outcome = run.outcome("Q5PayloadLayoutCrossProcess.readerReadAll", "payloadLayout", layout.name(), "servers", "16");
         side.start(outcome);
         try {
             for (int i = 0; i < 4; i++) {
@@ -120,7 +119,7 @@ class Q5PayloadLayoutCrossProcessTest {
         } finally {
             side.close();
         }
-        assertEquals(1, side.corrupt);
+        assertEquals(1, outcome.corrupt());
         assertTrue(run.outcomesText().contains("1 corrupt of 4 snapshots"), () -> run.outcomesText());
     }
 

@@ -23,8 +23,6 @@ import org.openjdk.jmh.runner.IterationType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -43,14 +41,6 @@ class Q6PlacementTest {
     /** Enough round trips for several blocks of any schedule (at most 512 per block). */
     private static final int PAIRED_ROUND_TRIPS = 5000;
 
-    private static SeriesName series(String benchmark, String... params) {
-        Map<String, String> map = new TreeMap<>();
-        for (int i = 0; i < params.length; i += 2) {
-            map.put(params[i], params[i + 1]);
-        }
-        return SeriesName.of("io.shmbench.bench." + benchmark, map);
-    }
-
     @TempDir
     Path root;
     @RegisterExtension
@@ -62,14 +52,14 @@ class Q6PlacementTest {
         Q6Placement bench = new Q6Placement();
         bench.transport = "shm-ring";
         bench.placement = "cross-node";
-        RunOutcome outcome = new RunOutcome("io.shmbench.bench.Q6Placement.roundTrip", "placement=cross-node,transport=shm-ring");
         LatencyRecorder latency = new LatencyRecorder();
 
-        bench.start(series("Q6Placement.roundTrip", "placement", "cross-node", "transport", "shm-ring"), outcome, oneNode);
+        TrialOutcome outcome = run.outcome("Q6Placement.roundTrip", "placement", "cross-node", "transport", "shm-ring");
+        bench.start(outcome, oneNode);
         bench.roundTrip(latency);
         bench.stop();
 
-        assertTrue(outcome.failed());
+        assertTrue(outcome.stopped());
         assertEquals(0, latency.interval().getTotalCount());
         List<SeriesOutcome> outcomes = QuestionCsvReader.outcomes(run.outcomes());
         assertEquals(1, outcomes.size());
@@ -86,12 +76,12 @@ class Q6PlacementTest {
         Q6Placement bench = new Q6Placement();
         bench.transport = transport;
         bench.placement = "cross-core";
-        RunOutcome outcome = new RunOutcome("io.shmbench.bench.Q6Placement.roundTrip", "placement=cross-core,transport=" + transport);
         LatencyRecorder latency = new LatencyRecorder();
         List<Integer> before = ThreadAffinity.get();
 
-        SeriesName series = series("Q6Placement.roundTrip", "placement", "cross-core", "transport", transport);
-        bench.start(series, outcome, host);
+        TrialOutcome outcome = run.outcome("Q6Placement.roundTrip", "placement", "cross-core", "transport", transport);
+        SeriesName series = outcome.series();
+        bench.start(outcome, host);
         try {
             assertEquals(List.of(Placement.CROSS_CORE.resolve(host).orElseThrow().writerCpu()), ThreadAffinity.get(),
                     "the measuring thread is pinned to the placement's writer CPU");
@@ -104,7 +94,7 @@ class Q6PlacementTest {
             bench.stop();
         }
 
-        assertFalse(outcome.failed(), () -> run.outcomesText());
+        assertFalse(outcome.stopped(), () -> run.outcomesText());
         assertEquals(PAIRED_ROUND_TRIPS, latency.interval().getTotalCount());
         Path blocks = run.blocks(series);
         if (transport.equals("floor")) {
@@ -126,8 +116,8 @@ class Q6PlacementTest {
         CpuPair pair = pairs.getFirst();
         Q6CoreMatrix bench = new Q6CoreMatrix();
         bench.cpuPair = pair.label();
-        RunOutcome outcome = new RunOutcome("io.shmbench.bench.Q6CoreMatrix.floorRoundTrip", "cpuPair=" + pair.label());
-        bench.start(series("Q6CoreMatrix.floorRoundTrip", "cpuPair", pair.label()), outcome, Topology.host());
+        TrialOutcome outcome = run.outcome("Q6CoreMatrix.floorRoundTrip", "cpuPair", pair.label());
+        bench.start(outcome, Topology.host());
         try {
             for (int i = 0; i < ROUND_TRIPS; i++) {
                 bench.floorRoundTrip();
@@ -140,7 +130,7 @@ class Q6PlacementTest {
         } finally {
             bench.stop();
         }
-        assertFalse(outcome.failed(), () -> run.outcomesText());
+        assertFalse(outcome.stopped(), () -> run.outcomesText());
         List<CoreLatency> rows = QuestionCsvReader.coreMatrix(run.raw(QuestionCsv.Q6_CORE_MATRIX.fileName()));
         assertEquals(1, rows.size());
         CoreLatency row = rows.getFirst();
@@ -153,8 +143,7 @@ class Q6PlacementTest {
         Topology oneCpu = FakeSysfs.oneNodeTwoCores(root.resolve("sys")).allowed("0").read();
         Q6CoreMatrix bench = new Q6CoreMatrix();
         bench.cpuPair = "0:1";
-        RunOutcome outcome = new RunOutcome("io.shmbench.bench.Q6CoreMatrix.floorRoundTrip", "cpuPair=0:1");
-        bench.start(series("Q6CoreMatrix.floorRoundTrip", "cpuPair", "0:1"), outcome, oneCpu);
+        bench.start(run.outcome("Q6CoreMatrix.floorRoundTrip", "cpuPair", "0:1"), oneCpu);
         bench.floorRoundTrip();
         bench.endIteration(true);
         bench.stop();

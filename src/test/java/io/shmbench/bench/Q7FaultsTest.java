@@ -31,19 +31,18 @@ class Q7FaultsTest {
 
     @Test
     void killedWriterIsReportedDeadOrStaleInEveryTrial() throws Exception {
-        Q7Faults.KilledWriter side = new Q7Faults.KilledWriter();
-        Q7Faults.Trials trials = new Q7Faults.Trials();
+        KilledWriter side = new KilledWriter();
         LatencyRecorder latency = new LatencyRecorder();
-        RunOutcome outcome = new RunOutcome("io.shmbench.bench.Q7Faults.writerKill", "");
+        TrialOutcome outcome = run.outcome("Q7Faults.writerKill");
         side.start(outcome);
         try {
             for (int i = 0; i < 3; i++) {
-                trials.begin(i > 0); // one warm-up trial, unrecorded
+                side.beginIteration(i > 0); // one warm-up trial, unrecorded
                 side.startTrial();
                 try {
-                    bench.writerKill(side, trials, latency);
+                    bench.writerKill(side, latency);
                 } finally {
-                    trials.end();
+                    side.flushRows();
                     side.endTrial();
                 }
             }
@@ -51,7 +50,7 @@ class Q7FaultsTest {
             side.stop();
         }
 
-        assertFalse(outcome.failed(), () -> "outcomes: " + run.outcomesText());
+        assertFalse(outcome.stopped(), () -> "outcomes: " + run.outcomesText());
         List<FaultObservation> rows = QuestionCsvReader.faults(run.raw(QuestionCsv.Q7_FAULTS.fileName()));
         System.out.println("writer kill: " + rows);
         assertEquals(List.of(1, 2), rows.stream().map(FaultObservation::trial).toList());
@@ -62,27 +61,26 @@ class Q7FaultsTest {
 
     @Test
     void seqlockedRingDeliversNoTornSnapshotToTheSlowReader() throws Exception {
-        Q7Faults.SlowReaderOnRing side = new Q7Faults.SlowReaderOnRing();
+        SlowReaderOnRing side = new SlowReaderOnRing();
         side.slots = 4;
-        Q7Faults.Trials trials = new Q7Faults.Trials();
-        RunOutcome outcome = new RunOutcome("io.shmbench.bench.Q7Faults.slowReaderSeqlock", "");
+        TrialOutcome outcome = run.outcome("Q7Faults.slowReaderSeqlock");
         side.start(outcome);
         try {
             for (int i = 0; i < 2; i++) {
-                trials.begin(true);
-                bench.slowReaderSeqlock(side, trials);
-                trials.end();
+                side.beginIteration(true);
+                bench.slowReaderSeqlock(side);
+                side.flushRows();
             }
         } finally {
             side.stop();
         }
 
-        assertFalse(outcome.failed(), () -> "outcomes: " + run.outcomesText());
+        assertFalse(outcome.stopped(), () -> "outcomes: " + run.outcomesText());
         List<FaultObservation> rows = QuestionCsvReader.faults(run.raw(QuestionCsv.Q7_FAULTS.fileName()));
         System.out.println("seqlock: " + rows);
         assertEquals(List.of("snapshots_read_count", "delivered_count", "torn_caught_count", "torn_delivered_count",
                 "gap_count"), rows.stream().filter(r -> r.trial() == 1).map(FaultObservation::metric).toList());
-        assertTrue(rows.stream().allMatch(r -> r.scenario().equals(Q7Faults.SlowReaderOnRing.scenario(4, side.lapPolicy)) && r.value() >= 0));
+        assertTrue(rows.stream().allMatch(r -> r.scenario().equals(SlowReaderOnRing.scenario(4, side.lapPolicy)) && r.value() >= 0));
         assertTrue(rows.stream().filter(r -> r.metric().equals("torn_delivered_count")).allMatch(r -> r.value() == 0));
         assertTrue(rows.stream().filter(r -> r.metric().equals("snapshots_read_count")).allMatch(r -> r.value() > 0));
         assertFalse(Files.exists(run.outcomes()), "no corrupt outcome");
@@ -90,19 +88,18 @@ class Q7FaultsTest {
 
     @Test
     void doubleBufferReportsWhatItHandedTheSlowReader() throws Exception {
-        Q7Faults.SlowReaderOnDoubleBuffer side = new Q7Faults.SlowReaderOnDoubleBuffer();
-        Q7Faults.Trials trials = new Q7Faults.Trials();
-        RunOutcome outcome = new RunOutcome("io.shmbench.bench.Q7Faults.slowReaderDoubleBuffer", "");
+        SlowReaderOnDoubleBuffer side = new SlowReaderOnDoubleBuffer();
+        TrialOutcome outcome = run.outcome("Q7Faults.slowReaderDoubleBuffer");
         side.start(outcome);
         try {
-            trials.begin(true);
-            bench.slowReaderDoubleBuffer(side, trials);
-            trials.end();
+            side.beginIteration(true);
+            bench.slowReaderDoubleBuffer(side);
+            side.flushRows();
         } finally {
             side.stop();
         }
 
-        assertFalse(outcome.failed(), () -> "outcomes: " + run.outcomesText());
+        assertFalse(outcome.stopped(), () -> "outcomes: " + run.outcomesText());
         List<FaultObservation> rows = QuestionCsvReader.faults(run.raw(QuestionCsv.Q7_FAULTS.fileName()));
         System.out.println("double buffer: " + rows);
         assertEquals(List.of("snapshots_read_count", "delivered_count", "torn_delivered_count"),

@@ -1,5 +1,6 @@
 package io.shmbench.bench;
 
+import io.shmbench.measure.OutcomeLog;
 import io.shmbench.measure.RunDirectory;
 import io.shmbench.measure.SeriesName;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -11,6 +12,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -78,6 +82,18 @@ final class RunDirectoryFixture implements BeforeEachCallback, AfterEachCallback
 
     Path floorHlog(SeriesName series) {
         return run.floorHlog(series);
+    }
+
+    /**
+     * The outcome of a trial of {@code benchmark} ({@code Class.method} of this package) with
+     * {@code params} (name, value, name, value, ...), written into this run.
+     */
+    TrialOutcome outcome(String benchmark, String... params) {
+        Map<String, String> map = new TreeMap<>();
+        for (int i = 0; i < params.length; i += 2) {
+            map.put(params[i], params[i + 1]);
+        }
+        return new TrialOutcome(SeriesName.of("io.shmbench.bench." + benchmark, map), Optional.of(new OutcomeLog(outcomes())));
     }
 
     /** The outcomes written so far, for assertion messages. */

@@ -1,11 +1,18 @@
 package io.shmbench.bench;
 
+import io.shmbench.ipc.ChannelException;
 import io.shmbench.ipc.PeerGoneException;
+import io.shmbench.measure.Outcome;
 import io.shmbench.measure.OutcomeLog;
 import io.shmbench.measure.SeriesName;
+import io.shmbench.placement.Placement;
+import io.shmbench.placement.PlacementDecision;
+import io.shmbench.placement.PlacementException;
+import io.shmbench.placement.PlacementUnavailableException;
 import io.shmbench.report.QuestionCsvReader;
 import io.shmbench.report.SeriesOutcome;
 import io.shmbench.ring.RingTimeoutException;
+import io.shmbench.transport.ChannelTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +49,7 @@ class TrialOutcomeTest {
         assertFalse(outcome.stopped());
         outcome.stop(new RingTimeoutException("timed out waiting for a message on /dev/shm/x (writer is ALIVE)"), "");
         outcome.stop(new RingTimeoutException("again"), "");
-        outcome.end();
+        outcome.end("messages checked");
 
         assertTrue(outcome.stopped());
         List<SeriesOutcome> rows = written();
@@ -70,7 +77,7 @@ class TrialOutcomeTest {
         }
         outcome.checked(90, 2);
         assertTrue(written().isEmpty(), "nothing before the end of the trial");
-        outcome.end();
+        outcome.end("messages checked");
 
         SeriesOutcome row = written().getFirst();
         assertEquals("corrupt", row.status());
@@ -83,7 +90,39 @@ class TrialOutcomeTest {
     void aPlainTrialWritesNothing() throws Exception {
         TrialOutcome outcome = outcome();
         outcome.checked(1000, 0);
-        outcome.end();
+        outcome.end("messages checked");
         assertTrue(written().isEmpty());
+    }
+
+    @Test
+    void problemsAreClassifiedByTheirCauses() {
+        assertEquals(Outcome.TIMED_OUT, TrialOutcome.statusOf(new RingTimeoutException("no message")));
+        assertEquals(Outcome.TIMED_OUT, TrialOutcome.statusOf(new ChannelException("the peer did not come up",
+                new ChannelTimeoutException("timed out after 60000 ms"))));
+        assertEquals(Outcome.UNAVAILABLE, TrialOutcome.statusOf(new PlacementUnavailableException(
+                new PlacementDecision.Unavailable(Placement.CROSS_NODE, "one node"))));
+        assertEquals(Outcome.FAILED, TrialOutcome.statusOf(new PlacementException("sched_setaffinity failed")));
+        assertEquals(Outcome.FAILED, TrialOutcome.statusOf(new IllegalStateException("lost step")));
+    }
+
+    @Test
+    void onlyTheFirstProblemIsTheStatusAndCorruptCountsComeOnTop() throws Exception {
+        TrialOutcome outcome = outcome();
+        outcome.checked(100, 0);
+        outcome.stop(new RingTimeoutException("timed out waiting for a message"));
+        outcome.stop(Outcome.FAILED, "closing after the time-out failed too");
+        outcome.checked(100, 3);
+        outcome.end("echoes");
+
+        List<SeriesOutcome> rows = written();
+        assertEquals(List.of("timed out", "corrupt"), rows.stream().map(SeriesOutcome::status).toList());
+        assertEquals("timed out waiting for a message", rows.get(0).detail());
+        assertEquals("3 corrupt of 200 echoes", rows.get(1).detail());
+    }
+
+    @Test
+    void anExceptionFromOutsideTheSuiteIsNamed() throws Exception {
+        outcome().stop(new IllegalStateException("lost step\nat the end"));
+        assertEquals("lost step at the end (IllegalStateException)", written().getFirst().detail());
     }
 }

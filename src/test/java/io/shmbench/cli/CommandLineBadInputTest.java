@@ -218,7 +218,7 @@ class CommandLineBadInputTest {
     void theSoakWriterRefusesAnUnknownOptionABadNumberAndAMissingRing() {
         assertChildUsageError(RingWriterMain.class, "Unknown option: '--no-such-option'", "--ring", scratch.toString(), "--size", "100", UNKNOWN);
         assertChildUsageError(RingWriterMain.class, "'twelve' is not an int", "--ring", scratch.toString(), "--size", "twelve");
-        assertChildUsageError(RingWriterMain.class, "--size must be at least 12", "--ring", scratch.toString(), "--size", "-1");
+        assertChildUsageError(RingWriterMain.class, "--size must be at least 20", "--ring", scratch.toString(), "--size", "-1");
         assertChildUsageError(RingWriterMain.class, missing + " does not exist", "--ring", missing.toString(), "--size", "100");
     }
 

@@ -1,13 +1,13 @@
 package io.shmbench.ring;
 
 import io.shmbench.ipc.WaitStrategy;
+import io.shmbench.message.MessageChecksum;
 import io.shmbench.testutil.Await;
 import io.shmbench.testutil.CheckedStream;
 import io.shmbench.testutil.ChildJvm;
 import io.shmbench.testutil.NoLeaks;
 import io.shmbench.testutil.RingPeerMain;
 import io.shmbench.testutil.TempRing;
-import io.shmbench.testutil.TestMessages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The ring between two JVMs: this one creates the ring and reads; a child JVM ({@link RingPeerMain})
- * attaches and writes {@link TestMessages} of random size, each carrying its number and a CRC32C,
+ * attaches and writes sealed messages ({@link MessageChecksum#writeSealed}) of random size, each carrying its number and a CRC32C,
  * so the reader checks every message for loss, duplication, reordering and corruption. The reader
  * alternates the zero-copy and copying APIs, the writer cycles through claim/commit, write(byte[])
  * and write(segment).

@@ -1,10 +1,12 @@
 package io.shmbench.ring;
 
 import io.shmbench.ipc.WaitStrategy;
+import io.shmbench.message.CheckedMessage;
+import io.shmbench.message.MessageChecksum;
 import io.shmbench.testutil.Await;
 import io.shmbench.testutil.NoLeaks;
+import io.shmbench.testutil.RingPeerMain;
 import io.shmbench.testutil.TempRing;
-import io.shmbench.testutil.TestMessages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
@@ -152,7 +154,7 @@ class RingRoundTripTest {
         long delivered = 0;
         long corrupt = 0;
         String timeout = null;
-        TestMessages messages = new TestMessages();
+        MessageChecksum messages = new MessageChecksum();
         byte[] array = new byte[config.maxPayload()];
         MemorySegment segment = MemorySegment.ofArray(new byte[config.maxPayload()]);
         try {
@@ -163,18 +165,18 @@ class RingRoundTripTest {
                     int length = reader.receive(TIMEOUT_NANOS);
                     MemorySegment payload = reader.payload();
                     intact = messages.intact(payload, length);
-                    number = TestMessages.number(payload);
+                    number = CheckedMessage.sequence(payload);
                     if (overwrite && !reader.validate()) {
                         continue; // torn: counted in missed()
                     }
                 } else if (reader.position() % 2 == 0) {
                     int length = reader.read(array, TIMEOUT_NANOS);
-                    intact = messages.intact(array, length);
-                    number = TestMessages.number(array);
+                    intact = messages.intact(MemorySegment.ofArray(array), length);
+                    number = CheckedMessage.sequence(MemorySegment.ofArray(array));
                 } else {
                     int length = reader.read(segment, 0, TIMEOUT_NANOS);
                     intact = messages.intact(segment, length);
-                    number = TestMessages.number(segment);
+                    number = CheckedMessage.sequence(segment);
                 }
                 delivered++;
                 if (!intact || number != reader.position() - 1) {
@@ -198,7 +200,7 @@ class RingRoundTripTest {
     private static void writeAll(Ring ring, RingWriter writer, boolean zeroCopy, long first) {
         RingConfig config = ring.config();
         SplittableRandom random = new SplittableRandom(first + config.hashCode());
-        TestMessages messages = new TestMessages();
+        MessageChecksum messages = new MessageChecksum();
         byte[] array = new byte[config.maxPayload()];
         MemorySegment segment = MemorySegment.ofArray(new byte[config.maxPayload()]);
         long burstEnd = first;
@@ -208,27 +210,27 @@ class RingRoundTripTest {
                 Await.until("the reader has consumed messages before " + n, () -> ring.readIndex() >= reader);
                 burstEnd = n + 1 + random.nextInt(3 * config.slotCount());
             }
-            int length = TestMessages.randomLength(random, config.maxPayload());
+            int length = RingPeerMain.randomLength(random, config.maxPayload());
             if (zeroCopy) {
                 MemorySegment view = writer.claim(TIMEOUT_NANOS);
-                messages.write(view, n, 1, length);
+                messages.writeSealed(view, n, 1, length);
                 writer.commit(length);
             } else {
                 switch ((int) (n % 4)) {
                     case 0 -> {
-                        messages.write(array, n, 1, length);
+                        messages.writeSealed(MemorySegment.ofArray(array), n, 1, length);
                         writer.write(array, 0, length, TIMEOUT_NANOS);
                     }
                     case 1 -> {
-                        messages.write(segment, n, 1, length);
+                        messages.writeSealed(segment, n, 1, length);
                         writer.write(segment, 0, length, TIMEOUT_NANOS);
                     }
                     case 2 -> {
-                        messages.write(array, n, 1, length);
+                        messages.writeSealed(MemorySegment.ofArray(array), n, 1, length);
                         offer(() -> writer.offer(array, 0, length));
                     }
                     default -> {
-                        messages.write(segment, n, 1, length);
+                        messages.writeSealed(segment, n, 1, length);
                         offer(() -> writer.offer(segment, 0, length));
                     }
                 }

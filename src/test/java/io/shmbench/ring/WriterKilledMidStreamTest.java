@@ -2,13 +2,14 @@ package io.shmbench.ring;
 
 import io.shmbench.ipc.PeerGoneException;
 import io.shmbench.ipc.WaitStrategy;
+import io.shmbench.message.CheckedMessage;
+import io.shmbench.message.MessageChecksum;
 import io.shmbench.testutil.Await;
 import io.shmbench.testutil.CheckedStream;
 import io.shmbench.testutil.ChildJvm;
 import io.shmbench.testutil.NoLeaks;
 import io.shmbench.testutil.RingPeerMain;
 import io.shmbench.testutil.TempRing;
-import io.shmbench.testutil.TestMessages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -233,7 +234,7 @@ class WriterKilledMidStreamTest {
             if (sequence == RingLayout.committed(published)) {
                 return KillPoint.BETWEEN_COMMIT_STORES;
             }
-            if (sequence == RingLayout.writing(published) || TestMessages.number(payload(slot)) == published) {
+            if (sequence == RingLayout.writing(published) || CheckedMessage.sequence(payload(slot)) == published) {
                 return KillPoint.MID_WRITE;
             }
             return KillPoint.BETWEEN_MESSAGES;
@@ -242,7 +243,7 @@ class WriterKilledMidStreamTest {
         /** Whether the killed writer left message W's payload half written in its slot. */
         private boolean leftATornPayload(long published) {
             int length = RingPeerMain.messageLength(seed, Math.min(MAX_MESSAGE, ring().config().maxPayload()), published);
-            return !new TestMessages().intact(payload(slotOffset(published)), length);
+            return !new MessageChecksum().intact(payload(slotOffset(published)), length);
         }
 
         private long slotOffset(long n) {

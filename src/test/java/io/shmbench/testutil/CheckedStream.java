@@ -1,5 +1,7 @@
 package io.shmbench.testutil;
 
+import io.shmbench.message.CheckedMessage;
+import io.shmbench.message.MessageChecksum;
 import io.shmbench.ring.RingReader;
 
 import java.lang.foreign.MemorySegment;
@@ -7,14 +9,14 @@ import java.lang.foreign.MemorySegment;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The reader's side of a stream of {@link TestMessages}: fetches the next message, in place or
+ * The reader's side of a stream of sealed messages ({@link MessageChecksum#writeSealed}): fetches the next message, in place or
  * copied, and checks that it is whole and is the message expected next. Not thread-safe: one per
  * reader thread.
  */
 public final class CheckedStream {
     private final RingReader reader;
     private final long timeoutNanos;
-    private final TestMessages messages = new TestMessages();
+    private final MessageChecksum messages = new MessageChecksum();
     private final MemorySegment copy;
     private boolean intact;
     private long number;
@@ -48,8 +50,8 @@ public final class CheckedStream {
 
     private boolean check(MemorySegment message, boolean inPlace) {
         intact = messages.intact(message, length);
-        number = TestMessages.number(message);
-        writer = TestMessages.writer(message);
+        number = CheckedMessage.sequence(message);
+        writer = (int) CheckedMessage.stamp(message);
         return !inPlace || reader.validate();
     }
 

@@ -2,6 +2,8 @@ package io.shmbench.testutil;
 
 import io.shmbench.ipc.ChannelException;
 import io.shmbench.ipc.WaitStrategy;
+import io.shmbench.message.CheckedMessage;
+import io.shmbench.message.MessageChecksum;
 import io.shmbench.ring.Ring;
 import io.shmbench.ring.RingReader;
 import io.shmbench.ring.RingWriter;
@@ -26,13 +28,14 @@ import java.util.concurrent.TimeUnit;
  * never outlives the test JVM.
  *
  * <ul>
- *   <li>{@code write path=P count=N seed=S writer=W [lead=L] [max=M]}: writes N {@link TestMessages}
+ *   <li>{@code write path=P count=N seed=S writer=W [lead=L] [max=M]}: writes N sealed messages
+ *       ({@link MessageChecksum#writeSealed}, stamped with the writer's id W)
  *       (N &lt; 0: until killed) of random length up to M, cycling through claim/commit,
  *       write(byte[]) and write(segment); with L &gt; 0 it stays at most L messages ahead of the
  *       reader (so an OVERWRITE writer laps a slow reader all the time without running away);
  *       then closes cleanly and prints {@code DONE N}.</li>
  *   <li>{@code write-many paths=P1,P2,... seed=S writer=W [max=M] [dwell=D]}: one writer thread per
- *       ring, each streaming {@link TestMessages} like {@code write} with {@code count=-1} (until
+ *       ring, each streaming sealed messages like {@code write} with {@code count=-1} (until
  *       killed) and seed {@code S + i} for ring i, so one SIGKILL stops several writers at
  *       independent points of their streams; the writers of the first D rings dwell inside their
  *       claimed messages (see {@link #stream}); {@link #messageLength} tells the test how long
@@ -41,7 +44,7 @@ import java.util.concurrent.TimeUnit;
  *       stamping its heartbeat every 10 ms when {@code stamp=true}; the stdin command
  *       {@code close} detaches cleanly ({@code CLOSED}).</li>
  *   <li>{@code until-error path=P side=writer|reader wait=true|false}: uses one side until the ring
- *       fails, for fault tests. {@code wait=false} streams {@link TestMessages} with the copying
+ *       fails, for fault tests. {@code wait=false} streams sealed messages with the copying
  *       calls (the reader checks each one); {@code wait=true} waits: the reader for a message that
  *       never comes, the writer (BLOCKING) for room in the ring it first fills. It prints
  *       {@code READY}, then on the first error {@code GOT <class>: <message>}; an InternalError (the
@@ -129,16 +132,22 @@ public final class RingPeerMain {
 
     /**
      * The length of message {@code n} a writer started with {@code seed} and {@code max} streams: it
-     * draws one {@link TestMessages#randomLength} per message, in order. Lets a test check the slot a
+     * draws one {@link #randomLength} per message, in order. Lets a test check the slot a
      * killed writer left half-written.
      */
     public static int messageLength(long seed, int max, long n) {
         SplittableRandom random = new SplittableRandom(seed);
         int length = 0;
         for (long i = 0; i <= n; i++) {
-            length = TestMessages.randomLength(random, max);
+            length = randomLength(random, max);
         }
         return length;
+    }
+
+    /** A random message length in {@code MIN_SEALED_LENGTH..max}, at most 32 KiB. */
+    public static int randomLength(SplittableRandom random, int max) {
+        int min = MessageChecksum.MIN_SEALED_LENGTH;
+        return min + random.nextInt(Math.min(max, 1 << 15) - min + 1);
     }
 
     private static int maxLength(Map<String, String> options, RingWriter writer) {
@@ -156,29 +165,29 @@ public final class RingPeerMain {
         SplittableRandom random = new SplittableRandom(seed);
         byte[] array = new byte[max];
         MemorySegment heap = MemorySegment.ofArray(new byte[max]);
-        TestMessages messages = new TestMessages();
+        MessageChecksum messages = new MessageChecksum();
         for (long n = 0; count < 0 || n < count; n++) {
             if (lead > 0) {
                 long reader = writer.position() - lead;
                 Await.until("the reader has consumed up to " + reader, () -> ring.readIndex() >= reader);
             }
-            int length = TestMessages.randomLength(random, max);
+            int length = randomLength(random, max);
             switch ((int) (n % 3)) {
                 case 0 -> {
                     MemorySegment view = writer.claim(TIMEOUT_NANOS);
                     if (dwell) {
-                        TestMessages.writeNumberOnly(view, n);
+                        CheckedMessage.writeSequence(view, n);
                         Thread.yield();
                     }
-                    messages.write(view, n, writerId, length);
+                    messages.writeSealed(view, n, writerId, length);
                     writer.commit(length);
                 }
                 case 1 -> {
-                    messages.write(array, n, writerId, length);
+                    messages.writeSealed(MemorySegment.ofArray(array), n, writerId, length);
                     writer.write(array, 0, length, TIMEOUT_NANOS);
                 }
                 default -> {
-                    messages.write(heap, n, writerId, length);
+                    messages.writeSealed(heap, n, writerId, length);
                     writer.write(heap, 0, length, TIMEOUT_NANOS);
                 }
             }
@@ -241,7 +250,7 @@ public final class RingPeerMain {
     private static void untilError(Map<String, String> options) {
         haltWhenStdinCloses();
         boolean wait = Boolean.parseBoolean(options.get("wait"));
-        TestMessages messages = new TestMessages();
+        MessageChecksum messages = new MessageChecksum();
         long delivered = 0;
         long corrupt = 0;
         try (Ring ring = Ring.attach(Path.of(options.get("path")))) {
@@ -251,16 +260,16 @@ public final class RingPeerMain {
                         byte[] message = new byte[Math.min(writer.maxPayload(), 1000)];
                         SplittableRandom random = new SplittableRandom(1);
                         for (long n = 0; wait; n++) { // fill the ring, so that the next write waits
-                            messages.write(message, n, 1, TestMessages.MIN_LENGTH);
-                            if (!writer.offer(message, 0, TestMessages.MIN_LENGTH)) {
+                            messages.writeSealed(MemorySegment.ofArray(message), n, 1, MessageChecksum.MIN_SEALED_LENGTH);
+                            if (!writer.offer(message, 0, MessageChecksum.MIN_SEALED_LENGTH)) {
                                 break;
                             }
                         }
                         System.out.println("READY " + ProcessHandle.current().pid());
                         System.out.flush();
                         for (long n = writer.position(); ; n++) {
-                            int length = TestMessages.randomLength(random, message.length);
-                            messages.write(message, n, 1, length);
+                            int length = randomLength(random, message.length);
+                            messages.writeSealed(MemorySegment.ofArray(message), n, 1, length);
                             writer.write(message, 0, length, TIMEOUT_NANOS);
                         }
                     }
@@ -271,7 +280,7 @@ public final class RingPeerMain {
                     System.out.flush();
                     while (true) {
                         int length = reader.read(message, TIMEOUT_NANOS);
-                        if (!messages.intact(message, length) || TestMessages.number(message) != reader.position() - 1) {
+                        if (!messages.intact(MemorySegment.ofArray(message), length) || CheckedMessage.sequence(MemorySegment.ofArray(message)) != reader.position() - 1) {
                             corrupt++;
                         }
                         delivered++;

@@ -1,6 +1,8 @@
 package io.shmbench.transport;
 
 import io.shmbench.ipc.MessageTooLargeException;
+import io.shmbench.message.CheckedMessage;
+import io.shmbench.message.MessageChecksum;
 import io.shmbench.testutil.NoLeaks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -72,15 +74,15 @@ class PeerRolesTest {
                 for (int i = 0; i < count; i++) {
                     assertEquals(SIZE, peer.channel().receive(message));
                     long received = System.nanoTime();
-                    long sequence = SourceStamp.sequence(message);
-                    long intended = SourceStamp.intendedSendNanos(message);
+                    long sequence = CheckedMessage.sequence(message);
+                    long intended = CheckedMessage.stamp(message);
                     assertEquals((long) round * count + i, sequence, name + ": sequence numbers run on across rounds");
                     if (i == 0) {
                         first = intended;
                     }
                     assertEquals(first + i * period, intended, name + ": intended times follow the rate, not the actual sends");
                     assertTrue(intended <= received, "a message is not received before it was meant to be sent");
-                    assertTrue(SourceStamp.filled(message, SIZE), name + ": filler bytes intact");
+                    assertTrue(CheckedMessage.fillerMatches(message, 0, CheckedMessage.MIN_LENGTH, SIZE), name + ": filler bytes intact");
                 }
             }
         }

@@ -1,8 +1,8 @@
 package io.shmbench.bench.peer;
 
 import io.shmbench.ipc.WaitStrategy;
+import io.shmbench.message.CheckedMessage;
 import io.shmbench.payload.PlainDoubleBuffer;
-import io.shmbench.payload.StampedSnapshot;
 import io.shmbench.process.PeerCommand;
 import io.shmbench.ring.Ring;
 import io.shmbench.ring.RingWriter;
@@ -15,7 +15,7 @@ import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 
 /**
- * Q7's writer: writes {@link StampedSnapshot}s 1, 2, 3, ... one every {@code --period-nanos}
+ * Q7's writer: writes snapshots 1, 2, 3, ... ({@link CheckedMessage}s) one every {@code --period-nanos}
  * (busy-waiting between them; a writer that fell behind carries on from now instead of bursting),
  * into an OVERWRITE ring as its writer ({@code --ring}) or into the plain double buffer
  * ({@code --double-buffer}), until it is stopped or killed.
@@ -32,7 +32,7 @@ public final class FaultWriterPeer extends PeerCommand {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
-    @Option(names = "--bytes", required = true, description = "snapshot size, a multiple of 8, at least 24")
+    @Option(names = "--bytes", required = true, description = "snapshot size, at least 16")
     int bytes;
     @Option(names = "--period-nanos", required = true, description = "time between two snapshots")
     long periodNanos;
@@ -43,7 +43,7 @@ public final class FaultWriterPeer extends PeerCommand {
 
     @Override
     protected void work() {
-        StampedSnapshot.checkSize(bytes);
+        CheckedMessage.checkLength(bytes);
         if (periodNanos < 0) {
             throw new IllegalArgumentException("--period-nanos must be >= 0, was " + periodNanos);
         }
@@ -65,7 +65,7 @@ public final class FaultWriterPeer extends PeerCommand {
         long next = System.nanoTime();
         while (true) {
             MemorySegment slot = writer.tryClaim(); // OVERWRITE: never null
-            StampedSnapshot.write(slot, bytes, writer.position() + 1);
+            CheckedMessage.write(slot, writer.position() + 1, 0, bytes);
             writer.commit(bytes);
             next = waitFor(next + periodNanos);
         }
@@ -74,7 +74,7 @@ public final class FaultWriterPeer extends PeerCommand {
     private void writeDoubleBuffer(PlainDoubleBuffer buffer) {
         long next = System.nanoTime();
         for (long sequence = 1; ; sequence++) {
-            StampedSnapshot.write(buffer.back(), bytes, sequence);
+            CheckedMessage.write(buffer.back(), sequence, 0, bytes);
             buffer.publish();
             next = waitFor(next + periodNanos);
         }

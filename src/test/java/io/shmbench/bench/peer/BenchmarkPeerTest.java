@@ -1,7 +1,7 @@
 package io.shmbench.bench.peer;
 
+import io.shmbench.message.CheckedMessage;
 import io.shmbench.payload.PlainDoubleBuffer;
-import io.shmbench.payload.StampedSnapshot;
 import io.shmbench.placement.ThreadAffinity;
 import io.shmbench.process.ChildProcess;
 import io.shmbench.process.NotReadyException;
@@ -38,10 +38,10 @@ class BenchmarkPeerTest {
             args.addAll(PeerCommand.cpuArgs(OptionalInt.of(cpu)));
             ChildProcess peer = PeerCommand.start(FaultWriterPeer.class, args, PeerLog.file());
             try {
-                peer.awaitReady("writing", () -> StampedSnapshot.sequence(buffer.front()) > 0);
+                peer.awaitReady("writing", () -> CheckedMessage.sequence(buffer.front()) > 0);
                 segment.unlink();
-                long seen = StampedSnapshot.sequence(buffer.front());
-                Await.until("the writer goes on writing", () -> StampedSnapshot.sequence(buffer.front()) > seen + 2);
+                long seen = CheckedMessage.sequence(buffer.front());
+                Await.until("the writer goes on writing", () -> CheckedMessage.sequence(buffer.front()) > seen + 2);
                 assertTrue(ThreadAffinities.of(peer.pid()).contains(List.of(cpu)), "its working thread is on CPU " + cpu);
             } finally {
                 peer.close();
@@ -84,7 +84,7 @@ class BenchmarkPeerTest {
                     "--bytes", Integer.toString(BYTES), "--period-nanos", "1000000"), PeerLog.file());
             try {
                 PlainDoubleBuffer buffer = new PlainDoubleBuffer(segment.memory(), BYTES);
-                peer.awaitReady("writing", () -> StampedSnapshot.sequence(buffer.front()) > 0);
+                peer.awaitReady("writing", () -> CheckedMessage.sequence(buffer.front()) > 0);
                 segment.unlink();
                 peer.kill();
                 assertTrue(peer.awaitExit(Duration.ofSeconds(30)).isPresent());

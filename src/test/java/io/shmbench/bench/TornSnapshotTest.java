@@ -1,6 +1,8 @@
-package io.shmbench.payload;
+package io.shmbench.bench;
 
 import io.shmbench.ipc.WaitStrategy;
+import io.shmbench.message.CheckedMessage;
+import io.shmbench.payload.PlainDoubleBuffer;
 import io.shmbench.ring.Ring;
 import io.shmbench.ring.RingConfig;
 import io.shmbench.ring.RingMode;
@@ -24,24 +26,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Q7's tearing, made deterministic in one thread: the slow reader's pause runs the writer's next
  * writes, so the writer laps the reader exactly when the test says. The plain double buffer hands
- * the reader the torn snapshot (only the snapshot's own checksum notices); the seqlocked ring
+ * the reader the torn snapshot (only the reader's own check of every word notices); the seqlocked ring
  * catches it and never delivers it.
  */
 @ExtendWith(NoLeaks.class)
 class TornSnapshotTest {
     private static final int BYTES = 2880;
+    private static final Runnable NO_PAUSE = () -> { };
 
     @Test
     void aWholeSnapshotPassesItsCheckAndAnyChangedWordFailsIt() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment snapshot = arena.allocate(BYTES, 64);
-            StampedSnapshot.write(snapshot, BYTES, 7);
-            assertEquals(7, StampedSnapshot.sequence(snapshot));
-            assertTrue(StampedSnapshot.read(snapshot, BYTES, StampedSnapshot.NO_PAUSE));
-            for (long offset : new long[] {0, 8, 16, BYTES / 2, BYTES - 8}) {
+            write(snapshot, 7);
+            assertEquals(7, CheckedMessage.sequence(snapshot));
+            assertTrue(SlowReader.read(snapshot, BYTES, NO_PAUSE));
+            for (long offset : new long[] {0, 16, BYTES / 2, BYTES - 8}) {
                 long word = snapshot.get(ValueLayout.JAVA_LONG, offset);
                 snapshot.set(ValueLayout.JAVA_LONG, offset, word ^ 1);
-                assertFalse(StampedSnapshot.read(snapshot, BYTES, StampedSnapshot.NO_PAUSE), "word at " + offset + " changed");
+                assertFalse(SlowReader.read(snapshot, BYTES, NO_PAUSE), "word at " + offset + " changed");
                 snapshot.set(ValueLayout.JAVA_LONG, offset, word);
             }
         }
@@ -51,18 +54,11 @@ class TornSnapshotTest {
     void halvesOfTwoSnapshotsFailTheCheck() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment snapshot = arena.allocate(BYTES, 64);
-            StampedSnapshot.write(snapshot, BYTES, 1);
-            assertFalse(StampedSnapshot.read(snapshot, BYTES, () -> StampedSnapshot.write(snapshot, BYTES, 2)),
+            write(snapshot, 1);
+            assertFalse(SlowReader.read(snapshot, BYTES, () -> write(snapshot, 2)),
                     "header and first half of snapshot 1, second half of snapshot 2");
-            assertTrue(StampedSnapshot.read(snapshot, BYTES, StampedSnapshot.NO_PAUSE), "snapshot 2 alone is whole");
+            assertTrue(SlowReader.read(snapshot, BYTES, NO_PAUSE), "snapshot 2 alone is whole");
         }
-    }
-
-    @Test
-    void sizesThatAreNotWholeWordsAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> StampedSnapshot.checkSize(16));
-        assertThrows(IllegalArgumentException.class, () -> StampedSnapshot.checkSize(2884));
-        assertEquals(BYTES, StampedSnapshot.checkSize(BYTES));
     }
 
     @Test
@@ -71,7 +67,7 @@ class TornSnapshotTest {
             PlainDoubleBuffer buffer = new PlainDoubleBuffer(arena.allocate(PlainDoubleBuffer.segmentSize(BYTES), 64), BYTES);
             MemorySegment first = buffer.back();
             assertNotSame(first, buffer.front());
-            StampedSnapshot.write(first, BYTES, 1);
+            write(first, 1);
             buffer.publish();
             assertSame(first, buffer.front(), "the buffer just filled is the one the reader reads");
             assertNotSame(first, buffer.back(), "the writer goes on in the other one");
@@ -86,13 +82,13 @@ class TornSnapshotTest {
             write(buffer, 1);
             MemorySegment reading = buffer.front();
 
-            boolean whole = StampedSnapshot.read(reading, BYTES, () -> {
+            boolean whole = SlowReader.read(reading, BYTES, () -> {
                 write(buffer, 2); // into the other buffer: harmless
                 write(buffer, 3); // into the buffer being read: torn
             });
 
-            assertFalse(whole, "the reader's checksum catches what the double buffer let through");
-            assertEquals(3, StampedSnapshot.sequence(buffer.front()));
+            assertFalse(whole, "the reader's own check catches what the double buffer let through");
+            assertEquals(3, CheckedMessage.sequence(buffer.front()));
         }
     }
 
@@ -101,7 +97,7 @@ class TornSnapshotTest {
         try (Arena arena = Arena.ofConfined()) {
             PlainDoubleBuffer buffer = new PlainDoubleBuffer(arena.allocate(PlainDoubleBuffer.segmentSize(BYTES), 64), BYTES);
             write(buffer, 1);
-            assertTrue(StampedSnapshot.read(buffer.front(), BYTES, () -> write(buffer, 2)));
+            assertTrue(SlowReader.read(buffer.front(), BYTES, () -> write(buffer, 2)));
         }
     }
 
@@ -114,7 +110,7 @@ class TornSnapshotTest {
             write(writer, 1);
 
             assertEquals(BYTES, reader.poll());
-            boolean whole = StampedSnapshot.read(reader.payload(), BYTES, () -> {
+            boolean whole = SlowReader.read(reader.payload(), BYTES, () -> {
                 write(writer, 2); // the other slot
                 write(writer, 3); // the slot being read
             });
@@ -124,7 +120,7 @@ class TornSnapshotTest {
             assertEquals(1, reader.torn());
             assertEquals(1, reader.missed(), "a torn message counts as missed");
             assertEquals(BYTES, reader.poll(), "the reader goes on with the next message");
-            assertEquals(2, StampedSnapshot.sequence(reader.payload()));
+            assertEquals(2, CheckedMessage.sequence(reader.payload()));
         }
     }
 
@@ -136,19 +132,23 @@ class TornSnapshotTest {
             RingReader reader = ring.openReader(WaitStrategy.SPIN);
             write(writer, 1);
             assertEquals(BYTES, reader.poll());
-            assertTrue(StampedSnapshot.read(reader.payload(), BYTES, () -> write(writer, 2)));
+            assertTrue(SlowReader.read(reader.payload(), BYTES, () -> write(writer, 2)));
             assertTrue(reader.validate());
             assertEquals(0, reader.torn());
         }
     }
 
+    private static void write(MemorySegment snapshot, long sequence) {
+        CheckedMessage.write(snapshot, sequence, 0, BYTES);
+    }
+
     private static void write(PlainDoubleBuffer buffer, long sequence) {
-        StampedSnapshot.write(buffer.back(), BYTES, sequence);
+        write(buffer.back(), sequence);
         buffer.publish();
     }
 
     private static void write(RingWriter writer, long sequence) {
-        StampedSnapshot.write(writer.tryClaim(), BYTES, sequence);
+        write(writer.tryClaim(), sequence);
         writer.commit(BYTES);
     }
 }
