@@ -18,7 +18,6 @@ import io.shmbench.run.IterationSettings;
 import io.shmbench.run.JmhLock;
 import io.shmbench.run.JmhOptions;
 import io.shmbench.run.PlanRules;
-import io.shmbench.run.PlannedRun;
 import io.shmbench.run.Profile;
 import io.shmbench.run.Progress;
 import io.shmbench.run.ResultsRoot;

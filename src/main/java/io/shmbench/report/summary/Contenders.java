@@ -11,7 +11,6 @@ import io.shmbench.report.Median;
 import io.shmbench.report.MovingBlockBootstrap;
 import io.shmbench.report.OperationTime;
 import io.shmbench.report.ReportTables;
-import io.shmbench.report.RoundSummary;
 import io.shmbench.report.RoundValue;
 import io.shmbench.measure.SeriesName;
 import io.shmbench.report.Throughput;
