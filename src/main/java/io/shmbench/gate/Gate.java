@@ -40,7 +40,7 @@ public final class Gate {
             throw new BadInputException(current.dir(), "has no metric in common with the baseline " + baseline.dir()
                     + " (different benchmarks or parameters?)");
         }
-        if (rows.stream().noneMatch(r -> r.gated() && r.verdict() != Verdict.MISSING)) {
+        if (rows.stream().noneMatch(r -> r.gated() && r.verdict() != MetricVerdict.MISSING)) {
             throw new BadInputException(current.dir(), "no metric it shares with the baseline " + baseline.dir()
                     + " can be gated with these options: " + whyNothingGated(rows));
         }
@@ -84,31 +84,31 @@ public final class Gate {
         if (p.held().isPresent()) {
             double change = p.baseline().isPresent() && p.current().isPresent()
                     ? p.baseline().get().changeTo(p.current().get()) : Double.NaN;
-            return new GateRow(p, change, Verdict.NOT_GATED, p.held().get());
+            return new GateRow(p, change, MetricVerdict.NOT_GATED, p.held().get());
         }
         if (p.baseline().isEmpty()) {
-            return new GateRow(p, Double.NaN, Verdict.NEW, notGated.map(w -> "not gated: " + w).orElse("only in the current run"));
+            return new GateRow(p, Double.NaN, MetricVerdict.NEW, notGated.map(w -> "not gated: " + w).orElse("only in the current run"));
         }
         if (p.current().isEmpty()) {
-            return notGated.map(w -> new GateRow(p, Double.NaN, Verdict.NOT_GATED, w + "; missing in the current run"))
-                    .orElseGet(() -> new GateRow(p, Double.NaN, Verdict.MISSING,
+            return notGated.map(w -> new GateRow(p, Double.NaN, MetricVerdict.NOT_GATED, w + "; missing in the current run"))
+                    .orElseGet(() -> new GateRow(p, Double.NaN, MetricVerdict.MISSING,
                             "missing in the current run" + (options.strict() ? " (--strict: a failure)" : "")));
         }
         Estimate b = p.baseline().get();
         Estimate c = p.current().get();
         double change = b.changeTo(c);
         if (notGated.isPresent()) {
-            return new GateRow(p, change, Verdict.NOT_GATED, notGated.get());
+            return new GateRow(p, change, MetricVerdict.NOT_GATED, notGated.get());
         }
         boolean beyond = Math.abs(change) > options.tolerance();
         boolean apart = !b.overlaps(c);
         String tolerance = percent(options.tolerance());
         if (beyond && apart) {
             boolean worse = p.direction().worse(change);
-            return new GateRow(p, change, worse ? Verdict.REGRESSED : Verdict.IMPROVED,
+            return new GateRow(p, change, worse ? MetricVerdict.REGRESSED : MetricVerdict.IMPROVED,
                     (worse ? "worse" : "better") + " by more than " + tolerance + " and the intervals do not overlap");
         }
-        return new GateRow(p, change, Verdict.PASS, !beyond ? "within " + tolerance
+        return new GateRow(p, change, MetricVerdict.PASS, !beyond ? "within " + tolerance
                 : "beyond " + tolerance + " but the intervals overlap");
     }
 
@@ -130,7 +130,7 @@ public final class Gate {
 
     private static String whyNothingGated(List<GateRow> rows) {
         Map<String, Integer> reasons = new LinkedHashMap<>();
-        rows.stream().filter(r -> r.verdict() == Verdict.NOT_GATED && r.pair().baseline().isPresent()
+        rows.stream().filter(r -> r.verdict() == MetricVerdict.NOT_GATED && r.pair().baseline().isPresent()
                         && r.pair().current().isPresent())
                 .forEach(r -> reasons.merge(r.why(), 1, Integer::sum));
         List<String> parts = new ArrayList<>();

@@ -53,14 +53,14 @@ public final class GateJunitXml {
             String detail = "baseline " + row.pair().baseline().map(e -> Estimate.format(e.value()) + " " + e.intervalText()).orElse("-")
                     + ", current " + row.pair().current().map(e -> Estimate.format(e.value()) + " " + e.intervalText()).orElse("-")
                     + (row.changeText().isEmpty() ? "" : ", change " + row.changeText()) + ": " + row.why();
-            if (row.verdict() == Verdict.REGRESSED || (row.verdict() == Verdict.MISSING && r.options().strict())) {
+            if (row.verdict() == MetricVerdict.REGRESSED || (row.verdict() == MetricVerdict.MISSING && r.options().strict())) {
                 Element failure = doc.createElement("failure");
-                failure.setAttribute("type", row.verdict() == Verdict.REGRESSED ? "regression" : "missing");
+                failure.setAttribute("type", row.verdict() == MetricVerdict.REGRESSED ? "regression" : "missing");
                 failure.setAttribute("message", detail);
                 failure.setTextContent(detail);
                 test.appendChild(failure);
                 failures++;
-            } else if (row.verdict() == Verdict.MISSING) {
+            } else if (row.verdict() == MetricVerdict.MISSING) {
                 Element skip = doc.createElement("skipped");
                 skip.setAttribute("message", detail);
                 test.appendChild(skip);

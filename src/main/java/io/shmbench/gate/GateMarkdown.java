@@ -23,7 +23,7 @@ public final class GateMarkdown {
 
     /** The report with only the gated metrics (and those missing or new) in the table. */
     public static List<String> console(GateResult r) {
-        return lines(r, row -> row.gated() || row.verdict() == Verdict.NEW, true);
+        return lines(r, row -> row.gated() || row.verdict() == MetricVerdict.NEW, true);
     }
 
     private static List<String> lines(GateResult r, Predicate<GateRow> shown, boolean console) {
@@ -81,12 +81,12 @@ public final class GateMarkdown {
 
     /** One line with the counts and the result. */
     static String summary(GateResult r) {
-        long notGated = r.rows().size() - r.gated().size() - r.with(Verdict.NEW).size();
+        long notGated = r.rows().size() - r.gated().size() - r.with(MetricVerdict.NEW).size();
         return "Gate " + (r.exitCode() == 0 ? "passed" : "FAILED") + ": " + r.gated().size() + " metrics gated ("
-                + r.with(Verdict.PASS).size() + " pass, " + r.with(Verdict.IMPROVED).size() + " improved, "
+                + r.with(MetricVerdict.PASS).size() + " pass, " + r.with(MetricVerdict.IMPROVED).size() + " improved, "
                 + r.regressions().size() + " regressed, " + r.missing().size() + " missing in current"
                 + (r.options().strict() ? ", a failure with --strict" : "") + "); " + notGated + " shown but not gated; "
-                + r.with(Verdict.NEW).size() + " only in the current run.";
+                + r.with(MetricVerdict.NEW).size() + " only in the current run.";
     }
 
     static String rule(GateOptions o) {

@@ -19,14 +19,14 @@ public record GateResult(TidyRun baseline, TidyRun current, GateOptions options,
     }
 
     public List<GateRow> regressions() {
-        return with(Verdict.REGRESSED);
+        return with(MetricVerdict.REGRESSED);
     }
 
     public List<GateRow> missing() {
-        return with(Verdict.MISSING);
+        return with(MetricVerdict.MISSING);
     }
 
-    public List<GateRow> with(Verdict v) {
+    public List<GateRow> with(MetricVerdict v) {
         return rows.stream().filter(r -> r.verdict() == v).toList();
     }
 

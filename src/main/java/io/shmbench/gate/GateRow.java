@@ -8,10 +8,10 @@ import java.util.Locale;
  * @param change (current - baseline) / baseline; NaN when a side is missing
  * @param why    the reason for the verdict, in words ("not gated: absolute", "+27% beyond 10%, intervals apart")
  */
-public record GateRow(MetricPair pair, double change, Verdict verdict, String why) {
+public record GateRow(MetricPair pair, double change, MetricVerdict verdict, String why) {
     public boolean gated() {
-        return verdict == Verdict.PASS || verdict == Verdict.REGRESSED || verdict == Verdict.IMPROVED
-                || verdict == Verdict.MISSING;
+        return verdict == MetricVerdict.PASS || verdict == MetricVerdict.REGRESSED || verdict == MetricVerdict.IMPROVED
+                || verdict == MetricVerdict.MISSING;
     }
 
     public String changeText() {

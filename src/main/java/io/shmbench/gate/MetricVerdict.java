@@ -1,7 +1,7 @@
 package io.shmbench.gate;
 
 /** What the gate concluded about one metric. */
-public enum Verdict {
+public enum MetricVerdict {
     /** Gated, and not worse beyond the tolerance with intervals apart. */
     PASS("pass"),
     /** Gated, worse by more than the tolerance, and the two intervals do not overlap. */
@@ -17,7 +17,7 @@ public enum Verdict {
 
     private final String words;
 
-    Verdict(String words) {
+    MetricVerdict(String words) {
         this.words = words;
     }
 
