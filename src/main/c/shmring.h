@@ -27,7 +27,9 @@
  * OVERWRITE mode the per-slot seqlock adds a release fence after the "being written" mark and an
  * acquire fence before the reader's second look at the sequence word, and both sides touch the
  * payload with relaxed atomic accesses only, so a torn read is a detected race, not undefined
- * behaviour. The header's memory-order byte says what the Java side uses; C always uses these.
+ * behaviour. In BLOCKING mode no one reads a slot while it is written, so shmring_write and
+ * shmring_read copy with memcpy there. The header's memory-order byte says what the Java side
+ * uses; C always uses these.
  *
  * Not thread-safe: one thread per writer or reader. Functions return SHMRING_OK (0), a positive
  * "nothing now" status (SHMRING_EMPTY, SHMRING_FULL) or a negative error, with ring->error saying
@@ -554,7 +556,7 @@ static inline int shmring_writer_open(shmring_writer *w, shmring *r)
  * Zero-copy step 1: the next slot's payload (max_payload bytes), or NULL with *status = SHMRING_FULL
  * when a BLOCKING ring has no free slot. In OVERWRITE mode the slot is first marked "being written"
  * (odd sequence word, then a release fence: no payload store may become visible before the mark).
- * Fill it with shmring_copy_in (relaxed atomic stores), then shmring_commit.
+ * Fill it with shmring_copy_in (relaxed atomic stores; in BLOCKING mode plain memcpy will do), then shmring_commit.
  */
 static inline unsigned char *shmring_claim(shmring_writer *w, int *status)
 {
@@ -656,7 +658,12 @@ static inline int shmring_write(shmring_writer *w, const void *message, uint32_t
     if (payload == NULL) {
         return status;
     }
-    shmring_copy_in(payload, 0, message, length);
+    if (r->mode == SHMRING_BLOCKING) {
+        /* No reader touches a slot before its commit, so plain stores do: memcpy, as fast as the JVM's copy. */
+        memcpy(payload, message, length);
+    } else {
+        shmring_copy_in(payload, 0, message, length);
+    }
     return shmring_commit(w, length);
 }
 
@@ -740,7 +747,12 @@ static inline int shmring_try_read(shmring_reader *rd, void *target, uint32_t ca
                 return shmring__fail(r, SHMRING_ERR_TOO_LARGE, "%s: a buffer of %u bytes cannot hold message %llu of %u bytes",
                                      r->path, capacity, (unsigned long long)n, size);
             }
-            shmring_copy_out(target, r->base + slot + SHMRING_SLOT_HEADER_SIZE, size);
+            if (r->mode == SHMRING_BLOCKING) {
+                /* The writer reuses the slot only after the release below: nothing races with this copy. */
+                memcpy(target, r->base + slot + SHMRING_SLOT_HEADER_SIZE, size);
+            } else {
+                shmring_copy_out(target, r->base + slot + SHMRING_SLOT_HEADER_SIZE, size);
+            }
             rd->next = n + 1;
             if (r->mode == SHMRING_OVERWRITE) {
                 /* seqlock: the copy's loads complete before the sequence word is looked at again */
