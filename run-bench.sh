@@ -67,6 +67,6 @@ if [[ ! -f "$jar" || -n "$(find pom.xml src/main -newer "$jar" -print -quit)" ]]
   mvn -B -q -DskipTests package >&2
 fi
 
-# JVM flags for this process; peers and JMH forks get theirs from io.shmbench.cli.JvmFlags.
+# JVM flags for this process; child JVMs and JMH forks get theirs from io.shmbench.process.JavaCommand.
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
   -Djava.awt.headless=true -jar "$jar" "$@"

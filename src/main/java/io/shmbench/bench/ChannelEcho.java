@@ -1,8 +1,8 @@
 package io.shmbench.bench;
 
+import io.shmbench.ipc.ChannelException;
 import io.shmbench.message.AlternatingMessages;
 import io.shmbench.transport.Channel;
-import io.shmbench.transport.ChannelException;
 import io.shmbench.transport.FloorSchedule;
 
 import java.lang.foreign.Arena;

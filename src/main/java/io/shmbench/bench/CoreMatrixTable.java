@@ -1,7 +1,6 @@
 package io.shmbench.bench;
 
-import io.shmbench.measure.RawCsvFile;
-import io.shmbench.report.QuestionCsvReader;
+import io.shmbench.measure.QuestionCsv;
 import org.HdrHistogram.Histogram;
 
 import java.util.List;
@@ -9,13 +8,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/**
- * {@code raw/q6_core_matrix.csv}: one row per measured CPU pair of the core-to-core matrix (columns
- * {@code cpu_a, cpu_b, p50_ns, p99_ns}: {@code cpu_a} the side that starts each round trip);
- * empty values when the pair could not be measured.
- */
+/** The rows of {@link QuestionCsv#Q6_CORE_MATRIX}. */
 final class CoreMatrixTable {
-    static final List<String> HEADER = List.of("cpu_a", "cpu_b", "p50_ns", "p99_ns");
     private static final Pattern PAIR = Pattern.compile("(\\d{1,7}):(\\d{1,7})");
 
     private CoreMatrixTable() {
@@ -40,6 +34,6 @@ final class CoreMatrixTable {
     }
 
     static void append(List<String> row) {
-        RawCsvFile.inCurrentRun(QuestionCsvReader.Q6_CORE_MATRIX, HEADER).ifPresent(file -> file.append(List.of(row)));
+        QuestionCsv.Q6_CORE_MATRIX.inCurrentRun().ifPresent(file -> file.append(List.of(row)));
     }
 }

@@ -1,13 +1,13 @@
 package io.shmbench.bench;
 
-import io.shmbench.bench.peer.PeerCommand;
-import io.shmbench.measure.PinningFile;
+import io.shmbench.measure.QuestionCsv;
 import io.shmbench.measure.SeriesName;
 import io.shmbench.placement.Placement;
 import io.shmbench.placement.PlacementDecision;
 import io.shmbench.placement.ThreadAffinity;
 import io.shmbench.placement.ThreadPin;
 import io.shmbench.placement.Topology;
+import io.shmbench.process.PeerCommand;
 
 import java.util.List;
 import java.util.OptionalInt;
@@ -22,7 +22,7 @@ import java.util.OptionalInt;
  * says why. Memory the pinned thread then creates is first touched on its node.
  *
  * <p>Benchmarks with a {@code pinning} parameter let the user turn it off ({@value #NONE}); each
- * trial's decision goes to {@code raw/pinning.csv} ({@link PinningFile}) and stderr.
+ * trial's decision goes to {@code raw/pinning.csv} ({@link QuestionCsv#PINNING}) and stderr.
  */
 final class CrossCorePin implements AutoCloseable {
     /** {@code pinning} value: both sides pinned, on two cores of one node (the default). */
@@ -79,7 +79,8 @@ final class CrossCorePin implements AutoCloseable {
     static CrossCorePin pinThisThread(String pinning, SeriesName series) {
         CrossCorePin pin = apply(plan(pinning, Topology.host()));
         Plan p = pin.plan;
-        PinningFile.record(series, cpu(p.thisCpu()), cpu(p.peerCpu()), p.detail());
+        QuestionCsv.PINNING.inCurrentRun().ifPresent(file -> file.append(List.of(List.of(series.benchmark(), series.paramsText(),
+                cpu(p.thisCpu()), cpu(p.peerCpu()), p.detail()))));
         return pin;
     }
 

@@ -1,13 +1,15 @@
 package io.shmbench.bench;
 
 import io.shmbench.bench.peer.FaultWriterPeer;
-import io.shmbench.bench.peer.PeerJvm;
+import io.shmbench.bench.peer.PeerLog;
+import io.shmbench.ipc.WaitStrategy;
+import io.shmbench.process.ChildProcess;
+import io.shmbench.process.PeerCommand;
 import io.shmbench.ring.LapPolicy;
 import io.shmbench.ring.Ring;
 import io.shmbench.ring.RingConfig;
 import io.shmbench.ring.RingMode;
 import io.shmbench.ring.RingReader;
-import io.shmbench.ring.WaitStrategy;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -36,7 +38,7 @@ import java.util.function.BooleanSupplier;
 public abstract class FaultScenario {
     TrialOutcome outcome;
     CrossCorePin pin;
-    PeerJvm peer;
+    ChildProcess peer;
     /** The ring the writer writes and this side reads, in the ring scenarios. */
     Ring ring;
     RingReader reader;
@@ -106,7 +108,7 @@ public abstract class FaultScenario {
         args.addAll(List.of("--bytes", Integer.toString(Q7Faults.SNAPSHOT_BYTES),
                 "--period-nanos", Long.toString(Q7Faults.WRITE_PERIOD_NANOS)));
         args.addAll(pin.peerArgs());
-        peer = PeerJvm.start(FaultWriterPeer.class, args);
+        peer = PeerCommand.start(FaultWriterPeer.class, args, PeerLog.file());
         peer.awaitReady("writing", written);
     }
 }

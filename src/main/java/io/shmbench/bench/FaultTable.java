@@ -1,19 +1,12 @@
 package io.shmbench.bench;
 
-import io.shmbench.measure.RawCsvFile;
-import io.shmbench.report.QuestionCsvReader;
+import io.shmbench.measure.QuestionCsv;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * {@code raw/q7_faults.csv}: one observation per row (columns {@code scenario, trial, metric,
- * value}); a metric's name ends with its unit, {@code _ns} or {@code _count} (docs/RESULTS-FORMAT.md).
- * A trial's rows are collected and appended together at its end.
- */
+/** The rows of {@link QuestionCsv#Q7_FAULTS}: a trial's rows are collected and appended together at its end. */
 final class FaultTable {
-    static final List<String> HEADER = List.of("scenario", "trial", "metric", "value");
-
     private final List<List<String>> rows = new ArrayList<>();
 
     /**
@@ -23,7 +16,7 @@ final class FaultTable {
      *     or the trial is not positive
      */
     FaultTable add(String scenario, int trial, String metric, long value) {
-        if (!metric.endsWith("_ns") && !metric.endsWith("_count")) {
+        if (!QuestionCsv.hasUnit(metric)) {
             throw new IllegalArgumentException("Q7 metric '" + metric + "' must end with its unit, _ns or _count");
         }
         if (trial < 1) {
@@ -43,7 +36,7 @@ final class FaultTable {
     /** Appends the rows collected to the current run's file (if in a run) and forgets them. */
     void flush() {
         if (!rows.isEmpty()) {
-            RawCsvFile.inCurrentRun(QuestionCsvReader.Q7_FAULTS, HEADER).ifPresent(file -> file.append(rows));
+            QuestionCsv.Q7_FAULTS.inCurrentRun().ifPresent(file -> file.append(rows));
             rows.clear();
         }
     }

@@ -1,8 +1,10 @@
 package io.shmbench.bench;
 
+import io.shmbench.ring.LapPolicy;
+
 /**
  * One trial of an OVERWRITE ring with a writer at rate W and a reader at rate R: one row of
- * {@code raw/q3_overwrite_loss.csv} (docs/RESULTS-FORMAT.md).
+ * {@link io.shmbench.measure.QuestionCsv#Q3_OVERWRITE_LOSS}.
  *
  * @param lapPolicy        where the reader resumed when the writer lapped it
  * @param written          messages the writer published
@@ -12,7 +14,7 @@ package io.shmbench.bench;
  * @param stalenessP50Ns   median age of a message when read (read time minus the writer's stamp); NaN when none was read
  * @param stalenessP99Ns   99th percentile of that age
  */
-record OverwriteLoss(int slots, double rateRatio, io.shmbench.ring.LapPolicy lapPolicy, long written, long delivered, long missed, double stalenessP50Ns,
+record OverwriteLoss(int slots, double rateRatio, LapPolicy lapPolicy, long written, long delivered, long missed, double stalenessP50Ns,
                      double stalenessP99Ns) {
 
     /** The fraction of written messages the reader never saw. */

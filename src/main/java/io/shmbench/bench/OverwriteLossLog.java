@@ -1,25 +1,21 @@
 package io.shmbench.bench;
 
+import io.shmbench.measure.QuestionCsv;
 import io.shmbench.measure.RawCsvFile;
-import io.shmbench.report.QuestionCsvReader;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code raw/q3_overwrite_loss.csv}: one row per OVERWRITE trial (docs/RESULTS-FORMAT.md); several
- * rows for the same slots and rate ratio are trials, which the reporter adds up. An empty staleness
- * means nothing was read whole.
+ * Writes {@link QuestionCsv#Q3_OVERWRITE_LOSS}: one row per OVERWRITE trial; several rows for the
+ * same slots and rate ratio are trials, which the reporter adds up.
  */
 final class OverwriteLossLog {
-    static final List<String> HEADER = List.of("slots", "rate_ratio", "written", "delivered", "missed", "loss_fraction",
-            "staleness_p50_ns", "staleness_p99_ns", "lap_policy");
-
     private final RawCsvFile log;
 
     OverwriteLossLog(Path file) {
-        this(new RawCsvFile(file, HEADER));
+        this(new RawCsvFile(file, QuestionCsv.Q3_OVERWRITE_LOSS.columns()));
     }
 
     private OverwriteLossLog(RawCsvFile log) {
@@ -28,7 +24,7 @@ final class OverwriteLossLog {
 
     /** The current run's file, if this JVM runs inside one. */
     static Optional<OverwriteLossLog> current() {
-        return RawCsvFile.inCurrentRun(QuestionCsvReader.Q3_LOSS, HEADER).map(OverwriteLossLog::new);
+        return QuestionCsv.Q3_OVERWRITE_LOSS.inCurrentRun().map(OverwriteLossLog::new);
     }
 
     void append(OverwriteLoss row) {

@@ -1,9 +1,9 @@
 package io.shmbench.bench;
 
+import io.shmbench.ipc.ChannelException;
 import io.shmbench.message.CheckedMessage;
 import io.shmbench.ring.LapPolicy;
 import io.shmbench.ring.RingConfig;
-import io.shmbench.ring.RingException;
 import io.shmbench.ring.RingMode;
 import io.shmbench.ring.RingReader;
 import io.shmbench.ring.RingTimeoutException;
@@ -23,7 +23,7 @@ import java.util.Optional;
 
 /**
  * An OVERWRITE ring written by a {@link RingPeerRole#PACED_WRITER} peer at rate W and read here at
- * rate R, the seed's telemetry channel: the writer never waits; the reader wakes every
+ * rate R, the telemetry channel of docs/THEORY.md: the writer never waits; the reader wakes every
  * {@code 1/R}, takes everything new, and counts what the writer overwrote before it came. Each
  * {@link #trial} is one writer/reader rate ratio W/R; it gives one {@link OverwriteLoss} row.
  * Both sides keep to an absolute schedule ({@link Pacer}), so lateness (of a process the machine
@@ -119,7 +119,7 @@ public class OverwriteReading extends RingTrial {
             }
             outcome.checked(tally.delivered(), tally.corrupt());
             return Optional.of(tally.row(slots, rateRatio, lapPolicy, written, reader.missed() - missedBefore));
-        } catch (RingException e) {
+        } catch (ChannelException e) {
             stop(e);
             return Optional.empty();
         }

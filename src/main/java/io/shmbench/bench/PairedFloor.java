@@ -117,7 +117,7 @@ final class PairedFloor implements AutoCloseable {
      * After each round trip of the series, with its nanoseconds: completes a series block every
      * {@code seriesBlock} calls, and then runs the floor's block.
      *
-     * @throws io.shmbench.transport.ChannelException when the floor times out or the peer is gone
+     * @throws io.shmbench.ipc.ChannelException when the floor times out or the peer is gone
      */
     void afterSeries(long nanos) {
         seriesBlock[inBlock++] = nanos;

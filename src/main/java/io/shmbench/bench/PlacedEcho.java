@@ -1,11 +1,11 @@
 package io.shmbench.bench;
 
 import io.shmbench.bench.peer.PeerLog;
+import io.shmbench.ipc.ChannelException;
 import io.shmbench.placement.FirstTouch;
 import io.shmbench.placement.ThreadAffinity;
 import io.shmbench.placement.ThreadPin;
 import io.shmbench.transport.ChannelConfig;
-import io.shmbench.transport.ChannelException;
 import io.shmbench.transport.PeerProcess;
 import io.shmbench.transport.PeerRole;
 import io.shmbench.transport.PeerTask;

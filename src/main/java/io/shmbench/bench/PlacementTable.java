@@ -1,21 +1,17 @@
 package io.shmbench.bench;
 
-import io.shmbench.measure.RawCsvFile;
+import io.shmbench.measure.QuestionCsv;
 import io.shmbench.placement.Placement;
 import io.shmbench.placement.PlacementDecision;
 import io.shmbench.placement.Topology;
-import io.shmbench.report.QuestionCsvReader;
 
 import java.util.List;
 
 /**
- * {@code raw/q6_placements.csv}: every placement the suite knows, whether this host offers it and,
- * when not, why (columns {@code placement, available, reason}). Unavailable placements are listed,
- * never dropped, so a figure can show the gap and its reason.
+ * The rows of {@link QuestionCsv#Q6_PLACEMENTS}. Unavailable placements are listed, never dropped,
+ * so a figure can show the gap and its reason.
  */
 final class PlacementTable {
-    static final List<String> HEADER = List.of("placement", "available", "reason");
-
     private PlacementTable() {
     }
 
@@ -28,6 +24,6 @@ final class PlacementTable {
 
     /** (Re)writes the file of the current run; every Q6 fork writes the same rows. */
     static void write(Topology topology) {
-        RawCsvFile.inCurrentRun(QuestionCsvReader.Q6_PLACEMENTS, HEADER).ifPresent(file -> file.replace(rows(topology)));
+        QuestionCsv.Q6_PLACEMENTS.inCurrentRun().ifPresent(file -> file.replace(rows(topology)));
     }
 }

@@ -1,11 +1,11 @@
 package io.shmbench.bench;
 
+import io.shmbench.ipc.WaitStrategy;
 import io.shmbench.ring.Ring;
 import io.shmbench.ring.RingConfig;
 import io.shmbench.ring.RingMode;
 import io.shmbench.ring.RingReader;
 import io.shmbench.ring.RingWriter;
-import io.shmbench.ring.WaitStrategy;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * Q1 (one side at a time): what does one write, and one read, of a message cost on the ring when
  * the other side is not there?
  *
- * <p>The seed estimates about 130 ns to write a 2048-byte message (index, header, 2 KB of data, a
+ * <p>The design reasoning (docs/THEORY.md) estimates about 130 ns to write a 2048-byte message (index, header, 2 KB of data, a
  * barrier, the sequence) and about 120 ns to read one. These are the CPU costs of each side's own
  * code with the ring in this core's caches: no other core owns a line, so no coherence traffic is
  * in them. A cross-process round trip costs these plus the cache-line transfers between cores,
@@ -46,9 +46,9 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  *
  * <p>How to read it: ns per message for each {@code messageBytes}; at 2048 bytes compare with the
- * seed's 130/120 ns. The copy dominates large messages (roughly bytes / copy bandwidth); the fixed
+ * estimated 130/120 ns. The copy dominates large messages (roughly bytes / copy bandwidth); the fixed
  * part (sequence, indices, fences) dominates small ones. The read uses the zero-copy poll plus an
- * explicit copy, as the seed's reader does; the copying {@code RingReader.read} also reads the
+ * explicit copy, as a telemetry reader does; the copying {@code RingReader.read} also reads the
  * clock for its deadline on every call.
  */
 @BenchmarkMode(Mode.AverageTime)

@@ -47,8 +47,8 @@ import java.util.concurrent.TimeUnit;
  * ({@link CpuCost}: {@code cpuNs} / {@code messages}), so a spinning transport is not mistaken for a
  * free one: at a low fixed rate a spinning pair burns two cores whether messages come or not.
  *
- * <p>Why: the seed chooses a shared-memory ring for its latency. These numbers say by how much it
- * beats the kernel's mechanisms at telemetry sizes (64 B .. 2880 B, the seed's snapshot, up to
+ * <p>Why: the telemetry design (docs/THEORY.md) chooses a shared-memory ring for its latency. These numbers say by how much it
+ * beats the kernel's mechanisms at telemetry sizes (64 B .. 2880 B, the telemetry snapshot, up to
  * 64 KiB), how close each comes to the floor, and what the waiting costs. {@code waitStrategy} is
  * how both sides wait ({@link WaitMode}): {@code spin} busy-polls with {@code onSpinWait};
  * {@code yield} busy-polls with {@code Thread.yield()}; {@code block} sleeps in the kernel for the
@@ -78,7 +78,7 @@ public class Q1Transports {
     @Param({"shm-ring", "uds", "tcp", "pipe", "fifo", "mq", "agrona", "chronicle-queue", "chronicle-style", "floor"})
     public String transport;
 
-    /** 2880 B is the seed's telemetry snapshot; 0 B is floor's only size. */
+    /** 2880 B is the telemetry snapshot of docs/THEORY.md; 0 B is floor's only size. */
     @Param({"64", "2048", "2880", "8", "256", "65536", "0"})
     public int messageBytes;
 

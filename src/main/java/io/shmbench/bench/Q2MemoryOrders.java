@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * the payload, and the reader loads the sequence before the payload. The memory order decides what
  * those loads and stores compile to ({@link MemoryOrder}): PLAIN and OPAQUE give no happens-before
  * between payload and sequence (and PLAIN lets the JIT hoist the reader's load out of its spin
- * loop, so a reader may never see the message); RELEASE_ACQUIRE is what the seed's C code uses;
+ * loop, so a reader may never see the message); RELEASE_ACQUIRE is what the ring's C side uses (src/main/c/shmring.h);
  * VOLATILE adds a full fence (x86: a locked instruction) to every store; FENCED spells
  * release/acquire as plain accesses with explicit fences. On x86 (TSO) release/acquire costs no
  * instruction, only compiler ordering, so the safe orders should cost about the same as the unsafe

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Slot counts from 1 to 65536, powers of two and not: a power of two finds the slot with a mask,
  * any other count with a modulo (an integer division, tens of cycles), so 3 and 5 show what the
- * seed's "use a power of two" advice is worth. The rest of the ring is the default layout
+ * usual "use a power of two" advice is worth. The rest of the ring is the default layout
  * (RELEASE_ACQUIRE, padded indices, cached remote index, aligned slots); messages are
  * {@code messageBytes} long, written in full and checked in full on the other side.
  *
@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  *       read (counted, then checked outside the measured time), so a huge ring in a short
  *       iteration overstates the rate by up to slots / (rate x iteration time): a few percent at
  *       65536 slots and 0.5 s.</li>
- *   <li>{@link #overwriteLoss} (OVERWRITE, the seed's telemetry channel): a peer writes at rate W
+ *   <li>{@link #overwriteLoss} (OVERWRITE, the telemetry channel): a peer writes at rate W
  *       and never waits; this side reads at R = 500/s, waking every 2 ms and taking everything
  *       new, for W/R = 1, 1.25, 2 and 4 ({@link OverwriteReading}). Each trial is a row of
  *       {@code raw/q3_overwrite_loss.csv}: messages written, delivered whole, missed (the reader's
@@ -41,7 +41,7 @@ import java.util.concurrent.TimeUnit;
  *       JMH score (time per sweep) means nothing.</li>
  * </ul>
  *
- * <p>The seed's sizing rule: slots = ceil(W/R) plus a margin (its example: W = 5 Hz, R = 4 Hz, so
+ * <p>The sizing rule (docs/THEORY.md): slots = ceil(W/R) plus a margin (its example: W = 5 Hz, R = 4 Hz, so
  * 2 slots, with margin 4-5). A reader that takes everything at each wake-up finds at most W/R new
  * messages, so with S slots it loses the fraction max(0, 1 - S R / W)
  * ({@link io.shmbench.ring.SizingRule#predictedLossFraction}): for W/R = 4, 75% at 1 slot, 50% at 2, 25% at 3 and

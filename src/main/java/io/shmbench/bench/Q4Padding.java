@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  *       slots straddle lines, so neighbouring slots share one and writer and reader contend for it;</li>
  *   <li>{@code readerPoll}: the reader watches the slot's own sequence word (SLOT_SEQUENCE: one
  *       line per message, sequence and payload together) or the shared write index (WRITE_INDEX,
- *       the seed's design: the index line moves too, two lines per message, three when the writer
+ *       the classic design: the index line moves too, two lines per message, three when the writer
  *       also reads the read index uncached).</li>
  * </ul>
  *

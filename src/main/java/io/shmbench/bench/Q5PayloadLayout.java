@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * Q5: how should a telemetry snapshot be laid out, AoS, SoA or hybrid? (In one process; the
  * cross-process variant, with the snapshot travelling through the ring, builds on the same layouts.)
  *
- * <p>The seed's snapshot holds, for each of N servers, a small header (id, status, last update)
+ * <p>The telemetry snapshot (docs/THEORY.md) holds, for each of N servers, a small header (id, status, last update)
  * and F float features. The writer fills a whole snapshot; the reader either aggregates one feature
  * across all servers (what a learning agent's feature extraction does) or reads everything.
  * The snapshot lives in a {@code /dev/shm} segment, as it would when shared.

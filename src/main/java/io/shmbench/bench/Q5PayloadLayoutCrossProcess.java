@@ -1,18 +1,20 @@
 package io.shmbench.bench;
 
-import io.shmbench.bench.peer.PeerJvm;
+import io.shmbench.bench.peer.PeerLog;
 import io.shmbench.bench.peer.SnapshotCheck;
 import io.shmbench.bench.peer.SnapshotPeer;
+import io.shmbench.ipc.WaitStrategy;
 import io.shmbench.measure.LatencyRecorder;
 import io.shmbench.payload.PayloadLayout;
 import io.shmbench.payload.SnapshotLayout;
 import io.shmbench.payload.Telemetry;
+import io.shmbench.process.ChildProcess;
+import io.shmbench.process.PeerCommand;
 import io.shmbench.ring.PeerStatus;
 import io.shmbench.ring.Ring;
 import io.shmbench.ring.RingConfig;
 import io.shmbench.ring.RingReader;
 import io.shmbench.ring.RingWriter;
-import io.shmbench.ring.WaitStrategy;
 import io.shmbench.shm.SharedSegment;
 import io.shmbench.transport.ChannelConfig;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -92,7 +94,7 @@ public class Q5PayloadLayoutCrossProcess {
         private Ring fromPeer;
         private RingWriter out;
         private RingReader in;
-        private PeerJvm peer;
+        private ChildProcess peer;
 
         /** Creates everything and starts a peer in {@code peerRole}; a failure is recorded, not thrown. */
         void open(TrialOutcome trialOutcome, SnapshotPeer.Role peerRole) {
@@ -112,7 +114,7 @@ public class Q5PayloadLayoutCrossProcess {
                         "--seed", Long.toString(SEED), "--snapshot", segment.path().toString(),
                         "--in", toPeer.path().toString(), "--out", fromPeer.path().toString()));
                 args.addAll(pin.peerArgs());
-                peer = PeerJvm.start(SnapshotPeer.class, args);
+                peer = PeerCommand.start(SnapshotPeer.class, args, PeerLog.file());
                 peer.awaitReady("attached to both rings", () -> toPeer.readerStatus(Long.MAX_VALUE) == PeerStatus.ALIVE
                         && fromPeer.writerStatus(Long.MAX_VALUE) == PeerStatus.ALIVE);
             } catch (RuntimeException e) {

@@ -3,7 +3,7 @@ package io.shmbench.bench;
 import io.shmbench.bench.peer.FaultWriterPeer;
 import io.shmbench.measure.LatencyRecorder;
 import io.shmbench.message.CheckedMessage;
-import io.shmbench.payload.SeedDoubleBuffer;
+import io.shmbench.payload.PlainDoubleBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
  * what a trial observes goes to {@code raw/q7_faults.csv} ({@code scenario, trial, metric, value}),
  * from measurement iterations only. JMH's own score is just a trial's duration. The writer is always
  * a {@link FaultWriterPeer} in its own JVM ({@link FaultScenario}), writing
- * {@value #SNAPSHOT_BYTES}-byte snapshots (the seed's telemetry snapshot size, {@link CheckedMessage}s:
- * every word depends on the sequence number) every {@value #WRITE_PERIOD_NANOS} ns; both sides are
- * pinned to two cores ({@link CrossCorePin}).
+ * {@value #SNAPSHOT_BYTES}-byte snapshots (the telemetry snapshot size of docs/THEORY.md;
+ * {@link CheckedMessage}s: every word depends on the sequence number) every
+ * {@value #WRITE_PERIOD_NANOS} ns; both sides are pinned to two cores ({@link CrossCorePin}).
  *
  * <ul>
  *   <li>{@link #writerKill} (scenario {@value #KILL}, {@link KilledWriter}): the
@@ -37,11 +37,11 @@ import java.util.concurrent.TimeUnit;
  *       (the seqlock said whole), {@code torn_caught_count} (the seqlock said the slot changed: never
  *       delivered), {@code torn_delivered_count} (delivered but failing the check of its words: must
  *       be 0, else also recorded as "corrupt") and {@code gap_count} (messages overwritten before the
- *       reader reached them, counted by sequence number). {@code slots} = 4 follows the seed's sizing
- *       rule; 2 is the double buffer's memory.</li>
+ *       reader reached them, counted by sequence number). {@code slots} = 4 follows the sizing rule
+ *       (docs/THEORY.md); 2 is the double buffer's memory.</li>
  *   <li>{@link #slowReaderDoubleBuffer} (scenario {@value #DOUBLE_BUFFER},
- *       {@link SlowReaderOnDoubleBuffer}): the same writer and the same slow reader on the seed's
- *       double buffer ({@link SeedDoubleBuffer}: two buffers, an active index, no seqlock), reading
+ *       {@link SlowReaderOnDoubleBuffer}): the same writer and the same slow reader on the plain
+ *       double buffer ({@link PlainDoubleBuffer}: two buffers, an active index, no seqlock), reading
  *       each new snapshot. It delivers everything it is handed; {@code torn_delivered_count} counts
  *       the snapshots whose words belong to two writes.</li>
  * </ul>
@@ -64,7 +64,7 @@ public class Q7Faults {
     public static final String KILL = "writer kill -9";
     /** Followed by the ring's slot count and lap policy: {@code "slow reader: seqlock ring, 4 slots, resume newest"}. */
     public static final String SEQLOCK = "slow reader: seqlock ring";
-    public static final String DOUBLE_BUFFER = "slow reader: seed double buffer";
+    public static final String DOUBLE_BUFFER = "slow reader: plain double buffer";
     public static final int SNAPSHOT_BYTES = 2880;
     public static final long WRITE_PERIOD_NANOS = 10_000;
     public static final long READ_PAUSE_NANOS = 15_000;

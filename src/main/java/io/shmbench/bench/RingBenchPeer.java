@@ -1,14 +1,14 @@
 package io.shmbench.bench;
 
-import io.shmbench.bench.peer.PeerCommand;
+import io.shmbench.ipc.PeerGoneException;
+import io.shmbench.ipc.WaitStrategy;
 import io.shmbench.message.CheckedMessage;
-import io.shmbench.ring.PeerGoneException;
+import io.shmbench.process.ChildProcess;
+import io.shmbench.process.PeerCommand;
 import io.shmbench.ring.Ring;
 import io.shmbench.ring.RingReader;
 import io.shmbench.ring.RingWriter;
-import io.shmbench.ring.WaitStrategy;
 import io.shmbench.transport.Channel;
-import io.shmbench.transport.PeerJvm;
 import io.shmbench.transport.PeerWatch;
 import io.shmbench.transport.SamePairFloor;
 import picocli.CommandLine;
@@ -30,7 +30,7 @@ import java.util.OptionalInt;
  * ring's layout, memory order and mode come from its header), reads the to-peer ring and writes
  * the from-peer ring in one {@link RingPeerRole}, spinning (then yielding, see {@link RingPeer}) in
  * every wait. An echo may take turns with a same-pair floor ({@link SamePairFloor}). Started by
- * {@link RingPeer} through {@link PeerJvm}, whose lifetime rules it follows ({@link PeerCommand}): it
+ * {@link RingPeer} as a {@link ChildProcess}, whose lifetime rules it follows ({@link PeerCommand}): it
  * exits when its parent dies or closes its stdin, and pins its working thread to {@code --cpu} when
  * given. Its waits have a day-long timeout: the parent's calls carry the real ones. Exit codes: 0
  * the parent closed, 1 failure, 2 usage, 3 the parent died.
@@ -103,8 +103,7 @@ public final class RingBenchPeer extends PeerCommand {
 
     @Override
     protected void work() {
-        PeerWatch parent = PeerWatch.parent(ProcessHandle.of(parentPid())
-                .orElseThrow(() -> new IllegalStateException("parent pid " + parentPid() + " is not running")));
+        PeerWatch parent = PeerWatch.parent(parent());
         try (Ring in = Ring.attach(toPeer);
              Ring out = Ring.attach(fromPeer);
              Channel floor = floorSegment == null ? null : SamePairFloor.attach(floorSegment, parent, PEER_TIMEOUT)) {
@@ -123,7 +122,7 @@ public final class RingBenchPeer extends PeerCommand {
                 case SINK -> sink(reader, writer, messageBytes);
                 case PACED_WRITER -> pacedWriter(reader, writer, messageBytes);
             }
-        } catch (PeerGoneException | io.shmbench.transport.PeerGoneException e) {
+        } catch (PeerGoneException e) {
             System.err.println("ring peer: the parent left: " + e.getMessage());
         }
     }

@@ -1,5 +1,6 @@
 package io.shmbench.bench;
 
+import io.shmbench.ipc.WaitStrategy;
 import io.shmbench.ring.LapPolicy;
 import io.shmbench.ring.PeerStatus;
 import io.shmbench.ring.Ring;
@@ -7,13 +8,12 @@ import io.shmbench.ring.RingConfig;
 import io.shmbench.ring.RingException;
 import io.shmbench.ring.RingReader;
 import io.shmbench.ring.RingWriter;
-import io.shmbench.ring.WaitStrategy;
+import io.shmbench.process.ChildProcess;
+import io.shmbench.process.JavaCommand;
 import io.shmbench.transport.Channel;
-import io.shmbench.transport.PeerJvm;
 import io.shmbench.transport.PeerWatch;
 import io.shmbench.transport.SamePairFloor;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +22,7 @@ import java.util.OptionalInt;
 /**
  * This side of a ring benchmark: two rings in /dev/shm, each created with its own
  * {@link RingConfig} (the variant under test), and a {@link RingBenchPeer} in a child JVM
- * ({@link PeerJvm}: same lifetime rules as every peer) that reads the to-peer ring and writes the
+ * ({@link ChildProcess}: same lifetime rules as every peer) that reads the to-peer ring and writes the
  * from-peer ring in one {@link RingPeerRole}. This side holds the to-peer ring's writer and the
  * from-peer ring's reader. Both sides busy-spin while they wait and yield the CPU once a wait
  * outlasts a few microseconds ({@link WaitStrategy#SPIN_THEN_YIELD}): on a machine with fewer free
@@ -40,12 +40,12 @@ import java.util.OptionalInt;
 final class RingPeer implements AutoCloseable {
     private final Ring toPeer;
     private final Ring fromPeer;
-    private final PeerJvm jvm;
+    private final ChildProcess jvm;
     private final RingWriter writer;
     private final RingReader reader;
     private final Channel floor;
 
-    private RingPeer(Ring toPeer, Ring fromPeer, PeerJvm jvm, Channel floor, LapPolicy lapPolicy) {
+    private RingPeer(Ring toPeer, Ring fromPeer, ChildProcess jvm, Channel floor, LapPolicy lapPolicy) {
         this.toPeer = toPeer;
         this.fromPeer = fromPeer;
         this.jvm = jvm;
@@ -55,9 +55,8 @@ final class RingPeer implements AutoCloseable {
     }
 
     /**
-     * Creates the rings, starts the peer and waits (as every benchmark peer is waited for:
-     * {@link io.shmbench.bench.peer.PeerJvm#awaitReady(PeerJvm, String, String, java.util.function.BooleanSupplier)})
-     * until it has attached to both.
+     * Creates the rings, starts the peer and waits ({@link ChildProcess#awaitReady}) until it has
+     * attached to both.
      *
      * @param messageBytes what the peer checks (sink) or writes (paced writer)
      * @param lapPolicy    where this side's reader resumes when an OVERWRITE from-peer ring laps it
@@ -71,14 +70,15 @@ final class RingPeer implements AutoCloseable {
         Ring toPeer = Ring.create(toPeerConfig);
         Ring fromPeer = null;
         SamePairFloor floorEnd = null;
-        PeerJvm jvm = null;
+        ChildProcess jvm = null;
         try {
             fromPeer = Ring.create(fromPeerConfig);
             floorEnd = role == RingPeerRole.ECHO ? SamePairFloor.prepare(floorTimeout, PairedFloor.PRIME_ROUND_TRIPS) : null;
             Ring created = fromPeer;
             SamePairFloor floorFiles = floorEnd;
-            jvm = PeerJvm.start(RingBenchPeer.class, RingBenchPeer.arguments(role, toPeer.path(), fromPeer.path(), messageBytes,
-                    peerCpu, floorEnd == null ? List.of() : floorEnd.peerArgs()),
+            List<String> args = RingBenchPeer.arguments(role, toPeer.path(), fromPeer.path(), messageBytes, peerCpu,
+                    floorEnd == null ? List.of() : floorEnd.peerArgs());
+            jvm = ChildProcess.start("the ring peer", new ProcessBuilder(JavaCommand.of(RingBenchPeer.class, List.of(), args)),
                     logFile, () -> { // also run by the shutdown hook, should this JVM be stopped while the files exist
                         toPeer.unlink();
                         created.unlink();
@@ -86,14 +86,13 @@ final class RingPeer implements AutoCloseable {
                             floorFiles.close();
                         }
                     });
-            io.shmbench.bench.peer.PeerJvm.awaitReady(jvm, "the ring peer (pid " + jvm.pid() + ")", "attached to both rings",
-                    () -> toPeer.readerStatus(Long.MAX_VALUE) == PeerStatus.ALIVE
-                            && created.writerStatus(Long.MAX_VALUE) == PeerStatus.ALIVE);
+            jvm.awaitReady("attached to both rings", () -> toPeer.readerStatus(Long.MAX_VALUE) == PeerStatus.ALIVE
+                    && created.writerStatus(Long.MAX_VALUE) == PeerStatus.ALIVE);
             Channel floor = floorEnd == null ? null : floorEnd.connect(PeerWatch.peer(jvm.handle()));
             toPeer.unlink();
             fromPeer.unlink();
             return new RingPeer(toPeer, fromPeer, jvm, floor, lapPolicy);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             if (jvm != null) {
                 jvm.close();
             }

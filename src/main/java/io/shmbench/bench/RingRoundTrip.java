@@ -1,5 +1,6 @@
 package io.shmbench.bench;
 
+import io.shmbench.ipc.ChannelException;
 import io.shmbench.measure.IntervalLog;
 import io.shmbench.measure.LatencyRecorder;
 import io.shmbench.message.CheckedMessage;
@@ -7,7 +8,6 @@ import io.shmbench.ring.RingConfig;
 import io.shmbench.ring.RingException;
 import io.shmbench.ring.RingReader;
 import io.shmbench.ring.RingWriter;
-import io.shmbench.transport.ChannelException;
 import io.shmbench.transport.FloorSchedule;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
@@ -101,7 +101,7 @@ public class RingRoundTrip extends RingTrial implements PairedFloor.Series {
             long nanos = roundTrip();
             latency.record(nanos);
             paired.afterSeries(nanos);
-        } catch (RingException | ChannelException e) {
+        } catch (ChannelException e) {
             stop(e);
         }
     }

@@ -1,5 +1,6 @@
 package io.shmbench.bench;
 
+import io.shmbench.ipc.ChannelException;
 import io.shmbench.measure.ProcessCpuTime;
 import io.shmbench.message.CheckedMessage;
 import io.shmbench.ring.RingConfig;
@@ -77,7 +78,7 @@ public class RingStream extends RingTrial {
             CheckedMessage.write(slot, writer.position(), 0, messageBytes);
             writer.commit(messageBytes);
             sent++;
-        } catch (RingException e) {
+        } catch (ChannelException e) {
             stop(e);
         }
     }
@@ -104,7 +105,7 @@ public class RingStream extends RingTrial {
             // Now that the sink has checked every message of the iteration, its CPU for them is in.
             cpuNs = cpuOfBoth(peer.pid()) - cpuAtStart;
             messages = sent - sentAtStart;
-        } catch (RingException e) {
+        } catch (ChannelException e) {
             stop(e);
         }
     }

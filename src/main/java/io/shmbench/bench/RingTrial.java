@@ -1,6 +1,6 @@
 package io.shmbench.bench;
 
-import io.shmbench.measure.RunDirectory;
+import io.shmbench.bench.peer.PeerLog;
 import io.shmbench.message.CheckedMessage;
 import io.shmbench.ring.LapPolicy;
 import io.shmbench.ring.RingConfig;
@@ -8,10 +8,6 @@ import io.shmbench.ring.RingException;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.TearDown;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -36,7 +32,6 @@ public abstract class RingTrial {
     TrialOutcome outcome;
     int messageBytes;
     private CrossCorePin pin;
-    private Path temporaryLog;
 
     /** Pins this thread and starts the peer; a peer that cannot start fails the trial (JMH records it as failed). */
     final void open(RingPeerRole role, RingConfig toPeer, RingConfig fromPeer, int messageBytes, TrialOutcome outcome) {
@@ -49,20 +44,8 @@ public abstract class RingTrial {
         this.messageBytes = CheckedMessage.checkLength(messageBytes);
         this.outcome = outcome;
         this.pin = CrossCorePin.pinThisThread(CrossCorePin.CROSS_CORE, outcome.series());
-        this.peer = RingPeer.start(role, toPeer, fromPeer, messageBytes, lapPolicy, peerLog(), pin.peerCpu(),
+        this.peer = RingPeer.start(role, toPeer, fromPeer, messageBytes, lapPolicy, PeerLog.file(), pin.peerCpu(),
                 Duration.ofNanos(timeoutNanos));
-    }
-
-    /** The run's log when inside a run; else a temporary file, removed at the end of the trial. */
-    private Path peerLog() {
-        return RunDirectory.current().map(RunDirectory::runLog).orElseGet(() -> {
-            try {
-                temporaryLog = Files.createTempFile("ring-peer-", ".log");
-                return temporaryLog;
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create a log file for the ring peer: " + e.getMessage(), e);
-            }
-        });
     }
 
     /**
@@ -78,19 +61,13 @@ public abstract class RingTrial {
     }
 
     @TearDown(Level.Trial)
-    public void close() throws IOException {
+    public void close() {
         try {
             if (outcome != null) {
                 outcome.end("messages checked");
             }
         } finally {
-            try {
-                Resources.closeAll(this::release, peer, pin);
-            } finally {
-                if (temporaryLog != null) {
-                    Files.deleteIfExists(temporaryLog);
-                }
-            }
+            Resources.closeAll(this::release, peer, pin);
         }
     }
 }

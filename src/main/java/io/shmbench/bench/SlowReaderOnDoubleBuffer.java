@@ -1,7 +1,7 @@
 package io.shmbench.bench;
 
 import io.shmbench.message.CheckedMessage;
-import io.shmbench.payload.SeedDoubleBuffer;
+import io.shmbench.payload.PlainDoubleBuffer;
 import io.shmbench.shm.SharedSegment;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
@@ -12,20 +12,20 @@ import java.lang.foreign.MemorySegment;
 import java.util.List;
 
 /**
- * {@link Q7Faults#slowReaderDoubleBuffer}'s scenario: one writer for the whole run on the seed's
- * double buffer ({@link SeedDoubleBuffer}), read by the {@link SlowReader}, which takes every new
+ * {@link Q7Faults#slowReaderDoubleBuffer}'s scenario: one writer for the whole run on the plain
+ * double buffer ({@link PlainDoubleBuffer}), read by the {@link SlowReader}, which takes every new
  * snapshot it is handed; only its own check of every word can tell a torn one.
  */
 @State(Scope.Thread)
 public class SlowReaderOnDoubleBuffer extends FaultScenario {
     SharedSegment segment;
-    SeedDoubleBuffer buffer;
+    PlainDoubleBuffer buffer;
 
     @Override
     void open() {
         try {
-            segment = SharedSegment.create("doublebuffer", SeedDoubleBuffer.segmentSize(Q7Faults.SNAPSHOT_BYTES));
-            buffer = new SeedDoubleBuffer(segment.memory(), Q7Faults.SNAPSHOT_BYTES);
+            segment = SharedSegment.create("doublebuffer", PlainDoubleBuffer.segmentSize(Q7Faults.SNAPSHOT_BYTES));
+            buffer = new PlainDoubleBuffer(segment.memory(), Q7Faults.SNAPSHOT_BYTES);
             startWriter(List.of("--double-buffer", segment.path().toString()),
                     () -> CheckedMessage.sequence(buffer.front()) > 0);
         } finally {

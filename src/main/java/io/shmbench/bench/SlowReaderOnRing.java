@@ -18,7 +18,7 @@ import java.util.Locale;
  */
 @State(Scope.Thread)
 public class SlowReaderOnRing extends FaultScenario {
-    /** 4: the seed's sizing rule (ceil(write rate / read rate) = 2, plus a margin of 2); 2: the double buffer's memory. */
+    /** 4: the sizing rule (ceil(write rate / read rate) = 2, plus a margin of 2); 2: the double buffer's memory. */
     @Param({"4", "2"})
     public int slots;
 

@@ -1,9 +1,9 @@
 package io.shmbench.bench;
 
+import io.shmbench.ipc.ChannelException;
 import io.shmbench.measure.IntervalLog;
 import io.shmbench.measure.LatencyRecorder;
 import io.shmbench.measure.SeriesName;
-import io.shmbench.transport.ChannelException;
 import io.shmbench.transport.PeerRole;
 import io.shmbench.transport.PeerTask;
 import org.openjdk.jmh.annotations.Level;

@@ -1,13 +1,13 @@
 package io.shmbench.bench;
 
+import io.shmbench.bench.peer.PeerLog;
+import io.shmbench.ipc.ChannelException;
 import io.shmbench.measure.CpuCost;
 import io.shmbench.measure.OutcomeLog;
-import io.shmbench.measure.RunDirectory;
 import io.shmbench.measure.SeriesName;
 import io.shmbench.run.Verdict;
 import io.shmbench.transport.Channel;
 import io.shmbench.transport.ChannelConfig;
-import io.shmbench.transport.ChannelException;
 import io.shmbench.transport.PeerProcess;
 import io.shmbench.transport.PeerRole;
 import io.shmbench.transport.PeerTask;
@@ -19,7 +19,6 @@ import org.openjdk.jmh.annotations.State;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -90,18 +89,13 @@ public abstract class TransportPeer {
             in = arena.allocate(Math.max(1, channelBytes), 64);
             pin = CrossCorePin.pinThisThread(pinning, outcome.series());
             peer = PeerProcess.start(transport, new ChannelConfig(channelBytes, timeout, wait, ChannelConfig.DEFAULT_DEPTH), task,
-                    peerLog(), pin.peerCpu());
+                    PeerLog.file(), pin.peerCpu());
             channel = peer.channel();
             prime.run();
         } catch (RuntimeException e) {
             stop("");
             throw e;
         }
-    }
-
-    /** The peer's output goes to the run's log (docs/RESULTS-FORMAT.md), or to this fork's stderr outside a run. */
-    private static Path peerLog() {
-        return RunDirectory.current().map(RunDirectory::runLog).orElse(Path.of("/dev/stderr"));
     }
 
     /** Counts the peer's CPU time with this JVM's from now on. */

@@ -1,9 +1,9 @@
 package io.shmbench.bench;
 
+import io.shmbench.ipc.ChannelException;
 import io.shmbench.measure.CpuCost;
 import io.shmbench.measure.SeriesName;
 import io.shmbench.message.AlternatingMessages;
-import io.shmbench.transport.ChannelException;
 import io.shmbench.transport.PeerRole;
 import io.shmbench.transport.PeerTask;
 import io.shmbench.transport.SinkReport;

@@ -1,10 +1,10 @@
 package io.shmbench.bench;
 
+import io.shmbench.ipc.ChannelException;
 import io.shmbench.measure.CpuCost;
 import io.shmbench.measure.LatencyRecorder;
 import io.shmbench.measure.SeriesName;
 import io.shmbench.message.StampedStream;
-import io.shmbench.transport.ChannelException;
 import io.shmbench.transport.PeerRole;
 import io.shmbench.transport.PeerTask;
 import org.openjdk.jmh.annotations.Level;

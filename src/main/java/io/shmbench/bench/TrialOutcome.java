@@ -1,13 +1,13 @@
 package io.shmbench.bench;
 
-import io.shmbench.bench.peer.PeerException;
+import io.shmbench.ipc.MessageTooLargeException;
 import io.shmbench.measure.Outcome;
 import io.shmbench.measure.OutcomeLog;
 import io.shmbench.measure.SeriesName;
 import io.shmbench.placement.PlacementUnavailableException;
+import io.shmbench.process.NotReadyException;
 import io.shmbench.ring.RingTimeoutException;
 import io.shmbench.transport.ChannelTimeoutException;
-import io.shmbench.transport.MessageTooLargeException;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.util.Optional;
@@ -119,14 +119,14 @@ final class TrialOutcome {
 
     private void record(Outcome status, String detail) {
         System.err.println("shmbench: " + series + ": " + status.label() + ": " + detail);
-        log.ifPresent(l -> l.append(series.benchmarkClass() + "." + series.method(), series.paramsText(), status, detail));
+        log.ifPresent(l -> l.append(series.benchmark(), series.paramsText(), status, detail));
     }
 
     /** Timeouts anywhere in the cause chain make "timed out", an unavailable placement "unavailable". */
     static Outcome statusOf(Throwable problem) {
         for (Throwable t = problem; t != null; t = t.getCause()) {
             if (t instanceof RingTimeoutException || t instanceof ChannelTimeoutException
-                    || (t instanceof PeerException p && p.timedOut())) {
+                    || (t instanceof NotReadyException n && n.timedOut())) {
                 return Outcome.TIMED_OUT;
             }
             if (t instanceof PlacementUnavailableException) {

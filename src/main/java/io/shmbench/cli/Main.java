@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "run-bench.sh", mixinStandardHelpOptions = true,
         description = "shmbench: inter-process communication benchmarks around a shared-memory SWSR ring.",
         subcommands = {RunCommand.class, CheckCommand.class, ReportCommand.class, EnvCommand.class, CleanCommand.class,
-                SoakCommand.class, RingCommand.class, ScenarioCommand.class})
+                SoakCommand.class, RingCommand.class, ScenarioCommand.class, GateCommand.class,
+                CompareCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_USAGE = 2;
 

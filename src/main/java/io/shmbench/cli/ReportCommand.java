@@ -1,6 +1,7 @@
 package io.shmbench.cli;
 
 import io.shmbench.report.Reporter;
+import io.shmbench.report.RunDirectoryCheck;
 import io.shmbench.report.RunLayout;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +17,7 @@ import java.util.concurrent.Callable;
 /**
  * {@code run-bench.sh report results/<run-id>}: tidy CSV, figures and index page for one run. Exit
  * 0 when every input was fine, 1 when an input was missing or corrupt (the rest is still reported),
- * 2 for a usage error (no such run directory).
+ * 2 for a usage error (no such directory, or a folder that is not a run: nothing is written then).
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Writes results/<run-id>/csv/*.csv, plots/<run-id>/ (PNG, SVG, PDF, index.html) and a summary.",
@@ -33,10 +34,9 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isDirectory(runDir)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "run directory " + runDir + " does not exist or is not a directory");
-        }
+        RunDirectoryCheck.problem(runDir).ifPresent(why -> {
+            throw new CommandLine.ParameterException(spec.commandLine(), why);
+        });
         RunLayout layout;
         try {
             layout = RunLayout.of(runDir, plotsDir);

@@ -5,6 +5,7 @@ import io.shmbench.env.EnvironmentProbe;
 import io.shmbench.measure.RunDirectory;
 import io.shmbench.placement.Topology;
 import io.shmbench.placement.TopologyException;
+import io.shmbench.process.JavaCommand;
 import io.shmbench.report.Reporter;
 import io.shmbench.report.RunLayout;
 import io.shmbench.run.BenchmarkDeclaration;
@@ -149,6 +150,11 @@ public final class RunCommand implements Callable<Integer> {
             printPlan(out, plan, rounds, user, budgeted);
             return 0;
         }
+        try {
+            new ResultsRoot(resultsDir).requireCreatable();
+        } catch (UncheckedIOException e) {
+            throw new ParameterException(spec.commandLine(), "--results-dir " + resultsDir + ": " + e.getCause().getMessage(), e);
+        }
         Optional<String> lockBusy = JmhLock.heldElsewhere(JmhLock.FILE);
         if (lockBusy.isPresent()) {
             spec.commandLine().getErr().println("error: cannot start: " + lockBusy.get());
@@ -220,7 +226,7 @@ public final class RunCommand implements Callable<Integer> {
      */
     static List<String> forkJvmArgs(RunDirectory run) {
         List<String> inherited = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        List<String> args = new ArrayList<>(JvmFlags.COMMON.stream().filter(flag -> !inherited.contains(flag)).toList());
+        List<String> args = new ArrayList<>(JavaCommand.FLAGS.stream().filter(flag -> !inherited.contains(flag)).toList());
         args.add("-D" + RunDirectory.PROPERTY + "=" + run.root());
         return args;
     }

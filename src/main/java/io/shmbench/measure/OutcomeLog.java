@@ -6,17 +6,15 @@ import java.util.List;
 
 /**
  * {@code raw/outcomes.csv}: one row per benchmark run that ended other than plainly, written by
- * whichever process knows (a fork that timed out, the run command for a fork that died). Columns
- * {@code benchmark, params, status, detail} (docs/RESULTS-FORMAT.md). Each row is one append, so
- * processes taking turns never interleave half rows.
+ * whichever process knows (a fork that timed out, the run command for a fork that died); columns
+ * {@link QuestionCsv#OUTCOMES}. Each row is one append, so processes taking turns never interleave
+ * half rows.
  */
 public final class OutcomeLog {
-    static final String[] HEADER = {"benchmark", "params", "status", "detail"};
-
     private final RawCsvFile log;
 
     public OutcomeLog(Path file) {
-        this.log = new RawCsvFile(file, List.of(HEADER));
+        this.log = new RawCsvFile(file, QuestionCsv.OUTCOMES.columns());
     }
 
     /** The outcome log of the current run, if this JVM runs inside one. */

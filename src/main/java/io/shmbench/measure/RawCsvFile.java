@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * One of a run's raw CSV files under {@code raw/} (docs/RESULTS-FORMAT.md): a header row, then rows
@@ -28,11 +27,6 @@ public final class RawCsvFile {
         }
         this.file = file;
         this.header = List.copyOf(header);
-    }
-
-    /** {@code raw/<fileName>} of the current run, if this JVM runs inside one ({@link RunDirectory#current()}). */
-    public static Optional<RawCsvFile> inCurrentRun(String fileName, List<String> header) {
-        return RunDirectory.current().map(run -> new RawCsvFile(run.raw().resolve(fileName), header));
     }
 
     public Path file() {

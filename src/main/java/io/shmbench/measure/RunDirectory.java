@@ -15,7 +15,6 @@ public record RunDirectory(Path root) {
     public static final String RUN_LOG = "run.log";
     public static final String RAW = "raw";
     public static final String JMH_RESULTS = "jmh.json";
-    public static final String OUTCOMES = "outcomes.csv";
     /** {@code raw/floor/}: the same-pair floor of each round-trip series, one .hlog per series ({@link #floorHlog}). */
     public static final String FLOOR = "floor";
     /** {@code raw/blocks/}: the interleaved blocks of each round-trip series and its floor ({@link FloorBlockFile}). */
@@ -51,7 +50,11 @@ public record RunDirectory(Path root) {
     }
 
     public Path outcomes() {
-        return raw().resolve(OUTCOMES);
+        return rawCsv(QuestionCsv.OUTCOMES);
+    }
+
+    public Path rawCsv(QuestionCsv file) {
+        return raw().resolve(file.fileName());
     }
 
     /** Where the latency series {@code series} is logged. */
@@ -64,12 +67,20 @@ public record RunDirectory(Path root) {
      * logged: {@code raw/floor/} and the series' own file name.
      */
     public Path floorHlog(SeriesName series) {
-        return raw().resolve(FLOOR).resolve(series.hlogFileName());
+        return floorDir().resolve(series.hlogFileName());
+    }
+
+    public Path floorDir() {
+        return raw().resolve(FLOOR);
     }
 
     /** Where the blocks of {@code series} and its same-pair floor are listed ({@link FloorBlockFile}). */
     public Path blocks(SeriesName series) {
-        return raw().resolve(BLOCKS).resolve(series.csvFileName());
+        return blocksDir().resolve(series.csvFileName());
+    }
+
+    public Path blocksDir() {
+        return raw().resolve(BLOCKS);
     }
 
     public Path rounds() {

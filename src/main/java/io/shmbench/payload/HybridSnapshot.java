@@ -4,7 +4,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 
 /**
- * Hybrid, the seed's MARLLB choice: per-server headers as an array of small structs (a server's
+ * Hybrid, the layout the telemetry design chose (docs/THEORY.md): per-server headers as an array of small structs (a server's
  * fields are read together), features as columns across servers (one feature is aggregated
  * across servers, vectorisable).
  * <pre>

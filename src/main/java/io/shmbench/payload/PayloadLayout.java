@@ -6,7 +6,7 @@ public enum PayloadLayout {
     AOS,
     /** Struct of arrays: one array per header field and one per feature, each across all servers. */
     SOA,
-    /** Per-server headers as an array of structs, features as arrays across servers (the seed's MARLLB choice). */
+    /** Per-server headers as an array of structs, features as arrays across servers (the telemetry design's choice, docs/THEORY.md). */
     HYBRID;
 
     /** The layout of a snapshot of this shape. */

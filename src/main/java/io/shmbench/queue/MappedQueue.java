@@ -1,6 +1,6 @@
 package io.shmbench.queue;
 
-import io.shmbench.ring.WaitStrategy;
+import io.shmbench.ipc.WaitStrategy;
 import io.shmbench.shm.Libc;
 import io.shmbench.shm.PrivateDirectory;
 import io.shmbench.shm.SuiteName;

@@ -1,6 +1,6 @@
 package io.shmbench.queue;
 
-import io.shmbench.ring.WaitStrategy;
+import io.shmbench.ipc.WaitStrategy;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;

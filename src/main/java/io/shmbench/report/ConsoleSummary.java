@@ -1,5 +1,7 @@
 package io.shmbench.report;
 
+import io.shmbench.measure.SeriesName;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,10 +30,10 @@ public final class ConsoleSummary {
                 .toList();
         List<String> out = new ArrayList<>();
         if (rows.isEmpty()) {
-            out.add("No Q1 round-trip series at " + FloorMultiple.SUMMARY_BYTES + " B in this run: no summary.");
+            out.add("No Q1 round-trip series at " + FloorMultiple.SUMMARY_BYTES + " B in this run: no table of multiples.");
             return out;
         }
-        Map<SeriesKey, FloorMultiple> multiples = t.floorMultiples().stream()
+        Map<SeriesName, FloorMultiple> multiples = t.floorMultiples().stream()
                 .collect(Collectors.toMap(FloorMultiple::key, Function.identity()));
         List<Optional<FloorMultiple>> m = rows.stream().map(s -> Optional.ofNullable(multiples.get(s.key()))).toList();
         boolean samePair = m.stream().anyMatch(x -> x.flatMap(FloorMultiple::samePairP50).isPresent());
@@ -92,7 +94,7 @@ public final class ConsoleSummary {
                 .toList();
     }
 
-    private static String name(SeriesKey k, List<String> names) {
+    private static String name(SeriesName k, List<String> names) {
         return names.stream().map(n -> k.params().getOrDefault(n, "")).collect(Collectors.joining(" "));
     }
 

@@ -1,5 +1,7 @@
 package io.shmbench.report;
 
+import io.shmbench.measure.SeriesName;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +21,9 @@ public record CrossForkMultiple(long floorP50Ns, long floorP99Ns, double p50Mult
      * Every Q1 round-trip series with a transport, divided by the floor series of the same
      * benchmark: the floor of the same message size, else the floor's only series.
      */
-    public static Map<SeriesKey, CrossForkMultiple> compute(List<LatencySeries> latency) {
+    public static Map<SeriesName, CrossForkMultiple> compute(List<LatencySeries> latency) {
         List<LatencySeries> roundTrips = latency.stream().filter(s -> FloorMultiple.isRoundTrip(s.key())).toList();
-        Map<SeriesKey, CrossForkMultiple> out = new LinkedHashMap<>();
+        Map<SeriesName, CrossForkMultiple> out = new LinkedHashMap<>();
         for (LatencySeries s : roundTrips) {
             if (s.key().param(FloorMultiple.TRANSPORT).isEmpty()) {
                 continue;
@@ -32,7 +34,7 @@ public record CrossForkMultiple(long floorP50Ns, long floorP99Ns, double p50Mult
         return out;
     }
 
-    private static Optional<LatencySeries> floorFor(SeriesKey key, List<LatencySeries> roundTrips) {
+    private static Optional<LatencySeries> floorFor(SeriesName key, List<LatencySeries> roundTrips) {
         List<LatencySeries> floors = roundTrips.stream()
                 .filter(s -> s.key().benchmark().equals(key.benchmark()))
                 .filter(s -> s.key().param(FloorMultiple.TRANSPORT).filter(FloorMultiple.FLOOR::equals).isPresent())

@@ -1,6 +1,7 @@
 package io.shmbench.report;
 
 import io.shmbench.measure.FloorBlockFile;
+import io.shmbench.measure.SeriesName;
 import org.apache.commons.csv.CSVRecord;
 
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ public final class FloorBlockReader {
     }
 
     /** Every blocks file of {@code files} that can be used, in series order. */
-    public static List<FloorBlocks> readAll(List<Path> files, Rounds rounds, Problems problems) {
+    public static List<FloorBlocks> readAll(List<Path> files, RoundRuns rounds, Problems problems) {
         List<FloorBlocks> out = new ArrayList<>();
         for (Path file : files) {
             try {
@@ -36,8 +37,8 @@ public final class FloorBlockReader {
         return out;
     }
 
-    public static FloorBlocks read(Path file, Rounds rounds) throws BadInputException {
-        SeriesKey key = SeriesFileName.keyOf(file, SeriesFileName.CSV);
+    public static FloorBlocks read(Path file, RoundRuns rounds) throws BadInputException {
+        SeriesName key = LatencyLogReader.keyOf(file, SeriesName.CSV_SUFFIX);
         RawCsv csv = RawCsv.read(file, FloorBlockFile.COLUMNS);
         List<FloorBlock> blocks = new ArrayList<>();
         Map<Long, Integer> forkOrder = new HashMap<>();

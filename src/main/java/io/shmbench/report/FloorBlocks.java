@@ -1,5 +1,7 @@
 package io.shmbench.report;
 
+import io.shmbench.measure.SeriesName;
+
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -8,7 +10,7 @@ import java.util.function.Predicate;
  * order the forks ran), iteration and block. The order matters: neighbouring blocks share a host
  * state, which the interval of their median has to respect ({@link MovingBlockBootstrap}).
  */
-public record FloorBlocks(SeriesKey key, List<FloorBlock> blocks) {
+public record FloorBlocks(SeriesName key, List<FloorBlock> blocks) {
     public FloorBlocks {
         blocks = List.copyOf(blocks);
     }

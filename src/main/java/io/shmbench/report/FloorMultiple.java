@@ -1,5 +1,7 @@
 package io.shmbench.report;
 
+import io.shmbench.measure.SeriesName;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +21,7 @@ import java.util.stream.Collectors;
  *
  * @param p50Ns the series' own p50 (its whole-run histogram), NaN when its .hlog is missing
  */
-public record FloorMultiple(SeriesKey key, double p50Ns, double p99Ns, Optional<SamePairMultiple> samePair,
+public record FloorMultiple(SeriesName key, double p50Ns, double p99Ns, Optional<SamePairMultiple> samePair,
                             Optional<CrossForkMultiple> crossFork) {
     public static final String FLOOR = "floor";
     public static final String TRANSPORT = "transport";
@@ -28,7 +30,7 @@ public record FloorMultiple(SeriesKey key, double p50Ns, double p99Ns, Optional<
     public static final String SUMMARY_BYTES = "64";
 
     /** True for the Q1 round-trip benchmark (its method name contains "roundTrip", any case). */
-    public static boolean isRoundTrip(SeriesKey key) {
+    public static boolean isRoundTrip(SeriesName key) {
         return "Q1".equals(key.question()) && key.method().toLowerCase(Locale.ROOT).contains("roundtrip");
     }
 
@@ -40,12 +42,12 @@ public record FloorMultiple(SeriesKey key, double p50Ns, double p99Ns, Optional<
      */
     public static List<FloorMultiple> compute(List<LatencySeries> latency, List<LatencySeries> floors,
                                               List<FloorBlocks> blocks, List<RoundValue> roundValues) {
-        Map<SeriesKey, LatencySeries> series = byKey(latency, LatencySeries::key);
-        Map<SeriesKey, LatencySeries> floorByKey = byKey(floors, LatencySeries::key);
-        Map<SeriesKey, FloorBlocks> blocksByKey = byKey(blocks, FloorBlocks::key);
-        Map<SeriesKey, CrossForkMultiple> crossFork = CrossForkMultiple.compute(latency);
-        Map<SeriesKey, HostStates> states = HostStates.bySeries(blocks);
-        TreeSet<SeriesKey> keys = new TreeSet<>(SeriesOrder.KEYS);
+        Map<SeriesName, LatencySeries> series = byKey(latency, LatencySeries::key);
+        Map<SeriesName, LatencySeries> floorByKey = byKey(floors, LatencySeries::key);
+        Map<SeriesName, FloorBlocks> blocksByKey = byKey(blocks, FloorBlocks::key);
+        Map<SeriesName, CrossForkMultiple> crossFork = CrossForkMultiple.compute(latency);
+        Map<SeriesName, HostStates> states = HostStates.bySeries(blocks);
+        TreeSet<SeriesName> keys = new TreeSet<>(SeriesOrder.KEYS);
         keys.addAll(blocksByKey.keySet());
         keys.addAll(floorByKey.keySet());
         keys.addAll(crossFork.keySet());
@@ -62,7 +64,7 @@ public record FloorMultiple(SeriesKey key, double p50Ns, double p99Ns, Optional<
         }).toList();
     }
 
-    private static <T> Map<SeriesKey, T> byKey(List<T> items, Function<T, SeriesKey> key) {
+    private static <T> Map<SeriesName, T> byKey(List<T> items, Function<T, SeriesName> key) {
         return items.stream().collect(Collectors.toMap(key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     }
 

@@ -1,5 +1,7 @@
 package io.shmbench.report;
 
+import io.shmbench.measure.SeriesName;
+
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,10 +36,10 @@ public record HostStates(double thresholdNs) {
      * The states of every series' blocks, decided over the pooled floors of the series that share a
      * benchmark and a placement (the {@code placement} parameter, where there is one).
      */
-    public static Map<SeriesKey, HostStates> bySeries(List<FloorBlocks> blocks) {
+    public static Map<SeriesName, HostStates> bySeries(List<FloorBlocks> blocks) {
         Map<String, List<FloorBlocks>> pools = blocks.stream().collect(Collectors.groupingBy(
                 b -> b.key().benchmark() + "@" + b.key().param(PLACEMENT).orElse(""), LinkedHashMap::new, Collectors.toList()));
-        Map<SeriesKey, HostStates> out = new LinkedHashMap<>();
+        Map<SeriesName, HostStates> out = new LinkedHashMap<>();
         pools.values().forEach(pool -> {
             HostStates states = of(pool.stream().flatMapToDouble(b -> Arrays.stream(b.floors())).toArray());
             pool.forEach(b -> out.put(b.key(), states));

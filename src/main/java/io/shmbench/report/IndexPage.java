@@ -2,6 +2,9 @@ package io.shmbench.report;
 
 import io.shmbench.report.chart.Figure;
 import io.shmbench.report.figure.FigureSet;
+import io.shmbench.report.summary.Questions;
+import io.shmbench.report.summary.RunSummary;
+import io.shmbench.report.summary.SummaryHtml;
 import org.HdrHistogram.AbstractHistogram;
 
 import java.io.IOException;
@@ -23,12 +26,8 @@ import java.util.TreeSet;
  */
 public final class IndexPage {
     public static final String FILE = "index.html";
-    private static final List<String> QUESTIONS = List.of("Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q7");
-    private static final Map<String, String> QUESTION_TITLES = Map.of(
-            "Q1", "How fast is each transport?", "Q2", "What do memory orders cost?", "Q3", "How many slots?",
-            "Q4", "What does padding buy?", "Q5", "AoS or SoA?", "Q6", "Where do the processes sit?",
-            "Q7", "What survives faults?");
-    private static final String STYLE = """
+    /** The page's style sheet (also used by the comparison page, so both look alike). */
+    public static final String STYLE = """
             body{font-family:"DejaVu Sans",sans-serif;margin:1.5em auto;max-width:1100px;padding:0 1em;color:#222}
             h1{font-size:1.5em}h2{font-size:1.2em;border-bottom:1px solid #ccc;margin-top:2em}
             table{border-collapse:collapse;font-size:.8em;margin:.5em 0}
@@ -36,13 +35,13 @@ public final class IndexPage {
             th{background:#f3f3f3}.figs{display:flex;flex-wrap:wrap;gap:1.5em}
             figure{margin:0;width:504px}figure img{width:504px;border:1px solid #eee}
             figcaption{font-size:.8em}.err{color:#b00}.note{color:#555}.scroll{max-height:30em;overflow:auto}
-            """;
+            """ + SummaryHtml.STYLE;
 
     private IndexPage() {
     }
 
     public static Path write(Path plotsDir, RunLayout layout, RunData data, ReportTables t, FigureSet figures,
-                             Problems problems, List<String> summary) throws IOException {
+                             Problems problems, List<String> summary, RunSummary answers) throws IOException {
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>shmbench ")
                 .append(esc(layout.runId())).append("</title><style>").append(STYLE).append("</style></head><body>\n");
@@ -50,14 +49,15 @@ public final class IndexPage {
                 .append(esc(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME)))
                 .append(" from <code>").append(esc(layout.runDir().toString())).append("</code>. Tidy CSV: <code>")
                 .append(esc(layout.csvDir().toString())).append("</code> (columns in README.md, \"Reading the results\").</p>\n");
+        SummaryHtml.append(h, answers, IndexPage::esc, name -> layout.csvHref(plotsDir, name), Questions.ALL, problems.hasErrors());
         problems(h, problems);
-        h.append("<h2>Summary</h2>\n<pre>");
+        h.append("<h2>Console summary</h2>\n<pre>");
         summary.forEach(l -> h.append(esc(l)).append('\n'));
         h.append("</pre>\n");
-        for (String q : QUESTIONS) {
+        for (String q : Questions.ALL) {
             question(h, q, figures, t);
         }
-        tables(h, t);
+        tables(h, t, name -> layout.csvHref(plotsDir, name));
         environment(h, data);
         h.append("</body></html>\n");
         Path file = plotsDir.resolve(FILE);
@@ -76,7 +76,7 @@ public final class IndexPage {
     }
 
     private static void question(StringBuilder h, String q, FigureSet figures, ReportTables t) {
-        h.append("<h2 id=\"").append(q).append("\">").append(q).append(": ").append(esc(QUESTION_TITLES.get(q))).append("</h2>\n");
+        h.append("<h2 id=\"").append(q).append("\">").append(q).append(": ").append(esc(Questions.title(q))).append("</h2>\n");
         List<String> skipped = figures.skipped().getOrDefault(q, List.of());
         if (!skipped.isEmpty()) {
             h.append("<ul>");
@@ -126,8 +126,14 @@ public final class IndexPage {
         });
     }
 
-    private static void tables(StringBuilder h, ReportTables t) {
-        h.append("<h2>Latency (csv/latency_summary.csv)</h2>\n");
+    /** {@code <h2>Latency (<a href="...">csv/latency_summary.csv</a>)</h2>}. */
+    private static void heading(StringBuilder h, String title, String csv, java.util.function.UnaryOperator<String> csvHref) {
+        h.append("<h2>").append(esc(title)).append(" (<a href=\"").append(esc(csvHref.apply(csv))).append("\">csv/")
+                .append(esc(csv)).append("</a>)</h2>\n");
+    }
+
+    private static void tables(StringBuilder h, ReportTables t, java.util.function.UnaryOperator<String> csvHref) {
+        heading(h, "Latency", TidyCsvWriter.LATENCY_SUMMARY, csvHref);
         List<String> head = new ArrayList<>(List.of("series", "samples", "min", "p50", "p90", "p99", "p99.9",
                 "p99.99", "max", "mean"));
         List<List<String>> rows = new ArrayList<>();
@@ -143,8 +149,8 @@ public final class IndexPage {
             rows.add(r);
         }
         table(h, head, rows, "all values in ns");
-        floorMultiples(h, t);
-        h.append("<h2>Throughput (csv/throughput.csv)</h2>\n");
+        floorMultiples(h, t, csvHref);
+        heading(h, "Throughput", TidyCsvWriter.THROUGHPUT, csvHref);
         rows = new ArrayList<>();
         for (Throughput r : t.throughput()) {
             rows.add(List.of(r.key().toString(), Cells.number(Math.round(r.msgsPerS())),
@@ -153,20 +159,20 @@ public final class IndexPage {
         }
         table(h, List.of("series", "msgs/s", "\u00b1 99.9% CI", "bytes/s", "CPU ns/msg"), rows, "");
         if (!t.outcomes().isEmpty()) {
-            h.append("<h2>Outcomes (csv/outcomes.csv)</h2>\n");
+            heading(h, "Outcomes", TidyCsvWriter.OUTCOMES, csvHref);
             rows = new ArrayList<>();
-            for (Outcome o : t.outcomes()) {
+            for (SeriesOutcome o : t.outcomes()) {
                 rows.add(List.of(o.key().toString(), o.status(), o.detail()));
             }
             table(h, List.of("series", "status", "detail"), rows, "");
         }
     }
 
-    private static void floorMultiples(StringBuilder h, ReportTables t) {
+    private static void floorMultiples(StringBuilder h, ReportTables t, java.util.function.UnaryOperator<String> csvHref) {
         if (t.floorMultiples().isEmpty()) {
             return;
         }
-        h.append("<h2>Multiples of the floor (csv/floor_multiples.csv)</h2>\n");
+        heading(h, "Multiples of the floor", TidyCsvWriter.FLOOR_MULTIPLES, csvHref);
         List<List<String>> rows = new ArrayList<>();
         for (FloorMultiple m : t.floorMultiples()) {
             String states = m.samePair().map(s -> s.byState().stream().map(b -> String.format(java.util.Locale.ROOT,
@@ -225,7 +231,8 @@ public final class IndexPage {
         h.append("</table></div>\n");
     }
 
-    static String esc(String s) {
+    /** Text escaped for HTML: the five characters that could end an element or an attribute (also used by the comparison page). */
+    public static String esc(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (char c : s.toCharArray()) {
             switch (c) {

@@ -1,5 +1,7 @@
 package io.shmbench.report;
 
+import io.shmbench.measure.SeriesName;
+
 import java.util.Map;
 import java.util.Optional;
 
@@ -8,7 +10,7 @@ import java.util.Optional;
  *
  * @param index its 0-based place in the file's array, by which raw/rounds.csv names it
  */
-public record JmhResult(SeriesKey key, String mode, JmhMetric primary, Map<String, JmhMetric> secondary, int index) {
+public record JmhResult(SeriesName key, String mode, JmhMetric primary, Map<String, JmhMetric> secondary, int index) {
 
     public static final String THROUGHPUT_MODE = "thrpt";
 

@@ -1,6 +1,7 @@
 package io.shmbench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shmbench.measure.SeriesName;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ public final class JmhResultReader {
                 secondary.put(e.getKey(), metric(benchmark + ": secondaryMetrics." + e.getKey(), e.getValue()));
             }
         }
-        return new JmhResult(SeriesKey.of(benchmark, params), mode,
+        return new JmhResult(SeriesName.of(benchmark, params), mode,
                 metric(benchmark + ": primaryMetric", primary), secondary, index);
     }
 

@@ -1,5 +1,7 @@
 package io.shmbench.report;
 
+import io.shmbench.measure.SeriesName;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +45,7 @@ public final class KeyColumns {
     }
 
     /** The key column values of {@code key}, in {@link #NAMES} order. */
-    public static List<String> values(SeriesKey key) {
+    public static List<String> values(SeriesName key) {
         List<String> values = new ArrayList<>(NAMES.size());
         values.add(key.question());
         values.add(key.benchmark());
@@ -52,7 +54,7 @@ public final class KeyColumns {
             String v = rest.remove(param);
             values.add(v == null ? "" : v);
         }
-        values.add(SeriesKey.formatParams(rest));
+        values.add(SeriesName.paramsText(rest));
         return values;
     }
 

@@ -1,5 +1,6 @@
 package io.shmbench.report;
 
+import io.shmbench.measure.SeriesName;
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.HistogramLogReader;
@@ -32,17 +33,26 @@ public final class LatencyLogReader {
     private LatencyLogReader() {
     }
 
-    /** The key encoded in a .hlog file name. */
-    public static SeriesKey keyOf(Path file) throws BadInputException {
-        return SeriesFileName.keyOf(file, SeriesFileName.HLOG);
+    /** The series a .hlog file is named after. */
+    public static SeriesName keyOf(Path file) throws BadInputException {
+        return keyOf(file, SeriesName.HLOG_SUFFIX);
+    }
+
+    /** The series a raw file is named after: its .hlog, its floor's .hlog, its blocks' .csv. */
+    static SeriesName keyOf(Path file, String suffix) throws BadInputException {
+        try {
+            return SeriesName.parseFileName(file.getFileName().toString(), suffix);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(file, e.getMessage());
+        }
     }
 
     /**
      * Reads the file; empty when it is well formed but holds no measurement interval (the caller
      * notes that; a benchmark that failed in warm-up leaves such a log).
      */
-    public static Optional<LatencySeries> read(Path file, Rounds rounds, Problems problems) throws BadInputException {
-        SeriesKey key = keyOf(file);
+    public static Optional<LatencySeries> read(Path file, RoundRuns rounds, Problems problems) throws BadInputException {
+        SeriesName key = keyOf(file);
         int intervalLines = countIntervalLines(file);
         if (intervalLines == 0) {
             throw new BadInputException(file, "empty: no histogram intervals");

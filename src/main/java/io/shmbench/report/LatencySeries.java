@@ -1,5 +1,6 @@
 package io.shmbench.report;
 
+import io.shmbench.measure.SeriesName;
 import org.HdrHistogram.AbstractHistogram;
 
 import java.util.Collections;
@@ -14,7 +15,7 @@ import java.util.TreeMap;
  * @param byRound round to the histogram of the intervals that started in that round's runs; empty
  *                for a run without raw/rounds.csv
  */
-public record LatencySeries(SeriesKey key, AbstractHistogram histogram, int measurementIntervals,
+public record LatencySeries(SeriesName key, AbstractHistogram histogram, int measurementIntervals,
                             SortedMap<Integer, AbstractHistogram> byRound) {
     public LatencySeries {
         byRound = Collections.unmodifiableSortedMap(new TreeMap<>(byRound));

@@ -14,6 +14,18 @@ public final class Median {
         return ofFirst(values.clone(), values.length);
     }
 
+    /**
+     * How far the median of {@code values} lies from the farthest of them: the error bar of a value
+     * pooled over rounds, which must reach the slowest and the fastest round.
+     */
+    public static double reach(double[] values, double median) {
+        double reach = 0;
+        for (double v : values) {
+            reach = Math.max(reach, Math.abs(v - median));
+        }
+        return reach;
+    }
+
     /** The median of the first {@code n} elements of {@code work}, which it reorders; NaN when {@code n} is 0. */
     static double ofFirst(double[] work, int n) {
         if (n == 0) {

@@ -16,7 +16,8 @@ public final class Multiples {
         return i.isKnown() ? format(x) + " [" + number(i.low()) + "-" + number(i.high()) + "]" : format(x);
     }
 
-    private static String number(double x) {
+    /** The number alone, as in {@link #format}: three significant digits. */
+    public static String number(double x) {
         double a = Math.abs(x);
         String pattern = a >= 99.95 ? "%.0f" : a >= 9.995 ? "%.1f" : "%.2f";
         return String.format(Locale.ROOT, pattern, x);

@@ -1,45 +1,42 @@
 package io.shmbench.report;
 
+import io.shmbench.measure.QuestionCsv;
+import io.shmbench.measure.SeriesName;
 import org.apache.commons.csv.CSVRecord;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the question-specific raw CSV files whose columns docs/RESULTS-FORMAT.md lists. */
+/** Reads the question-specific raw CSV files ({@link QuestionCsv}). */
 public final class QuestionCsvReader {
-    public static final String OUTCOMES = "outcomes.csv";
-    public static final String Q3_LOSS = "q3_overwrite_loss.csv";
-    public static final String Q6_PLACEMENTS = "q6_placements.csv";
-    public static final String Q6_CORE_MATRIX = "q6_core_matrix.csv";
-    public static final String Q7_FAULTS = "q7_faults.csv";
 
     private QuestionCsvReader() {
     }
 
-    public static List<Outcome> outcomes(Path file) throws BadInputException {
-        RawCsv csv = RawCsv.read(file, List.of("benchmark", "params", "status", "detail"));
-        List<Outcome> out = new ArrayList<>();
+    public static List<SeriesOutcome> outcomes(Path file) throws BadInputException {
+        RawCsv csv = RawCsv.read(file, QuestionCsv.OUTCOMES.columns());
+        List<SeriesOutcome> out = new ArrayList<>();
         for (CSVRecord r : csv.records()) {
             String status = csv.required(r, "status");
-            if (!Outcome.STATUSES.contains(status)) {
+            if (!SeriesOutcome.STATUSES.contains(status)) {
                 throw csv.error(r, "unknown status '" + status
-                        + "' (expected one of " + Outcome.STATUSES + ")");
+                        + "' (expected one of " + SeriesOutcome.STATUSES + ")");
             }
-            SeriesKey key;
+            SeriesName key;
             try {
-                key = SeriesKey.of(csv.required(r, "benchmark"), SeriesKey.parseParams(csv.text(r, "params")));
+                key = SeriesName.of(csv.required(r, "benchmark"), csv.text(r, "params"));
             } catch (IllegalArgumentException e) {
                 throw csv.error(r, e.getMessage());
             }
-            out.add(new Outcome(key, status, csv.text(r, "detail")));
+            out.add(new SeriesOutcome(key, status, csv.text(r, "detail")));
         }
         return out;
     }
 
     public static List<LossObservation> loss(Path file) throws BadInputException {
-        RawCsv csv = RawCsv.read(file, List.of("slots", "rate_ratio", "written", "delivered", "missed",
-                "loss_fraction", "staleness_p50_ns", "staleness_p99_ns"));
+        // lap_policy came last: a file from before it has the other columns (LossObservation.POLICY_BEFORE_THE_COLUMN)
+        RawCsv csv = RawCsv.read(file, QuestionCsv.Q3_OVERWRITE_LOSS.columns().stream().filter(c -> !c.equals("lap_policy")).toList());
         List<LossObservation> out = new ArrayList<>();
         for (CSVRecord r : csv.records()) {
             out.add(new LossObservation(csv.integer(r, "slots"), csv.number(r, "rate_ratio"),
@@ -51,17 +48,17 @@ public final class QuestionCsvReader {
         return out;
     }
 
-    public static List<Placement> placements(Path file) throws BadInputException {
-        RawCsv csv = RawCsv.read(file, List.of("placement", "available", "reason"));
-        List<Placement> out = new ArrayList<>();
+    public static List<PlacementAvailability> placements(Path file) throws BadInputException {
+        RawCsv csv = RawCsv.read(file, QuestionCsv.Q6_PLACEMENTS.columns());
+        List<PlacementAvailability> out = new ArrayList<>();
         for (CSVRecord r : csv.records()) {
-            out.add(new Placement(csv.required(r, "placement"), csv.bool(r, "available"), csv.text(r, "reason")));
+            out.add(new PlacementAvailability(csv.required(r, "placement"), csv.bool(r, "available"), csv.text(r, "reason")));
         }
         return out;
     }
 
     public static List<CoreLatency> coreMatrix(Path file) throws BadInputException {
-        RawCsv csv = RawCsv.read(file, List.of("cpu_a", "cpu_b", "p50_ns", "p99_ns"));
+        RawCsv csv = RawCsv.read(file, QuestionCsv.Q6_CORE_MATRIX.columns());
         List<CoreLatency> out = new ArrayList<>();
         for (CSVRecord r : csv.records()) {
             out.add(new CoreLatency((int) csv.integer(r, "cpu_a"), (int) csv.integer(r, "cpu_b"),
@@ -71,11 +68,11 @@ public final class QuestionCsvReader {
     }
 
     public static List<FaultObservation> faults(Path file) throws BadInputException {
-        RawCsv csv = RawCsv.read(file, List.of("scenario", "trial", "metric", "value"));
+        RawCsv csv = RawCsv.read(file, QuestionCsv.Q7_FAULTS.columns());
         List<FaultObservation> out = new ArrayList<>();
         for (CSVRecord r : csv.records()) {
             String metric = csv.required(r, "metric");
-            if (!metric.endsWith("_ns") && !metric.endsWith("_count")) {
+            if (!QuestionCsv.hasUnit(metric)) {
                 throw csv.error(r, "metric '" + metric
                         + "' does not end in its unit (_ns or _count)");
             }

@@ -5,6 +5,9 @@ import io.shmbench.report.chart.Figure;
 import io.shmbench.report.chart.FigureRenderer;
 import io.shmbench.report.figure.FigureSet;
 import io.shmbench.report.figure.Figures;
+import io.shmbench.report.summary.RunSummary;
+import io.shmbench.report.summary.SummaryConsole;
+import io.shmbench.report.summary.SummaryMarkdown;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,14 +22,15 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
- * Turns a run directory into tidy CSV, figures and an index page, and prints a short summary.
+ * Turns a run directory into tidy CSV, figures, the run's answers (summary.md) and an index page, and
+ * prints a short summary.
  * Bad or missing inputs are reported and skipped; everything that can still be made is made, and
  * the exit code says whether anything was wrong.
  */
 public final class Reporter {
     /** What one report produced. */
     public record Result(int exitCode, Problems problems, ReportTables tables, FigureSet figures,
-                         List<Path> csvFiles, List<Path> figureFiles, Path indexPage) {
+                         List<Path> csvFiles, List<Path> figureFiles, Path indexPage, RunSummary summary) {
     }
 
     private Reporter() {
@@ -42,7 +46,7 @@ public final class Reporter {
         ReportTables tables = ReportTables.of(data);
         List<Path> csv = List.of();
         try {
-            csv = TidyCsvWriter.writeAll(layout.csvDir(), tables);
+            csv = TidyCsvWriter.writeAll(layout.csvDir(), tables, layout.runId(), host(data));
         } catch (IOException e) {
             problems.error(layout.csvDir() + ": cannot write the tidy CSV files: " + e);
         }
@@ -51,22 +55,54 @@ public final class Reporter {
         List<Path> figureFiles = new ArrayList<>();
         Path index = null;
         List<String> summary = ConsoleSummary.lines(tables);
+        RunSummary answers = RunSummary.of(layout.runId(), data.environment(), tables, problems);
+        try {
+            // Beside the CSV files too: the answers stay with the numbers when plots/ is elsewhere or not kept.
+            SummaryMarkdown.write(layout.runDir(), answers, name -> layout.csvHref(layout.runDir(), name));
+        } catch (IOException e) {
+            problems.error(layout.runDir() + ": cannot write " + SummaryMarkdown.FILE + ": " + e);
+        }
         try {
             prepare(layout.plotsDir());
             figureFiles.addAll(render(figures.figures(), layout.plotsDir(), problems));
-            index = IndexPage.write(layout.plotsDir(), layout, data, tables, figures, problems, summary);
+            SummaryMarkdown.write(layout.plotsDir(), answers, name -> layout.csvHref(layout.plotsDir(), name));
+            index = IndexPage.write(layout.plotsDir(), layout, data, tables, figures, problems, summary, answers);
         } catch (IOException e) {
             problems.error(layout.plotsDir() + ": cannot write figures: " + e);
         }
         summary.forEach(out::println);
+        SummaryConsole.lines(answers).forEach(out::println);
         out.println("Wrote " + csv.size() + " CSV files to " + layout.csvDir() + " and " + figures.figures().size()
                 + " figures (PNG, SVG, PDF) to " + layout.plotsDir() + (index == null ? "" : "; open " + index));
         problems.notes().forEach(n -> out.println("note: " + n));
         problems.errors().forEach(e -> err.println("error: " + e));
         out.flush();
         err.flush();
-        return new Result(problems.hasErrors() ? 1 : 0, problems, tables, figures, csv, figureFiles, index);
+        return new Result(problems.hasErrors() ? 1 : 0, problems, tables, figures, csv, figureFiles, index, answers);
     }
+
+    /**
+     * Only the tidy CSV files of a run, without figures: for the gate and compare, which read a
+     * run's CSV and make them when a run has none yet. The problems are those the full report
+     * would have found in the raw files.
+     */
+    public static Problems writeTidyCsv(RunLayout layout) {
+        Problems problems = new Problems();
+        RunData data = RunReader.read(layout, problems);
+        try {
+            TidyCsvWriter.writeAll(layout.csvDir(), ReportTables.of(data), layout.runId(), host(data));
+        } catch (IOException e) {
+            problems.error(layout.csvDir() + ": cannot write the tidy CSV files: " + e);
+        }
+        return problems;
+    }
+
+    /** env.json's hostname, empty when the run has none. */
+    static String host(RunData data) {
+        return data.environment().map(e -> e.entries().getOrDefault(HOSTNAME, "")).orElse("");
+    }
+
+    private static final String HOSTNAME = "hostname";
 
     /**
      * Writes the figures on all cores: rendering (PNG, SVG, PDF) is most of a report's time and

@@ -1,5 +1,7 @@
 package io.shmbench.report;
 
+import io.shmbench.measure.SeriesName;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +11,7 @@ import java.util.Map;
  * How much one metric of one series moved across the rounds of a run: the median, smallest and
  * largest of its round values. {@code max / min} near 1 says the rounds agree.
  */
-public record RoundSummary(SeriesKey key, String metric, int rounds, double median, double min, double max) {
+public record RoundSummary(SeriesName key, String metric, int rounds, double median, double min, double max) {
 
     public double maxOverMin() {
         return max / min;

@@ -1,5 +1,7 @@
 package io.shmbench.report;
 
+import io.shmbench.measure.SeriesName;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,7 +21,7 @@ import java.util.OptionalInt;
  * the slow state then shows as such. Repeating the plan in shuffled rounds shows how much a number
  * moves from one round to the next.
  */
-public record RoundValue(SeriesKey key, String metric, int round, double value) {
+public record RoundValue(SeriesName key, String metric, int round, double value) {
     public static final String P50_NS = "p50_ns";
     public static final String P99_NS = "p99_ns";
     public static final String P50_X_FLOOR = "p50_x_floor";
@@ -39,7 +41,7 @@ public record RoundValue(SeriesKey key, String metric, int round, double value) 
             return List.of();
         }
         List<RoundValue> out = new ArrayList<>();
-        Map<SeriesKey, LatencySeries> floors = new LinkedHashMap<>();
+        Map<SeriesName, LatencySeries> floors = new LinkedHashMap<>();
         d.floorLatency().forEach(f -> floors.put(f.key(), f));
         for (LatencySeries s : d.latency()) {
             s.byRound().forEach((round, h) -> {
@@ -52,7 +54,7 @@ public record RoundValue(SeriesKey key, String metric, int round, double value) 
                 }
             });
         }
-        Map<SeriesKey, HostStates> statesBySeries = HostStates.bySeries(d.blocks());
+        Map<SeriesName, HostStates> statesBySeries = HostStates.bySeries(d.blocks());
         for (FloorBlocks b : d.blocks()) {
             HostStates states = statesBySeries.get(b.key());
             b.blocks().stream().mapToInt(FloorBlock::round).distinct().forEach(round -> {
@@ -79,7 +81,7 @@ public record RoundValue(SeriesKey key, String metric, int round, double value) 
     }
 
     /** A round's p50 multiple in each host state it has blocks in, and its share of slow blocks. */
-    private static void addByState(List<RoundValue> out, SeriesKey key, int round, FloorBlocks inRound, HostStates states) {
+    private static void addByState(List<RoundValue> out, SeriesName key, int round, FloorBlocks inRound, HostStates states) {
         FloorBlocks fast = inRound.only(x -> states.stateOf(x.floorP50Ns()).equals(HostStates.FAST));
         FloorBlocks slow = inRound.only(x -> states.stateOf(x.floorP50Ns()).equals(HostStates.SLOW));
         int enough = (int) Math.ceil(HostStates.MIN_SHARE * inRound.size());
@@ -93,7 +95,7 @@ public record RoundValue(SeriesKey key, String metric, int round, double value) 
     }
 
     /** The values of one metric of one series, round by round. */
-    public static List<Double> values(List<RoundValue> all, SeriesKey key, String metric) {
+    public static List<Double> values(List<RoundValue> all, SeriesName key, String metric) {
         return all.stream().filter(v -> v.key().equals(key) && v.metric().equals(metric)).map(RoundValue::value).toList();
     }
 }

@@ -1,6 +1,7 @@
 package io.shmbench.report;
 
 import io.shmbench.measure.RoundsFile;
+import io.shmbench.measure.SeriesName;
 import org.apache.commons.csv.CSVRecord;
 
 import java.nio.file.Path;
@@ -20,16 +21,16 @@ public final class RoundsReader {
     }
 
     /** @param jmhEntries how many entries raw/jmh.json holds; -1 when it could not be read (no check) */
-    public static Rounds read(Path file, int jmhEntries) throws BadInputException {
+    public static RoundRuns read(Path file, int jmhEntries) throws BadInputException {
         RawCsv csv = RawCsv.read(file, RoundsFile.COLUMNS);
         List<RoundRun> runs = new ArrayList<>();
         Set<Long> indices = new HashSet<>();
         for (CSVRecord r : csv.records()) {
             int round = (int) csv.positiveInteger(r, RoundsFile.ROUND);
             int position = (int) csv.positiveInteger(r, RoundsFile.POSITION);
-            SeriesKey key;
+            SeriesName key;
             try {
-                key = SeriesKey.of(csv.required(r, RoundsFile.BENCHMARK), SeriesKey.parseParams(csv.text(r, RoundsFile.PARAMS)));
+                key = SeriesName.of(csv.required(r, RoundsFile.BENCHMARK), csv.text(r, RoundsFile.PARAMS));
             } catch (IllegalArgumentException e) {
                 throw csv.error(r, e.getMessage());
             }
@@ -39,8 +40,8 @@ public final class RoundsReader {
                 throw csv.error(r, "ended_ms " + ended + " is before started_ms " + started);
             }
             String status = csv.required(r, RoundsFile.STATUS);
-            if (!Outcome.STATUSES.contains(status)) {
-                throw csv.error(r, "unknown status '" + status + "' (expected one of " + Outcome.STATUSES + ")");
+            if (!SeriesOutcome.STATUSES.contains(status)) {
+                throw csv.error(r, "unknown status '" + status + "' (expected one of " + SeriesOutcome.STATUSES + ")");
             }
             long index = csv.optionalIndex(r, RoundsFile.RESULT_INDEX);
             if (index >= 0 && !indices.add(index)) {
@@ -51,6 +52,6 @@ public final class RoundsReader {
             }
             runs.add(new RoundRun(round, position, key, csv.required(r, RoundsFile.MODE), started, ended, status, (int) index));
         }
-        return Rounds.of(runs);
+        return RoundRuns.of(runs);
     }
 }

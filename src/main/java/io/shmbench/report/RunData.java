@@ -8,12 +8,12 @@ import java.util.Optional;
  *
  * @param floorLatency the same-pair floors (raw/floor/), each under the key of the series it belongs to
  * @param blocks       the blocks of each round-trip series and its floor (raw/blocks/)
- * @param rounds       raw/rounds.csv, or {@link Rounds#NONE}
+ * @param rounds       raw/rounds.csv, or {@link RoundRuns#NONE}
  */
 public record RunData(RunLayout layout, Optional<Environment> environment, List<LatencySeries> latency,
-                      List<LatencySeries> floorLatency, List<FloorBlocks> blocks, Rounds rounds,
-                      List<JmhResult> jmh, List<Outcome> outcomes, List<LossObservation> loss,
-                      List<Placement> placements, List<CoreLatency> coreMatrix, List<FaultObservation> faults) {
+                      List<LatencySeries> floorLatency, List<FloorBlocks> blocks, RoundRuns rounds,
+                      List<JmhResult> jmh, List<SeriesOutcome> outcomes, List<LossObservation> loss,
+                      List<PlacementAvailability> placements, List<CoreLatency> coreMatrix, List<FaultObservation> faults) {
     public RunData {
         latency = List.copyOf(latency);
         floorLatency = List.copyOf(floorLatency);
@@ -27,7 +27,7 @@ public record RunData(RunLayout layout, Optional<Environment> environment, List<
     }
 
     /** Outcomes that are not {@code ok}: configurations the figures must mark. */
-    public List<Outcome> failures() {
+    public List<SeriesOutcome> failures() {
         return outcomes.stream().filter(o -> !o.ok()).toList();
     }
 }

@@ -8,9 +8,11 @@ import java.nio.file.Path;
 /**
  * Where a run's inputs and the reporter's outputs live (docs/RESULTS-FORMAT.md): {@code
  * results/<run-id>/} holds env.json and raw/, the reporter writes csv/ beside raw/ and figures to
- * {@code plots/<run-id>/}, two levels up from the run directory.
+ * {@code plots/<run-id>/} of the project the run belongs to ({@link #plotsRoot}).
  */
 public record RunLayout(Path runDir, String runId, Path plotsDir) {
+    private static final String RESULTS = "results";
+    private static final String PLOTS = "plots";
 
     /** Resolves symbolic links (results/latest) so the run id is the real directory's name. */
     public static RunLayout of(Path runDir, Path plotsDirOverride) throws IOException {
@@ -22,43 +24,36 @@ public record RunLayout(Path runDir, String runId, Path plotsDir) {
         return new RunLayout(real, runId, plots);
     }
 
-    private static Path plotsRoot(Path realRunDir) {
+    /**
+     * The project's {@code plots/}: beside the {@code results/} folder that holds the run, or, for a
+     * run kept anywhere else (a copy from another machine), {@code plots/} in the working directory,
+     * which is the project when run-bench.sh runs it. Never a folder made up beside some other
+     * directory.
+     */
+    public static Path plotsRoot(Path realRunDir) {
         Path results = realRunDir.getParent();
         Path projectRoot = results == null ? null : results.getParent();
-        return projectRoot == null ? Path.of("plots") : projectRoot.resolve("plots");
+        boolean inResults = results != null && results.getFileName() != null
+                && results.getFileName().toString().equals(RESULTS);
+        return inResults && projectRoot != null ? projectRoot.resolve(PLOTS) : Path.of(PLOTS).toAbsolutePath();
     }
 
-    public Path envJson() {
-        return runDir.resolve("env.json");
-    }
-
-    public Path rawDir() {
-        return runDir.resolve("raw");
-    }
-
-    public Path jmhJson() {
-        return rawDir().resolve("jmh.json");
-    }
-
-    public Path rawCsv(String name) {
-        return rawDir().resolve(name);
-    }
-
-    /** {@code raw/floor/}: the same-pair floor of each round-trip series, an .hlog named after the series. */
-    public Path floorDir() {
-        return rawDir().resolve(RunDirectory.FLOOR);
-    }
-
-    /** {@code raw/blocks/}: the blocks in which each round-trip series and its floor took turns. */
-    public Path blocksDir() {
-        return rawDir().resolve(RunDirectory.BLOCKS);
-    }
-
-    public Path roundsCsv() {
-        return rawDir().resolve(RunDirectory.ROUNDS);
+    /** The run's own files: env.json and raw/ ({@link RunDirectory}). */
+    public RunDirectory run() {
+        return new RunDirectory(runDir);
     }
 
     public Path csvDir() {
         return runDir.resolve("csv");
+    }
+
+    /**
+     * The link from a page in {@code dir} to the tidy CSV file {@code name}: relative, so a run
+     * copied with its plots (results/ and plots/ side by side) keeps its links.
+     */
+    public String csvHref(Path dir, String name) {
+        Path from = dir.toAbsolutePath().normalize();
+        Path to = csvDir().resolve(name).toAbsolutePath().normalize();
+        return from.relativize(to).toString().replace(java.io.File.separatorChar, '/');
     }
 }

@@ -1,5 +1,9 @@
 package io.shmbench.report;
 
+import io.shmbench.measure.QuestionCsv;
+import io.shmbench.measure.RunDirectory;
+import io.shmbench.measure.SeriesName;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,45 +26,46 @@ public final class RunReader {
     }
 
     public static RunData read(RunLayout layout, Problems problems) {
+        RunDirectory run = layout.run();
         Optional<Environment> env = Optional.empty();
         try {
-            env = Optional.of(EnvironmentReader.read(layout.envJson(), problems));
+            env = Optional.of(EnvironmentReader.read(run.envFile(), problems));
             if (env.get().complete().filter(c -> !c).isPresent()) {
-                problems.note(layout.envJson() + ": the run was interrupted (complete=false); its results are partial");
+                problems.note(run.envFile() + ": the run was interrupted (complete=false); its results are partial");
             }
         } catch (BadInputException e) {
             problems.error(e);
         }
         JmhResultReader.Entries jmh = JmhResultReader.Entries.NONE;
         try {
-            jmh = JmhResultReader.read(layout.jmhJson(), problems);
+            jmh = JmhResultReader.read(run.jmhResults(), problems);
         } catch (BadInputException e) {
             problems.error(e);
         }
-        Rounds rounds = readRounds(layout.roundsCsv(), jmh.count(), problems);
-        List<Path> logs = files(layout.rawDir(), SeriesFileName.HLOG, problems);
+        RoundRuns rounds = readRounds(run.rounds(), jmh.count(), problems);
+        List<Path> logs = files(run.raw(), SeriesName.HLOG_SUFFIX, problems);
         if (logs.isEmpty()) {
             // Not an error: a run of throughput benchmarks only (--only Q3Slots.throughput) has none.
             // A latency benchmark that failed to write its log is recorded in outcomes.csv by the run.
-            problems.note(layout.rawDir() + ": no .hlog latency logs (no latency benchmark in this run), so no percentiles");
+            problems.note(run.raw() + ": no .hlog latency logs (no latency benchmark in this run), so no percentiles");
         }
         List<LatencySeries> latency = readLatency(logs, rounds, problems);
-        List<Path> floorLogs = files(layout.floorDir(), SeriesFileName.HLOG, problems);
-        List<Path> blockFiles = files(layout.blocksDir(), SeriesFileName.CSV, problems);
-        checkSamePairFiles(logs, floorLogs, blockFiles, layout, problems);
+        List<Path> floorLogs = files(run.floorDir(), SeriesName.HLOG_SUFFIX, problems);
+        List<Path> blockFiles = files(run.blocksDir(), SeriesName.CSV_SUFFIX, problems);
+        checkSamePairFiles(logs, floorLogs, blockFiles, run, problems);
         return new RunData(layout, env, latency, readLatency(floorLogs, rounds, problems),
                 FloorBlockReader.readAll(blockFiles, rounds, problems), rounds, jmh.results(),
-                optional(layout.rawCsv(QuestionCsvReader.OUTCOMES), QuestionCsvReader::outcomes, problems),
-                optional(layout.rawCsv(QuestionCsvReader.Q3_LOSS), QuestionCsvReader::loss, problems),
-                optional(layout.rawCsv(QuestionCsvReader.Q6_PLACEMENTS), QuestionCsvReader::placements, problems),
-                optional(layout.rawCsv(QuestionCsvReader.Q6_CORE_MATRIX), QuestionCsvReader::coreMatrix, problems),
-                optional(layout.rawCsv(QuestionCsvReader.Q7_FAULTS), QuestionCsvReader::faults, problems));
+                optional(run.rawCsv(QuestionCsv.OUTCOMES), QuestionCsvReader::outcomes, problems),
+                optional(run.rawCsv(QuestionCsv.Q3_OVERWRITE_LOSS), QuestionCsvReader::loss, problems),
+                optional(run.rawCsv(QuestionCsv.Q6_PLACEMENTS), QuestionCsvReader::placements, problems),
+                optional(run.rawCsv(QuestionCsv.Q6_CORE_MATRIX), QuestionCsvReader::coreMatrix, problems),
+                optional(run.rawCsv(QuestionCsv.Q7_FAULTS), QuestionCsvReader::faults, problems));
     }
 
-    /** raw/rounds.csv; {@link Rounds#NONE} when the run has none or it cannot be used (reported). */
-    private static Rounds readRounds(Path file, int jmhEntries, Problems problems) {
+    /** raw/rounds.csv; {@link RoundRuns#NONE} when the run has none or it cannot be used (reported). */
+    private static RoundRuns readRounds(Path file, int jmhEntries, Problems problems) {
         if (!Files.exists(file)) {
-            return Rounds.NONE;
+            return RoundRuns.NONE;
         }
         try {
             return RoundsReader.read(file, jmhEntries);
@@ -68,7 +73,7 @@ public final class RunReader {
             problems.error(e);
             problems.note(file + " could not be used: the run is reported without rounds (no round_values.csv rows; "
                     + "blocks and throughput of every round pooled)");
-            return Rounds.NONE;
+            return RoundRuns.NONE;
         }
     }
 
@@ -90,23 +95,23 @@ public final class RunReader {
      * log its p99 multiple cannot be made (an input is missing: an error); without its own log, or
      * a floor log without blocks, the rest of its multiples still can (a note).
      */
-    private static void checkSamePairFiles(List<Path> logs, List<Path> floorLogs, List<Path> blockFiles, RunLayout layout,
+    private static void checkSamePairFiles(List<Path> logs, List<Path> floorLogs, List<Path> blockFiles, RunDirectory run,
                                            Problems problems) {
-        Set<String> series = stems(logs, SeriesFileName.HLOG);
-        Set<String> floors = stems(floorLogs, SeriesFileName.HLOG);
-        for (String b : stems(blockFiles, SeriesFileName.CSV)) {
+        Set<String> series = stems(logs, SeriesName.HLOG_SUFFIX);
+        Set<String> floors = stems(floorLogs, SeriesName.HLOG_SUFFIX);
+        for (String b : stems(blockFiles, SeriesName.CSV_SUFFIX)) {
             if (!floors.contains(b)) {
-                problems.error(layout.floorDir().resolve(b + SeriesFileName.HLOG) + ": missing, though raw/blocks/" + b
-                        + SeriesFileName.CSV + " lists the blocks of its series; the series' p99 multiple of the floor is left empty");
+                problems.error(run.floorDir().resolve(b + SeriesName.HLOG_SUFFIX) + ": missing, though raw/blocks/" + b
+                        + SeriesName.CSV_SUFFIX + " lists the blocks of its series; the series' p99 multiple of the floor is left empty");
             }
             if (!series.contains(b)) {
-                problems.note(layout.rawDir().resolve(b + SeriesFileName.HLOG) + ": missing, though raw/blocks/" + b
-                        + SeriesFileName.CSV + " exists; the series' own p50 and p99 are left empty in floor_multiples.csv");
+                problems.note(run.raw().resolve(b + SeriesName.HLOG_SUFFIX) + ": missing, though raw/blocks/" + b
+                        + SeriesName.CSV_SUFFIX + " exists; the series' own p50 and p99 are left empty in floor_multiples.csv");
             }
         }
-        Set<String> blocks = stems(blockFiles, SeriesFileName.CSV);
-        floors.stream().filter(f -> !blocks.contains(f)).forEach(f -> problems.note(layout.blocksDir().resolve(f
-                + SeriesFileName.CSV) + ": missing, though raw/floor/" + f + SeriesFileName.HLOG
+        Set<String> blocks = stems(blockFiles, SeriesName.CSV_SUFFIX);
+        floors.stream().filter(f -> !blocks.contains(f)).forEach(f -> problems.note(run.blocksDir().resolve(f
+                + SeriesName.CSV_SUFFIX) + ": missing, though raw/floor/" + f + SeriesName.HLOG_SUFFIX
                 + " exists; the series has no same-pair p50 multiple"));
     }
 
@@ -119,7 +124,7 @@ public final class RunReader {
         return stems;
     }
 
-    private static List<LatencySeries> readLatency(List<Path> logs, Rounds rounds, Problems problems) {
+    private static List<LatencySeries> readLatency(List<Path> logs, RoundRuns rounds, Problems problems) {
         List<LatencySeries> series = new ArrayList<>();
         for (Path log : logs) {
             try {

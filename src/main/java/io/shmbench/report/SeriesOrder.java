@@ -1,5 +1,7 @@
 package io.shmbench.report;
 
+import io.shmbench.measure.SeriesName;
+
 import java.util.Comparator;
 import java.util.TreeSet;
 
@@ -8,7 +10,7 @@ import java.util.TreeSet;
  * numbers numerically (8 before 64 before 2048) and words alphabetically.
  */
 public final class SeriesOrder {
-    public static final Comparator<SeriesKey> KEYS = SeriesOrder::compare;
+    public static final Comparator<SeriesName> KEYS = SeriesOrder::compare;
 
     /** Numbers numerically, everything else alphabetically; numbers first. */
     public static final Comparator<String> VALUES = SeriesOrder::compareValues;
@@ -16,7 +18,7 @@ public final class SeriesOrder {
     private SeriesOrder() {
     }
 
-    private static int compare(SeriesKey a, SeriesKey b) {
+    private static int compare(SeriesName a, SeriesName b) {
         int c = compareValues(a.question().replace("Q", ""), b.question().replace("Q", ""));
         if (c != 0) {
             return c;

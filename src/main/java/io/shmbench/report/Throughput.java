@@ -1,6 +1,7 @@
 package io.shmbench.report;
 
-import java.util.Arrays;
+import io.shmbench.measure.SeriesName;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -10,7 +11,7 @@ import java.util.Optional;
  * and the CPU time both processes spent per message (when the benchmark reported it, see
  * {@link #CPU_NS_PER_MSG}). A run with rounds has one result per round; {@link #pool} makes them one.
  */
-public record Throughput(SeriesKey key, double msgsPerS, double msgsPerSError, double bytesPerS, double cpuNsPerMsg) {
+public record Throughput(SeriesName key, double msgsPerS, double msgsPerSError, double bytesPerS, double cpuNsPerMsg) {
     /** Secondary metric: CPU nanoseconds of both processes per message. */
     public static final String CPU_NS_PER_MSG = "cpuNsPerMsg";
     /** Alternatively two {@code @AuxCounters(EVENTS)} counters, divided by the reporter. */
@@ -43,13 +44,13 @@ public record Throughput(SeriesKey key, double msgsPerS, double msgsPerSError, d
         }
         double[] msgs = rounds.stream().mapToDouble(Throughput::msgsPerS).toArray();
         double median = Median.of(msgs);
-        double error = Math.max(median - Arrays.stream(msgs).min().orElseThrow(), Arrays.stream(msgs).max().orElseThrow() - median);
+        double error = Median.reach(msgs, median);
         double cpu = Median.of(rounds.stream().mapToDouble(Throughput::cpuNsPerMsg).filter(c -> !Double.isNaN(c)).toArray());
-        SeriesKey key = rounds.getFirst().key();
+        SeriesName key = rounds.getFirst().key();
         return new Throughput(key, median, error, bytesPerS(key, median), cpu);
     }
 
-    private static double bytesPerS(SeriesKey key, double msgsPerS) {
+    private static double bytesPerS(SeriesName key, double msgsPerS) {
         return key.param("messageBytes").flatMap(Throughput::parseLong).map(b -> msgsPerS * b).orElse(Double.NaN);
     }
 

@@ -17,11 +17,14 @@ import java.util.Optional;
 /**
  * Writes the tidy CSV files under {@code results/<run-id>/csv/} (columns documented in README.md,
  * "Reading the results"): one observation per row, units in the column names, key columns first.
+ * Every file starts with {@link #RUN_COLUMNS}, the run and the host each row came from, so the
+ * files of many runs and machines concatenate into one table that still says where each row is from.
  */
 public final class TidyCsvWriter {
     public static final String LATENCY_SUMMARY = "latency_summary.csv";
     public static final String LATENCY_PERCENTILES = "latency_percentiles.csv";
     public static final String THROUGHPUT = "throughput.csv";
+    public static final String OPERATION_TIMES = "operation_times.csv";
     public static final String FLOOR_MULTIPLES = "floor_multiples.csv";
     public static final String ROUND_VALUES = "round_values.csv";
     public static final String ROUND_SUMMARY = "round_summary.csv";
@@ -39,11 +42,18 @@ public final class TidyCsvWriter {
     private TidyCsvWriter() {
     }
 
-    /** Writes every file; a file with no data still gets its header row. */
-    public static List<Path> writeAll(Path dir, ReportTables t) throws IOException {
+    /** The columns before all others in every file: the run's id and env.json's hostname. */
+    public static final List<String> RUN_COLUMNS = List.of("run_id", "host");
+
+    /**
+     * Writes every file; a file with no data still gets its header row. {@code runId} and
+     * {@code host} (empty when the run recorded none) fill {@link #RUN_COLUMNS} of every row.
+     */
+    public static List<Path> writeAll(Path dir, ReportTables t, String runId, String host) throws IOException {
         Files.createDirectories(dir);
         List<Path> written = new ArrayList<>();
-        written.add(write(dir.resolve(LATENCY_SUMMARY), KeyColumns.header("samples", "min_ns", "p50_ns", "p90_ns",
+        List<String> run = List.of(runId, host);
+        written.add(write(run, dir.resolve(LATENCY_SUMMARY), KeyColumns.header("samples", "min_ns", "p50_ns", "p90_ns",
                 "p99_ns", "p99_9_ns", "p99_99_ns", "max_ns", "mean_ns"), out -> {
             for (LatencySeries s : t.latency()) {
                 AbstractHistogram h = s.histogram();
@@ -58,7 +68,7 @@ public final class TidyCsvWriter {
                 out.printRecord(row);
             }
         }));
-        written.add(write(dir.resolve(LATENCY_PERCENTILES), KeyColumns.header("percentile", "latency_ns"), out -> {
+        written.add(write(run, dir.resolve(LATENCY_PERCENTILES), KeyColumns.header("percentile", "latency_ns"), out -> {
             for (LatencySeries s : t.latency()) {
                 List<String> key = KeyColumns.values(s.key());
                 for (HistogramIterationValue v : s.histogram().percentiles(PERCENTILE_TICKS_PER_HALF_DISTANCE)) {
@@ -69,7 +79,7 @@ public final class TidyCsvWriter {
                 }
             }
         }));
-        written.add(write(dir.resolve(THROUGHPUT), KeyColumns.header("msgs_per_s", "msgs_per_s_error", "bytes_per_s",
+        written.add(write(run, dir.resolve(THROUGHPUT), KeyColumns.header("msgs_per_s", "msgs_per_s_error", "bytes_per_s",
                 "cpu_ns_per_msg"), out -> {
             for (Throughput r : t.throughput()) {
                 List<Object> row = new ArrayList<>(KeyColumns.values(r.key()));
@@ -80,7 +90,17 @@ public final class TidyCsvWriter {
                 out.printRecord(row);
             }
         }));
-        written.add(write(dir.resolve(FLOOR_MULTIPLES), KeyColumns.header(FLOOR_MULTIPLE_COLUMNS.toArray(String[]::new)), out -> {
+        written.add(write(run, dir.resolve(OPERATION_TIMES), KeyColumns.header("mode", "ns_per_op", "ns_per_op_error", "rounds"), out -> {
+            for (OperationTime r : t.operationTimes()) {
+                List<Object> row = new ArrayList<>(KeyColumns.values(r.key()));
+                row.add(r.mode());
+                row.add(Cells.number(r.nsPerOp()));
+                row.add(Cells.number(r.nsPerOpError()));
+                row.add(r.rounds());
+                out.printRecord(row);
+            }
+        }));
+        written.add(write(run, dir.resolve(FLOOR_MULTIPLES), KeyColumns.header(FLOOR_MULTIPLE_COLUMNS.toArray(String[]::new)), out -> {
             for (FloorMultiple m : t.floorMultiples()) {
                 for (List<Object> cells : floorMultipleRows(m)) {
                     List<Object> row = new ArrayList<>(KeyColumns.values(m.key()));
@@ -89,7 +109,7 @@ public final class TidyCsvWriter {
                 }
             }
         }));
-        written.add(write(dir.resolve(ROUND_VALUES), KeyColumns.header("metric", "round", "value"), out -> {
+        written.add(write(run, dir.resolve(ROUND_VALUES), KeyColumns.header("metric", "round", "value"), out -> {
             for (RoundValue v : t.roundValues()) {
                 List<Object> row = new ArrayList<>(KeyColumns.values(v.key()));
                 row.add(v.metric());
@@ -98,7 +118,7 @@ public final class TidyCsvWriter {
                 out.printRecord(row);
             }
         }));
-        written.add(write(dir.resolve(ROUND_SUMMARY), KeyColumns.header("metric", "rounds", "median", "min", "max",
+        written.add(write(run, dir.resolve(ROUND_SUMMARY), KeyColumns.header("metric", "rounds", "median", "min", "max",
                 "max_over_min"), out -> {
             for (RoundSummary r : t.roundSummary()) {
                 List<Object> row = new ArrayList<>(KeyColumns.values(r.key()));
@@ -111,15 +131,15 @@ public final class TidyCsvWriter {
                 out.printRecord(row);
             }
         }));
-        written.add(write(dir.resolve(OUTCOMES), KeyColumns.header("status", "detail"), out -> {
-            for (Outcome o : t.outcomes()) {
+        written.add(write(run, dir.resolve(OUTCOMES), KeyColumns.header("status", "detail"), out -> {
+            for (SeriesOutcome o : t.outcomes()) {
                 List<Object> row = new ArrayList<>(KeyColumns.values(o.key()));
                 row.add(o.status());
                 row.add(o.detail());
                 out.printRecord(row);
             }
         }));
-        written.add(write(dir.resolve(Q3_LOSS), List.of("rate_ratio", "slots", "trials", "written", "delivered",
+        written.add(write(run, dir.resolve(Q3_LOSS), List.of("rate_ratio", "slots", "trials", "written", "delivered",
                 "missed", "loss_fraction", "staleness_p50_ns", "staleness_p99_ns", "lap_policy"), out -> {
             for (LossPoint p : t.loss()) {
                 out.printRecord(Cells.number(p.rateRatio()), p.slots(), p.trials(), p.written(), p.delivered(),
@@ -127,17 +147,17 @@ public final class TidyCsvWriter {
                         Cells.number(p.stalenessP99Ns()), p.lapPolicy());
             }
         }));
-        written.add(write(dir.resolve(Q6_PLACEMENTS), List.of("placement", "available", "reason"), out -> {
-            for (Placement p : t.placements()) {
+        written.add(write(run, dir.resolve(Q6_PLACEMENTS), List.of("placement", "available", "reason"), out -> {
+            for (PlacementAvailability p : t.placements()) {
                 out.printRecord(p.name(), p.available(), p.reason());
             }
         }));
-        written.add(write(dir.resolve(Q6_CORE_MATRIX), List.of("cpu_a", "cpu_b", "p50_ns", "p99_ns"), out -> {
+        written.add(write(run, dir.resolve(Q6_CORE_MATRIX), List.of("cpu_a", "cpu_b", "p50_ns", "p99_ns"), out -> {
             for (CoreLatency c : t.coreMatrix()) {
                 out.printRecord(c.cpuA(), c.cpuB(), Cells.number(c.p50Ns()), Cells.number(c.p99Ns()));
             }
         }));
-        written.add(write(dir.resolve(Q7_FAULTS), List.of("scenario", "metric", "trials", "min", "median", "max",
+        written.add(write(run, dir.resolve(Q7_FAULTS), List.of("scenario", "metric", "trials", "min", "median", "max",
                 "mean", "total"), out -> {
             for (FaultSummary f : t.faults()) {
                 out.printRecord(f.scenario(), f.metric(), f.trials(), Cells.number(f.min()), Cells.number(f.median()),
@@ -201,15 +221,30 @@ public final class TidyCsvWriter {
 
     @FunctionalInterface
     private interface Rows {
-        void print(CSVPrinter out) throws IOException;
+        void print(RowPrinter out) throws IOException;
     }
 
-    private static Path write(Path file, List<String> header, Rows rows) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new))
+    /** Prints a record after the run columns, so the tables' own code never repeats them. */
+    private record RowPrinter(CSVPrinter csv, List<String> run) {
+        void printRecord(Iterable<?> cells) throws IOException {
+            List<Object> row = new ArrayList<>(run);
+            cells.forEach(row::add);
+            csv.printRecord(row);
+        }
+
+        void printRecord(Object... cells) throws IOException {
+            printRecord(java.util.Arrays.asList(cells));
+        }
+    }
+
+    private static Path write(List<String> run, Path file, List<String> header, Rows rows) throws IOException {
+        List<String> columns = new ArrayList<>(RUN_COLUMNS);
+        columns.addAll(header);
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(columns.toArray(String[]::new))
                 .setRecordSeparator('\n').get();
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter out = new CSVPrinter(w, format)) {
-            rows.print(out);
+            rows.print(new RowPrinter(out, run));
         }
         return file;
     }

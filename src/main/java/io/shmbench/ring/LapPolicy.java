@@ -1,5 +1,7 @@
 package io.shmbench.ring;
 
+import io.shmbench.ipc.WaitStrategy;
+
 /**
  * Where an OVERWRITE reader resumes once the writer has lapped it (the slot of the message it
  * expected already holds a later one). Either way the skipped messages are added to

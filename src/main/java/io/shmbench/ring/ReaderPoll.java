@@ -8,7 +8,7 @@ public enum ReaderPoll {
      */
     SLOT_SEQUENCE,
     /**
-     * The shared write index (the seed's design): the index line moves as well as the slot's. In
+     * The shared write index (the classic design, docs/THEORY.md): the index line moves as well as the slot's. In
      * OVERWRITE mode the reader still checks the slot's sequence word after the index says a message
      * is there, because only the sequence word tells a lapped or torn slot.
      */

@@ -1,5 +1,6 @@
 package io.shmbench.ring;
 
+import io.shmbench.ipc.WaitStrategy;
 import io.shmbench.shm.SegmentException;
 import io.shmbench.shm.SegmentName;
 import io.shmbench.shm.SharedSegment;

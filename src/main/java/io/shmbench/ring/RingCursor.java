@@ -1,5 +1,8 @@
 package io.shmbench.ring;
 
+import io.shmbench.ipc.PeerGoneException;
+import io.shmbench.ipc.WaitStrategy;
+
 import java.lang.foreign.MemorySegment;
 
 /**

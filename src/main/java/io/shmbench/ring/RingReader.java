@@ -1,5 +1,7 @@
 package io.shmbench.ring;
 
+import io.shmbench.ipc.WaitStrategy;
+
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 

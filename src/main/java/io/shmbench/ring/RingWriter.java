@@ -1,5 +1,8 @@
 package io.shmbench.ring;
 
+import io.shmbench.ipc.MessageTooLargeException;
+import io.shmbench.ipc.WaitStrategy;
+
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
@@ -115,6 +118,7 @@ public final class RingWriter extends RingCursor {
         if (offset < 0) {
             throw new IllegalStateException("commit without a claim");
         }
+        InjectedSlowdown.apply(memory, offset);
         memory.set(ValueLayout.JAVA_INT, offset + RingLayout.SLOT_LENGTH_OFFSET, length);
         access.store(memory, offset + RingLayout.SLOT_SEQUENCE_OFFSET, RingLayout.committed(next));
         long published = ++next;
@@ -194,7 +198,8 @@ public final class RingWriter extends RingCursor {
 
     private void checkLength(int length) {
         if (length < 0 || length > maxPayload) {
-            throw new MessageTooLargeException(length, maxPayload);
+            throw new MessageTooLargeException("message of " + length + " bytes does not fit in a slot of this ring (at most "
+                    + maxPayload + " bytes); create the ring with a larger maxPayload");
         }
     }
 

@@ -58,6 +58,21 @@ public final class ResultsRoot {
         }
     }
 
+    /**
+     * Refuses a root that cannot be made because a file stands where one of its directories must be:
+     * checked before a run waits for anything (the JMH lock), so a usage error is reported as one
+     * whoever else is benchmarking. {@link #create} finds any other reason (permissions).
+     */
+    public void requireCreatable() {
+        Path existing = root.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && !Files.isDirectory(existing)) {
+            throw new UncheckedIOException(new IOException("cannot be made: " + existing + " is not a directory"));
+        }
+    }
+
     private static IllegalArgumentException alreadyExists(Path dir, Throwable cause) {
         return new IllegalArgumentException("run " + dir + " already exists; choose another --run-id", cause);
     }

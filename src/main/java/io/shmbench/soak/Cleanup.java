@@ -1,23 +1,26 @@
 package io.shmbench.soak;
 
+import io.shmbench.process.ChildProcess;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What the soak must undo if it is stopped half-way (Ctrl-C, SIGTERM): the ring writer processes it
  * started and the segments it created, plus the stop request itself. Slices register each process
  * and file while they own it and forget it once they have removed it; the shutdown hook
  * ({@link Soak}) asks the slice to stop and, if it does not finish in time, {@link #removeAll()}s.
- * Peer processes of the transports are stopped by {@code PeerProcess}'s own hook.
+ * The soak's writers are started without {@link ChildProcess}'s own hook, which would kill them at
+ * once; the transports' peers are not, so they die as soon as this JVM begins to exit.
  */
 final class Cleanup {
-    private static final long KILL_WAIT_SECONDS = 5;
+    private static final Duration KILL_WAIT = Duration.ofSeconds(5);
 
-    private final Set<Process> processes = ConcurrentHashMap.newKeySet();
+    private final Set<ChildProcess> processes = ConcurrentHashMap.newKeySet();
     private final Set<Path> files = ConcurrentHashMap.newKeySet();
     private volatile boolean stopRequested;
 
@@ -29,11 +32,11 @@ final class Cleanup {
         return stopRequested;
     }
 
-    void add(Process process) {
+    void add(ChildProcess process) {
         processes.add(process);
     }
 
-    void forget(Process process) {
+    void forget(ChildProcess process) {
         processes.remove(process);
     }
 
@@ -47,15 +50,9 @@ final class Cleanup {
 
     /** Kills every registered process (SIGKILL, then waits a little) and deletes every registered file. */
     void removeAll() {
-        for (Process process : processes) {
-            process.destroyForcibly();
-        }
-        for (Process process : processes) {
-            try {
-                process.waitFor(KILL_WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        processes.forEach(ChildProcess::kill);
+        for (ChildProcess process : processes) {
+            process.awaitExit(KILL_WAIT);
             processes.remove(process);
         }
         for (Path file : files) {

@@ -1,18 +1,21 @@
 package io.shmbench.soak;
 
+import io.shmbench.ipc.WaitStrategy;
 import io.shmbench.message.CheckedMessage;
 import io.shmbench.message.MessageChecksum;
+import io.shmbench.process.ChildProcess;
+import io.shmbench.process.JavaCommand;
 import io.shmbench.ring.PeerStatus;
 import io.shmbench.ring.Ring;
 import io.shmbench.ring.RingConfig;
 import io.shmbench.ring.RingMode;
 import io.shmbench.ring.RingReader;
-import io.shmbench.ring.WaitStrategy;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -97,9 +100,9 @@ final class RingSoak implements SoakTarget {
         private final MemorySegment copy;
         private final boolean overwrite = mode == RingMode.OVERWRITE;
         private final SplittableRandom random = new SplittableRandom();
-        private WriterProcess current;
+        private ChildProcess current;
         /** Writers started in advance, waiting for {@code go}: a JVM takes about a second to start on a loaded machine. */
-        private final Deque<WriterProcess> standby = new ArrayDeque<>();
+        private final Deque<ChildProcess> standby = new ArrayDeque<>();
         private long indexAtGo;
         private boolean killArmed;
         private long nextKill;
@@ -138,8 +141,8 @@ final class RingSoak implements SoakTarget {
                     WaitStrategy.PARK.idle(idle++);
                     if (now - lastMessage > SoakSettings.STALL_TIMEOUT.toNanos()) {
                         throw new IllegalStateException("no message for " + SoakSettings.STALL_TIMEOUT.toSeconds()
-                                + " s at index " + reader.position() + "; writer pid " + current.pid() + " is "
-                                + ring.writerStatus(SoakSettings.TIMEOUT.toNanos()) + ", exit " + current.exitDescription()
+                                + " s at index " + reader.position() + "; " + current + " is "
+                                + ring.writerStatus(SoakSettings.TIMEOUT.toNanos()) + ", " + current.exitDescription()
                                 + "; see " + current.log());
                     }
                 }
@@ -162,7 +165,7 @@ final class RingSoak implements SoakTarget {
          */
         private void goAndArm() {
             indexAtGo = ring.writeIndex();
-            current.go();
+            current.send(RingWriterMain.GO);
             killArmed = random.nextInt(EARLY_KILL_ONE_IN) == 0;
             nextKill = System.nanoTime() + killDelay();
         }
@@ -214,17 +217,21 @@ final class RingSoak implements SoakTarget {
         }
 
         private void killAndReplace() {
-            WriterProcess victim = current;
+            ChildProcess victim = current;
             boolean wasAlive = victim.isAlive();
             victim.kill();
+            if (victim.awaitExit(SoakSettings.TIMEOUT).isEmpty()) {
+                throw new IllegalStateException(victim + " still runs " + SoakSettings.TIMEOUT + " after SIGKILL");
+            }
+            slice.cleanup().forget(victim);
             if (!wasAlive) {
-                throw new IllegalStateException("writer pid " + victim.pid() + " had exited by itself with "
-                        + victim.exitDescription() + " before its kill; see " + victim.log());
+                throw new IllegalStateException(victim + " had exited by itself (" + victim.exitDescription()
+                        + ") before its kill; see " + victim.log());
             }
             tally.kill(ring.writeIndex() == indexAtGo);
             PeerStatus status = ring.writerStatus(Long.MAX_VALUE);
             if (status != PeerStatus.DEAD && status != PeerStatus.ABSENT) {
-                throw new IllegalStateException("writer pid " + victim.pid() + " was killed but the ring calls its writer " + status);
+                throw new IllegalStateException(victim + " was killed but the ring calls its writer " + status);
             }
             current = standby.removeFirst();
             goAndArm();
@@ -233,19 +240,18 @@ final class RingSoak implements SoakTarget {
 
         /** Stops the writer cleanly, then reads what is left; checks that every message is accounted for. */
         private void finish() {
-            current.stop();
+            current.send(RingWriterMain.STOP);
             long deadline = System.nanoTime() + SoakSettings.TIMEOUT.toNanos();
             for (int idle = 0; current.isAlive(); ) {
                 if (System.nanoTime() - deadline > 0) {
-                    throw new IllegalStateException("writer pid " + current.pid() + " did not stop within "
+                    throw new IllegalStateException(current + " did not stop within "
                             + SoakSettings.TIMEOUT.toSeconds() + " s; see " + current.log());
                 }
                 idle = readOne() ? 0 : idle + 1;
                 WaitStrategy.PARK.idle(idle);
             }
-            Integer exit = current.awaitExit(SoakSettings.TIMEOUT);
-            if (exit == null || exit != 0) {
-                throw new IllegalStateException("writer pid " + current.pid() + " exited with " + current.exitDescription()
+            if (current.awaitExit(SoakSettings.TIMEOUT).orElse(-1) != 0) {
+                throw new IllegalStateException(current + " ended with " + current.exitDescription()
                         + " when told to stop; see " + current.log());
             }
             long written = ring.writeIndex();
@@ -264,16 +270,26 @@ final class RingSoak implements SoakTarget {
             tally.unreported(unreported);
         }
 
-        private WriterProcess startWriter() {
-            return WriterProcess.start(ring.path(), slice.settings().messageSize(), slice.log(name()), slice.cleanup());
+        /** A writer waiting for {@code go}; the soak's own hook stops it ({@link Cleanup}), after the slice has had its chance. */
+        private ChildProcess startWriter() {
+            List<String> args = List.of("--ring", ring.path().toString(), "--size", Integer.toString(slice.settings().messageSize()));
+            ChildProcess writer = ChildProcess.startOwned("the ring writer", new ProcessBuilder(JavaCommand.of(RingWriterMain.class,
+                    List.of("-Xmx64m", "-XX:+UseSerialGC"), args)), slice.log(name()));
+            slice.cleanup().add(writer);
+            return writer;
+        }
+
+        private void stopWriter(ChildProcess writer) {
+            writer.close();
+            slice.cleanup().forget(writer);
         }
 
         @Override
         public void close() {
             if (current != null) {
-                current.close();
+                stopWriter(current);
             }
-            standby.forEach(WriterProcess::close);
+            standby.forEach(this::stopWriter);
         }
     }
 }

@@ -1,11 +1,11 @@
 package io.shmbench.soak;
 
+import io.shmbench.ipc.WaitStrategy;
 import io.shmbench.message.MessageChecksum;
+import io.shmbench.process.PeerCommand;
 import io.shmbench.ring.Ring;
 import io.shmbench.ring.RingMode;
 import io.shmbench.ring.RingWriter;
-import io.shmbench.ring.WaitStrategy;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,7 +24,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
 /**
- * The soak's ring writer process ({@link WriterProcess} starts it). It waits idle for {@code go} on
+ * The soak's ring writer process ({@link RingSoak} starts it). It waits idle for {@code go} on
  * stdin, attaches to the ring as its writer (a writer that replaces a killed one carries on at the
  * published write index) and writes sealed messages ({@link MessageChecksum#writeSealed}) numbered by their ring index,
  * of the lengths {@link SoakSettings#lengthOf} gives them, until
@@ -39,7 +39,6 @@ import java.util.concurrent.Callable;
 public final class RingWriterMain implements Callable<Integer> {
     static final String GO = "go";
     static final String STOP = "stop";
-    static final int EXIT_PARENT_GONE = 3;
     private static final long CLAIM_TIMEOUT_NANOS = SoakSettings.TIMEOUT.toNanos();
     private static final long MAX_PAUSE_NANOS = 100_000;
 
@@ -60,17 +59,7 @@ public final class RingWriterMain implements Callable<Integer> {
 
     /** Parses and runs; returns the exit code (usage errors 2, failures 1). */
     static int execute(String... args) {
-        CommandLine cli = new CommandLine(new RingWriterMain());
-        cli.setParameterExceptionHandler((e, argv) -> {
-            System.err.println("soak writer: " + e.getMessage());
-            return 2;
-        });
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            System.err.println("soak writer: failed: " + e);
-            e.printStackTrace(System.err);
-            return 1;
-        });
-        return cli.execute(args);
+        return PeerCommand.commandLine(new RingWriterMain()).execute(args);
     }
 
     @Override
@@ -83,7 +72,7 @@ public final class RingWriterMain implements Callable<Integer> {
         }
         BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         if (!awaitGo(stdin)) {
-            return EXIT_PARENT_GONE;
+            return PeerCommand.EXIT_PARENT_GONE;
         }
         watchStdin(stdin);
         try (Ring attached = Ring.attach(ring);
@@ -143,7 +132,7 @@ public final class RingWriterMain implements Callable<Integer> {
                 // same as the end of stdin
             }
             if (!stop) {
-                Runtime.getRuntime().halt(EXIT_PARENT_GONE);
+                Runtime.getRuntime().halt(PeerCommand.EXIT_PARENT_GONE);
             }
         }, "soak-writer-stdin");
         watcher.setDaemon(true);

@@ -9,10 +9,10 @@ final class Slice {
     private final long plannedEndNanos;
     private final SoakSettings settings;
     private final PrivateDirectory logs;
-    private final Progress progress;
+    private final SoakProgress progress;
     private final Cleanup cleanup;
 
-    Slice(long plannedEndNanos, SoakSettings settings, PrivateDirectory logs, Progress progress, Cleanup cleanup) {
+    Slice(long plannedEndNanos, SoakSettings settings, PrivateDirectory logs, SoakProgress progress, Cleanup cleanup) {
         this.plannedEndNanos = plannedEndNanos;
         this.settings = settings;
         this.logs = logs;
@@ -37,7 +37,7 @@ final class Slice {
         return logs.resolve(target + ".log");
     }
 
-    Progress progress() {
+    SoakProgress progress() {
         return progress;
     }
 

@@ -1,5 +1,6 @@
 package io.shmbench.soak;
 
+import io.shmbench.run.Progress;
 import io.shmbench.shm.PrivateDirectory;
 
 import java.io.PrintWriter;
@@ -62,11 +63,11 @@ public final class Soak {
         try {
             logs = PrivateDirectory.create("soak");
             out.printf("soak: %s over %s in %d slices of about %s; messages of %d..%d bytes; ring writer killed every %s on average%n",
-                    io.shmbench.run.Progress.format(settings.duration()), names(), sliceCount,
-                    io.shmbench.run.Progress.format(settings.duration().dividedBy(sliceCount)), SoakSettings.MIN_MESSAGE_SIZE,
+                    Progress.format(settings.duration()), names(), sliceCount,
+                    Progress.format(settings.duration().dividedBy(sliceCount)), SoakSettings.MIN_MESSAGE_SIZE,
                     settings.messageSize(), seconds(settings.killEvery()));
             out.flush();
-            Progress progress = new Progress(out, start, settings.duration());
+            SoakProgress progress = new SoakProgress(out, start, settings.duration());
             for (int i = 0; i < sliceCount && !cleanup.stopRequested(); i++) {
                 SoakTarget target = targets.get(i % targets.size());
                 Tally tally = tallies.get(target.name());

@@ -1,5 +1,7 @@
 package io.shmbench.soak;
 
+import io.shmbench.run.Progress;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +31,7 @@ public record SoakSummary(List<Tally> tallies, Duration elapsed, boolean interru
 
     public void print(PrintWriter out) {
         out.println();
-        out.printf("soak summary (%s%s):%n", io.shmbench.run.Progress.format(elapsed), interrupted ? ", INTERRUPTED" : "");
+        out.printf("soak summary (%s%s):%n", Progress.format(elapsed), interrupted ? ", INTERRUPTED" : "");
         String format = "%-16s %6s %12s %12s %12s %8s %8s %10s %6s  %s%n";
         out.printf(format, "target", "slices", "sent", "received", "missed", "(torn)", "corrupt", "unreported", "kills", "result");
         long kills = 0;

@@ -1,5 +1,6 @@
 package io.shmbench.transport;
 
+import io.shmbench.ipc.ChannelException;
 import io.shmbench.shm.SharedSegment;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.MessageHandler;

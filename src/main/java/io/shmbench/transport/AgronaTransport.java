@@ -1,5 +1,6 @@
 package io.shmbench.transport;
 
+import io.shmbench.ipc.MessageTooLargeException;
 import io.shmbench.shm.SharedSegment;
 import org.agrona.concurrent.ringbuffer.RecordDescriptor;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
@@ -12,7 +13,7 @@ import java.util.List;
  * file per direction ({@link AgronaChannel}). Agrona carries at most capacity/8 per message; the
  * capacity is the power of two that fits {@link ChannelConfig#depth()} messages of the largest
  * size, and at least 8 times that size. Needs {@code --add-exports java.base/jdk.internal.misc=ALL-UNNAMED}
- * ({@code io.shmbench.cli.JvmFlags}).
+ * ({@code io.shmbench.process.JavaCommand}).
  */
 final class AgronaTransport extends BaseTransport {
     static final String NAME = "agrona";

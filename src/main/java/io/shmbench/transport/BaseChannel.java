@@ -1,5 +1,8 @@
 package io.shmbench.transport;
 
+import io.shmbench.ipc.ChannelException;
+import io.shmbench.ipc.MessageTooLargeException;
+
 import java.lang.foreign.MemorySegment;
 
 /**

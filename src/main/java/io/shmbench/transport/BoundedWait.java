@@ -1,6 +1,6 @@
 package io.shmbench.transport;
 
-import io.shmbench.ring.WaitStrategy;
+import io.shmbench.ipc.WaitStrategy;
 
 /**
  * One side's waits: every wait ends at the configured timeout or when the peer is seen dead.

@@ -15,7 +15,7 @@ import java.util.List;
  *
  * <p>Chronicle sends usage analytics by default: the {@code net.openhft:chronicle-analytics}
  * artifact is excluded in pom.xml, every JVM of the suite gets {@code -Dchronicle.analytics.disable=true}
- * ({@code io.shmbench.cli.JvmFlags}), and this class sets it too before Chronicle loads. Chronicle
+ * ({@code io.shmbench.process.JavaCommand}), and this class sets it too before Chronicle loads. Chronicle
  * creates a {@code target/} directory under java.io.tmpdir unless {@code project.build.directory}
  * is set; this class points it at its own private directory when nobody set it.
  */

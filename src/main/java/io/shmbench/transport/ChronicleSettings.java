@@ -2,9 +2,11 @@ package io.shmbench.transport;
 
 import io.shmbench.shm.PrivateDirectory;
 
+import java.util.List;
+
 /**
  * System properties Chronicle reads when its classes load; set before the first queue is built
- * (and given on every suite JVM's command line as well, see {@code io.shmbench.cli.JvmFlags}).
+ * (and given on every suite JVM's command line as well, see {@code io.shmbench.process.JavaCommand}).
  */
 final class ChronicleSettings {
     static final String BUILD_DIRECTORY = "project.build.directory";
@@ -23,5 +25,11 @@ final class ChronicleSettings {
             System.setProperty(BUILD_DIRECTORY, buildDirectory.path().toString());
             Runtime.getRuntime().addShutdownHook(new Thread(buildDirectory::close, "shmbench-chronicle-cleanup"));
         }
+    }
+
+    /** The JVM option that gives a peer this JVM's build directory, if it has one: one per run, not one per peer. */
+    static List<String> peerJvmOptions() {
+        String directory = System.getProperty(BUILD_DIRECTORY);
+        return directory == null ? List.of() : List.of("-D" + BUILD_DIRECTORY + "=" + directory);
     }
 }

@@ -1,5 +1,6 @@
 package io.shmbench.transport;
 
+import io.shmbench.ipc.ChannelException;
 import io.shmbench.queue.MappedQueue;
 import io.shmbench.queue.QueueAppender;
 import io.shmbench.queue.QueueException;

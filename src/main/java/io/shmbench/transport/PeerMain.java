@@ -1,8 +1,9 @@
 package io.shmbench.transport;
 
+import io.shmbench.ipc.PeerGoneException;
 import io.shmbench.message.MessageChecksum;
 import io.shmbench.message.StampedStream;
-import io.shmbench.placement.ThreadAffinity;
+import io.shmbench.process.PeerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -23,15 +23,15 @@ import java.util.concurrent.locks.LockSupport;
  * ready message, and runs one {@link PeerRole} until the parent closes the channel. Started by
  * {@link PeerProcess}; its stderr is the run's peer log.
  *
- * <p>It never outlives its parent ({@link PeerJvm#exitWithParent}): it exits when stdin reaches end
- * of stream (the parent closed it or died) or when the parent pid is no longer alive; with the
- * {@code pipe} transport stdin is the data stream itself, whose end the role loop sees. With
- * {@code --cpu} the thread that runs the role pins itself to that CPU first (placement benchmarks
- * place both sides). Exit codes:
- * 0 the parent closed the channel, 1 failure, 2 usage, {@value PeerJvm#EXIT_PARENT_GONE} the parent died.
+ * <p>It never outlives its parent ({@link PeerCommand}): it exits when stdin reaches end of stream
+ * (the parent closed it or died) or when the parent pid is no longer alive; with the {@code pipe}
+ * transport stdin is the data stream itself, whose end the role loop sees. With {@code --cpu} the
+ * thread that runs the role pins itself to that CPU before it opens the channel (placement
+ * benchmarks place both sides). Exit codes: 0 the parent closed the channel, 1 failure, 2 usage,
+ * {@value PeerCommand#EXIT_PARENT_GONE} the parent died.
  */
 @Command(name = "PeerMain", description = "shmbench peer: the far end of one channel")
-public final class PeerMain implements Callable<Integer> {
+public final class PeerMain extends PeerCommand {
     /** Peers wait for their parent as long as it lives; the parent's own calls carry the real timeouts. */
     static final Duration PEER_TIMEOUT = Duration.ofDays(1);
 
@@ -51,10 +51,6 @@ public final class PeerMain implements Callable<Integer> {
     String waitMode;
     @Option(names = "--depth", defaultValue = "64", description = "messages in flight per direction")
     int depth;
-    @Option(names = "--parent-pid", required = true, description = "pid of the parent to watch")
-    long parentPid;
-    @Option(names = "--cpu", description = "pin the thread that runs the role to this CPU before opening the channel")
-    Integer cpu;
 
     @Option(names = SamePairFloor.SEGMENT_OPTION, description = "echo: take turns with a same-pair floor on this segment")
     Path floorSegment;
@@ -66,40 +62,35 @@ public final class PeerMain implements Callable<Integer> {
     @Parameters(description = "the transport's own arguments, from ParentEnd.peerArgs()")
     List<String> transportArgs = new ArrayList<>();
 
+    private final PrintStream log = System.err;
+    private PeerTask task;
+    private ChannelConfig config;
+
     public static void main(String[] args) {
-        CommandLine cli = new CommandLine(new PeerMain());
-        cli.setParameterExceptionHandler((e, argv) -> {
-            System.err.println("peer: " + e.getMessage());
-            return 2;
-        });
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            System.err.println("peer: failed: " + e);
-            e.printStackTrace(System.err);
-            return 1;
-        });
-        System.exit(cli.execute(args));
+        run(new PeerMain(), args);
     }
 
     @Override
-    public Integer call() {
-        PrintStream log = System.err;
+    protected void checkOptions() {
         if (stdioData) {
             System.setOut(log); // stdout is the channel: nothing else may write there
         }
-        PeerTask task = task();
-        ChannelConfig config = new ChannelConfig(maxSize, PEER_TIMEOUT, WaitMode.parse(waitMode), depth);
+        task = task();
+        config = new ChannelConfig(maxSize, PEER_TIMEOUT, WaitMode.parse(waitMode), depth);
         task.checkFits(transport, config);
-        ProcessHandle parent = ProcessHandle.of(parentPid)
-                .orElseThrow(() -> new IllegalStateException("parent pid " + parentPid + " is not running"));
-        PeerJvm.exitWithParent(parent, !stdioData);
-        if (cpu != null) {
-            ThreadAffinity.pinTo(cpu); // this thread runs the role for the peer's whole life: never unpinned
-            log.printf("peer %d: role thread pinned to CPU %d%n", ProcessHandle.current().pid(), cpu);
-        }
+    }
+
+    @Override
+    protected boolean watchesStdin() {
+        return !stdioData;
+    }
+
+    @Override
+    protected void work() {
         Transport t = Transports.byName(transport);
         log.printf("peer %d: %s %s, max %d bytes, %s waits%n", ProcessHandle.current().pid(), transport, task.role(), maxSize, config.waitMode());
-        try (Channel channel = t.openPeer(transportArgs, config, PeerWatch.parent(parent));
-             Channel floor = task.pairsFloor() ? SamePairFloor.attach(floorSegment, PeerWatch.parent(parent), PEER_TIMEOUT) : null;
+        try (Channel channel = t.openPeer(transportArgs, config, PeerWatch.parent(parent()));
+             Channel floor = task.pairsFloor() ? SamePairFloor.attach(floorSegment, PeerWatch.parent(parent()), PEER_TIMEOUT) : null;
              Arena arena = Arena.ofConfined()) {
             MemorySegment buffer = arena.allocate(Math.max(maxSize, SinkReport.SIZE), 64);
             channel.send(buffer, 0); // ready
@@ -116,9 +107,7 @@ public final class PeerMain implements Callable<Integer> {
             }
         } catch (PeerGoneException e) {
             log.println("peer: parent closed the channel; exiting");
-            return 0;
         }
-        return 0;
     }
 
     private PeerTask task() {

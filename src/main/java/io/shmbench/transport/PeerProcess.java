@@ -1,29 +1,35 @@
 package io.shmbench.transport;
 
-import java.io.IOException;
+import io.shmbench.process.ChildProcess;
+import io.shmbench.process.JavaCommand;
+import io.shmbench.process.PeerCommand;
+
+import io.shmbench.ipc.ChannelException;
+import io.shmbench.ipc.MessageTooLargeException;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@link PeerMain} in a child JVM ({@link PeerJvm}: same java binary, class path and JVM flags)
- * holding the other end of a channel, and that channel's parent end.
+ * A {@link PeerMain} in a child JVM ({@link ChildProcess}) holding the other end of a channel,
+ * and that channel's parent end.
  *
  * <p>{@link #start} prepares the transport, starts the child with its stdout and stderr appended
  * to the log file the caller names, connects, and waits (up to {@link ChannelConfig#setupTimeout()},
  * at least a minute, since a JVM starts slowly on a loaded machine; a peer that dies is noticed at
- * once) for the peer's ready message, so a returned peer is known to work. The child is always stopped: by
- * {@link #close()}, on any failure while starting, and by a JVM shutdown hook; and it exits by
- * itself when this JVM dies ({@link PeerJvm#exitWithParent}). Every name the transport created is removed
- * once the peer is connected.
+ * once) for the peer's ready message, so a returned peer is known to work. The child is always
+ * stopped as {@link ChildProcess} says, and on any failure while starting. Every name the
+ * transport created is removed once the peer is connected.
  */
 public final class PeerProcess implements AutoCloseable {
     private final String transport;
-    private final PeerJvm jvm;
+    private final ChildProcess jvm;
     private final ParentEnd end;
     /** The same-pair floor of an echo that takes turns with one, else null. */
     private final SamePairFloor floorEnd;
@@ -31,7 +37,7 @@ public final class PeerProcess implements AutoCloseable {
     private Channel floor;
     private boolean closed;
 
-    private PeerProcess(String transport, PeerJvm jvm, ParentEnd end, SamePairFloor floorEnd) {
+    private PeerProcess(String transport, ChildProcess jvm, ParentEnd end, SamePairFloor floorEnd) {
         this.transport = transport;
         this.jvm = jvm;
         this.end = end;
@@ -69,7 +75,8 @@ public final class PeerProcess implements AutoCloseable {
             List<String> args = arguments(transport, config, task, end.peerArgs(), stdioData, peerCpu,
                     floorEnd == null ? List.of() : floorEnd.peerArgs());
             SamePairFloor floorToClose = floorEnd;
-            PeerJvm jvm = PeerJvm.start(builder, PeerMain.class, args, logFile, () -> {
+            builder.command(JavaCommand.of(PeerMain.class, ChronicleSettings.peerJvmOptions(), args));
+            ChildProcess jvm = ChildProcess.start("the " + transport.name() + " peer", builder, logFile, () -> {
                 try {
                     end.close();
                 } finally {
@@ -79,7 +86,7 @@ public final class PeerProcess implements AutoCloseable {
                 }
             });
             peer = new PeerProcess(transport.name(), jvm, end, floorEnd);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             end.close();
             if (floorEnd != null) {
                 floorEnd.close();
@@ -134,12 +141,11 @@ public final class PeerProcess implements AutoCloseable {
                 "--rate", Long.toString(task.ratePerSecond()),
                 "--max-size", Integer.toString(config.maxMessageSize()),
                 "--wait", config.waitMode().name().toLowerCase(java.util.Locale.ROOT),
-                "--depth", Integer.toString(config.depth()),
-                "--parent-pid", Long.toString(ProcessHandle.current().pid())));
+                "--depth", Integer.toString(config.depth())));
+        args.addAll(PeerCommand.commonArgs(peerCpu));
         if (stdioData) {
             args.add("--stdio-data");
         }
-        peerCpu.ifPresent(cpu -> args.addAll(List.of("--cpu", Integer.toString(cpu))));
         args.addAll(floorArgs);
         args.add("--");
         args.addAll(peerArgs);
@@ -169,7 +175,7 @@ public final class PeerProcess implements AutoCloseable {
     }
 
     public Path logFile() {
-        return jvm.logFile();
+        return jvm.log();
     }
 
     public boolean isAlive() {
@@ -182,12 +188,12 @@ public final class PeerProcess implements AutoCloseable {
     }
 
     /** Waits for the peer to exit by itself; its exit code, or -1 if it is still running. */
-    public int awaitExit(long timeout, TimeUnit unit) throws InterruptedException {
-        return jvm.awaitExit(timeout, unit);
+    public int awaitExit(long timeout, TimeUnit unit) {
+        return jvm.awaitExit(Duration.of(timeout, unit.toChronoUnit())).orElse(-1);
     }
 
     /**
-     * Closes the channel (the peer sees its end and exits), then stops the peer ({@link PeerJvm#close()})
+     * Closes the channel (the peer sees its end and exits), then stops the peer ({@link ChildProcess#close()})
      * and removes whatever the transport left. Idempotent.
      */
     @Override

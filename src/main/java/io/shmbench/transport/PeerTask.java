@@ -1,5 +1,6 @@
 package io.shmbench.transport;
 
+import io.shmbench.ipc.MessageTooLargeException;
 import io.shmbench.message.CheckedMessage;
 
 /**

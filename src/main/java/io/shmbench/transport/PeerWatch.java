@@ -1,5 +1,7 @@
 package io.shmbench.transport;
 
+import io.shmbench.ipc.PeerGoneException;
+
 /**
  * Whether the process on the other side is still alive, asked at most once per
  * {@link #CHECK_INTERVAL_NANOS} so that a wait loop can call {@link #checkAlive} freely.

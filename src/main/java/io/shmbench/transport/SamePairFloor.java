@@ -1,5 +1,8 @@
 package io.shmbench.transport;
 
+import io.shmbench.ipc.ChannelException;
+import io.shmbench.ipc.PeerGoneException;
+
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.time.Duration;

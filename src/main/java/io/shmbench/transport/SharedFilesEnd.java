@@ -1,5 +1,7 @@
 package io.shmbench.transport;
 
+import io.shmbench.ipc.ChannelException;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package io.shmbench.transport;
 
+import io.shmbench.ipc.ChannelException;
+
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 

@@ -1,5 +1,7 @@
 package io.shmbench.transport;
 
+import io.shmbench.ipc.MessageTooLargeException;
+
 /**
  * The largest message a transport carries on this host, and why, so a benchmark can report a
  * size as "unsupported" instead of failing half-way.

@@ -1,5 +1,7 @@
 package io.shmbench.transport;
 
+import io.shmbench.ipc.ChannelException;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -13,7 +15,7 @@ import java.nio.channels.SocketChannel;
  * gathering write allocates per call for buffers made from segments, and its reads and writes add
  * locking on top of the system call; the raw descriptor keeps the measurement to the mechanism.
  * The descriptor comes from {@code sun.nio.ch.SelChImpl.getFDVal()}, which needs
- * {@code --add-exports=java.base/sun.nio.ch=ALL-UNNAMED} (in {@code io.shmbench.cli.JvmFlags}).
+ * {@code --add-exports=java.base/sun.nio.ch=ALL-UNNAMED} (in {@code io.shmbench.process.JavaCommand}).
  */
 final class Sockets {
     private Sockets() {
@@ -34,7 +36,7 @@ final class Sockets {
         } catch (IllegalAccessException e) {
             closeQuietly(socket);
             throw new ChannelException(transport + ": cannot reach the socket's descriptor; run with "
-                    + "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED (io.shmbench.cli.JvmFlags)", e);
+                    + "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED (io.shmbench.process.JavaCommand)", e);
         } catch (IOException | ReflectiveOperationException e) {
             closeQuietly(socket);
             throw new ChannelException(transport + ": cannot set up the socket: " + e, e);

@@ -1,5 +1,8 @@
 package io.shmbench.transport;
 
+import io.shmbench.ipc.ChannelException;
+import io.shmbench.ipc.PeerGoneException;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

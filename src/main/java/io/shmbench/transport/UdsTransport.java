@@ -1,5 +1,6 @@
 package io.shmbench.transport;
 
+import io.shmbench.ipc.ChannelException;
 import io.shmbench.shm.PrivateDirectory;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.shmbench.transport;
 
-import io.shmbench.ring.WaitStrategy;
+import io.shmbench.ipc.WaitStrategy;
 
 /**
  * How a side waits for the other: benchmarks measure each. The first attempt never waits; this is

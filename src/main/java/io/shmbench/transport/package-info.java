@@ -17,10 +17,10 @@
  * <h2>Pieces</h2>
  * <ul>
  *   <li>{@link io.shmbench.transport.Channel}: whole messages both ways, a timeout on every blocking
- *       call, clean close; errors are unchecked {@link io.shmbench.transport.ChannelException}s
+ *       call, clean close; errors are unchecked {@link io.shmbench.ipc.ChannelException}s
  *       ({@link io.shmbench.transport.ChannelTimeoutException},
- *       {@link io.shmbench.transport.PeerGoneException},
- *       {@link io.shmbench.transport.MessageTooLargeException}).</li>
+ *       {@link io.shmbench.ipc.PeerGoneException},
+ *       {@link io.shmbench.ipc.MessageTooLargeException}).</li>
  *   <li>{@link io.shmbench.transport.ChannelConfig}: largest message, timeout, queue depth and
  *       {@link io.shmbench.transport.WaitMode} (kernel-blocking or busy-polling).</li>
  *   <li>{@link io.shmbench.transport.Transport}: the SPI. The parent side {@code prepare}s the
@@ -43,3 +43,7 @@
  * costs a second system call per send on stream transports (no {@code writev} of heap memory).
  */
 package io.shmbench.transport;
+
+import io.shmbench.ipc.ChannelException;
+import io.shmbench.ipc.MessageTooLargeException;
+import io.shmbench.ipc.PeerGoneException;

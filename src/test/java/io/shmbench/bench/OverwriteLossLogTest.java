@@ -1,8 +1,9 @@
 package io.shmbench.bench;
 
+import io.shmbench.measure.QuestionCsv;
 import io.shmbench.report.LossObservation;
-import io.shmbench.ring.LapPolicy;
 import io.shmbench.report.QuestionCsvReader;
+import io.shmbench.ring.LapPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,12 +21,12 @@ class OverwriteLossLogTest {
 
     @Test
     void rowsFromSeveralWritersReadBackThroughTheReporter() throws Exception {
-        Path file = dir.resolve(QuestionCsvReader.Q3_LOSS);
+        Path file = dir.resolve(QuestionCsv.Q3_OVERWRITE_LOSS.fileName());
         new OverwriteLossLog(file).append(new OverwriteLoss(4, 1.25, LapPolicy.NEWEST, 313, 300, 13, 450_000.4, 990_000.6));
         new OverwriteLossLog(file).append(new OverwriteLoss(1, 4.0, LapPolicy.OLDEST, 1000, 0, 1000, Double.NaN, Double.NaN));
 
         assertEquals(3, Files.readAllLines(file).size(), "one header and two rows");
-        assertEquals(String.join(",", OverwriteLossLog.HEADER), Files.readAllLines(file).getFirst());
+        assertEquals(String.join(",", QuestionCsv.Q3_OVERWRITE_LOSS.columns()), Files.readAllLines(file).getFirst());
         List<LossObservation> rows = QuestionCsvReader.loss(file);
         assertEquals(2, rows.size());
         LossObservation first = rows.getFirst();

@@ -2,8 +2,8 @@ package io.shmbench.bench;
 
 import io.shmbench.measure.LatencyRecorder;
 import io.shmbench.payload.PayloadLayout;
-import io.shmbench.report.Outcome;
 import io.shmbench.report.QuestionCsvReader;
+import io.shmbench.report.SeriesOutcome;
 import io.shmbench.testutil.NoLeaks;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -95,7 +95,7 @@ class Q5PayloadLayoutCrossProcessTest {
         } finally {
             side.close();
         }
-        List<Outcome> outcomes = QuestionCsvReader.outcomes(run.outcomes());
+        List<SeriesOutcome> outcomes = QuestionCsvReader.outcomes(run.outcomes());
         assertEquals(1, outcomes.size(), outcomes::toString);
         assertEquals("corrupt", outcomes.getFirst().status());
         assertEquals("1 corrupt of 5 snapshots", outcomes.getFirst().detail());

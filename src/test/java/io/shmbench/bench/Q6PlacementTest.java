@@ -1,6 +1,7 @@
 package io.shmbench.bench;
 
 import io.shmbench.measure.LatencyRecorder;
+import io.shmbench.measure.QuestionCsv;
 import io.shmbench.measure.SeriesName;
 import io.shmbench.placement.CpuPair;
 import io.shmbench.placement.FakeSysfs;
@@ -8,8 +9,8 @@ import io.shmbench.placement.Placement;
 import io.shmbench.placement.ThreadAffinity;
 import io.shmbench.placement.Topology;
 import io.shmbench.report.CoreLatency;
-import io.shmbench.report.Outcome;
 import io.shmbench.report.QuestionCsvReader;
+import io.shmbench.report.SeriesOutcome;
 import io.shmbench.testutil.NoLeaks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -60,11 +61,11 @@ class Q6PlacementTest {
 
         assertTrue(outcome.stopped());
         assertEquals(0, latency.interval().getTotalCount());
-        List<Outcome> outcomes = QuestionCsvReader.outcomes(run.outcomes());
+        List<SeriesOutcome> outcomes = QuestionCsvReader.outcomes(run.outcomes());
         assertEquals(1, outcomes.size());
         assertEquals("unavailable", outcomes.getFirst().status());
         assertTrue(outcomes.getFirst().detail().contains("needs 2 NUMA nodes"), outcomes.getFirst().detail());
-        assertEquals(5, QuestionCsvReader.placements(run.raw(QuestionCsvReader.Q6_PLACEMENTS)).size());
+        assertEquals(5, QuestionCsvReader.placements(run.raw(QuestionCsv.Q6_PLACEMENTS.fileName())).size());
     }
 
     @ParameterizedTest
@@ -130,7 +131,7 @@ class Q6PlacementTest {
             bench.stop();
         }
         assertFalse(outcome.stopped(), () -> run.outcomesText());
-        List<CoreLatency> rows = QuestionCsvReader.coreMatrix(run.raw(QuestionCsvReader.Q6_CORE_MATRIX));
+        List<CoreLatency> rows = QuestionCsvReader.coreMatrix(run.raw(QuestionCsv.Q6_CORE_MATRIX.fileName()));
         assertEquals(1, rows.size());
         CoreLatency row = rows.getFirst();
         assertEquals(List.of(pair.writerCpu(), pair.readerCpu()), List.of(row.cpuA(), row.cpuB()));
@@ -147,10 +148,10 @@ class Q6PlacementTest {
         bench.endIteration(true);
         bench.stop();
 
-        List<CoreLatency> rows = QuestionCsvReader.coreMatrix(run.raw(QuestionCsvReader.Q6_CORE_MATRIX));
+        List<CoreLatency> rows = QuestionCsvReader.coreMatrix(run.raw(QuestionCsv.Q6_CORE_MATRIX.fileName()));
         assertEquals(1, rows.size());
         assertTrue(Double.isNaN(rows.getFirst().p50Ns()));
-        Outcome unavailable = QuestionCsvReader.outcomes(run.outcomes()).getFirst();
+        SeriesOutcome unavailable = QuestionCsvReader.outcomes(run.outcomes()).getFirst();
         assertEquals("unavailable", unavailable.status());
         assertTrue(unavailable.detail().contains("CPU 1 is not a usable CPU"), unavailable.detail());
     }

@@ -1,6 +1,7 @@
 package io.shmbench.bench;
 
 import io.shmbench.measure.LatencyRecorder;
+import io.shmbench.measure.QuestionCsv;
 import io.shmbench.report.FaultObservation;
 import io.shmbench.report.QuestionCsvReader;
 import io.shmbench.testutil.NoLeaks;
@@ -50,7 +51,7 @@ class Q7FaultsTest {
         }
 
         assertFalse(outcome.stopped(), () -> "outcomes: " + run.outcomesText());
-        List<FaultObservation> rows = QuestionCsvReader.faults(run.raw(QuestionCsvReader.Q7_FAULTS));
+        List<FaultObservation> rows = QuestionCsvReader.faults(run.raw(QuestionCsv.Q7_FAULTS.fileName()));
         System.out.println("writer kill: " + rows);
         assertEquals(List.of(1, 2), rows.stream().map(FaultObservation::trial).toList());
         assertTrue(rows.stream().allMatch(r -> r.scenario().equals(Q7Faults.KILL) && r.metric().equals("detection_ns")
@@ -75,7 +76,7 @@ class Q7FaultsTest {
         }
 
         assertFalse(outcome.stopped(), () -> "outcomes: " + run.outcomesText());
-        List<FaultObservation> rows = QuestionCsvReader.faults(run.raw(QuestionCsvReader.Q7_FAULTS));
+        List<FaultObservation> rows = QuestionCsvReader.faults(run.raw(QuestionCsv.Q7_FAULTS.fileName()));
         System.out.println("seqlock: " + rows);
         assertEquals(List.of("snapshots_read_count", "delivered_count", "torn_caught_count", "torn_delivered_count",
                 "gap_count"), rows.stream().filter(r -> r.trial() == 1).map(FaultObservation::metric).toList());
@@ -99,7 +100,7 @@ class Q7FaultsTest {
         }
 
         assertFalse(outcome.stopped(), () -> "outcomes: " + run.outcomesText());
-        List<FaultObservation> rows = QuestionCsvReader.faults(run.raw(QuestionCsvReader.Q7_FAULTS));
+        List<FaultObservation> rows = QuestionCsvReader.faults(run.raw(QuestionCsv.Q7_FAULTS.fileName()));
         System.out.println("double buffer: " + rows);
         assertEquals(List.of("snapshots_read_count", "delivered_count", "torn_delivered_count"),
                 rows.stream().map(FaultObservation::metric).toList());

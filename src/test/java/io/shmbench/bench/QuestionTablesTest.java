@@ -1,11 +1,12 @@
 package io.shmbench.bench;
 
+import io.shmbench.measure.QuestionCsv;
 import io.shmbench.measure.RunDirectory;
 import io.shmbench.placement.FakeSysfs;
 import io.shmbench.placement.Topology;
 import io.shmbench.report.CoreLatency;
 import io.shmbench.report.FaultObservation;
-import io.shmbench.report.Placement;
+import io.shmbench.report.PlacementAvailability;
 import io.shmbench.report.QuestionCsvReader;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -58,9 +59,9 @@ class QuestionTablesTest {
         try (RunDirectoryFixture run = RunDirectoryFixture.at(root.resolve("run"))) {
             PlacementTable.write(t);
             PlacementTable.write(t); // every Q6 fork writes it; the file holds one copy
-            List<Placement> read = QuestionCsvReader.placements(run.raw(QuestionCsvReader.Q6_PLACEMENTS));
+            List<PlacementAvailability> read = QuestionCsvReader.placements(run.raw(QuestionCsv.Q6_PLACEMENTS.fileName()));
             assertEquals(5, read.size());
-            Placement smt = read.get(1);
+            PlacementAvailability smt = read.get(1);
             assertEquals("smt-sibling", smt.name());
             assertEquals(false, smt.available());
             assertTrue(smt.reason().contains("usable CPUs 0-7 include no two threads of one core"), smt.reason());
@@ -80,7 +81,7 @@ class QuestionTablesTest {
         try (RunDirectoryFixture run = RunDirectoryFixture.at(root.resolve("run"))) {
             CoreMatrixTable.append(CoreMatrixTable.row(0, 16, roundTrips));
             CoreMatrixTable.rowFor("3:11", new Histogram(3)).ifPresent(CoreMatrixTable::append);
-            List<CoreLatency> read = QuestionCsvReader.coreMatrix(run.raw(QuestionCsvReader.Q6_CORE_MATRIX));
+            List<CoreLatency> read = QuestionCsvReader.coreMatrix(run.raw(QuestionCsv.Q6_CORE_MATRIX.fileName()));
             assertEquals(2, read.size());
             assertEquals(new CoreLatency(0, 16, 500, 990), read.get(0));
             assertTrue(Double.isNaN(read.get(1).p50Ns()) && Double.isNaN(read.get(1).p99Ns()));
@@ -101,7 +102,7 @@ class QuestionTablesTest {
             table.flush();
             table.flush(); // nothing left: no second copy
             new FaultTable().add(Q7Faults.KILL, 2, "detection_ns", 3_900_000).flush();
-            List<FaultObservation> read = QuestionCsvReader.faults(run.raw(QuestionCsvReader.Q7_FAULTS));
+            List<FaultObservation> read = QuestionCsvReader.faults(run.raw(QuestionCsv.Q7_FAULTS.fileName()));
             assertEquals(List.of(new FaultObservation(Q7Faults.KILL, 1, "detection_ns", 4_200_000),
                     new FaultObservation(Q7Faults.DOUBLE_BUFFER, 1, "torn_delivered_count", 17),
                     new FaultObservation(Q7Faults.KILL, 2, "detection_ns", 3_900_000)), read);

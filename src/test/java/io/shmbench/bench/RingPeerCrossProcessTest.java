@@ -3,8 +3,9 @@ package io.shmbench.bench;
 import io.shmbench.measure.LatencyRecorder;
 import io.shmbench.measure.OutcomeLog;
 import io.shmbench.measure.SeriesName;
-import io.shmbench.report.Outcome;
 import io.shmbench.report.QuestionCsvReader;
+import io.shmbench.report.SeriesOutcome;
+import io.shmbench.ring.LapPolicy;
 import io.shmbench.ring.MemoryOrder;
 import io.shmbench.ring.Padding;
 import io.shmbench.ring.ReaderPoll;
@@ -13,11 +14,10 @@ import io.shmbench.ring.RingMode;
 import io.shmbench.testutil.NoLeaks;
 import io.shmbench.testutil.Signals;
 import org.junit.jupiter.api.Test;
-import io.shmbench.ring.LapPolicy;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,7 +58,7 @@ class RingPeerCrossProcessTest {
         return dir.resolve("outcomes.csv");
     }
 
-    private List<Outcome> recorded() throws Exception {
+    private List<SeriesOutcome> recorded() throws Exception {
         return Files.exists(outcomes()) ? QuestionCsvReader.outcomes(outcomes()) : List.of();
     }
 
@@ -155,7 +155,7 @@ class RingPeerCrossProcessTest {
         } finally {
             trial.close();
         }
-        List<Outcome> rows = recorded();
+        List<SeriesOutcome> rows = recorded();
         assertEquals(1, rows.size(), rows.toString());
         assertEquals("timed out", rows.getFirst().status());
         assertTrue(rows.getFirst().detail().contains("timed out waiting for a message"), rows.getFirst().detail());
@@ -177,7 +177,7 @@ class RingPeerCrossProcessTest {
         } finally {
             trial.close();
         }
-        List<Outcome> rows = recorded();
+        List<SeriesOutcome> rows = recorded();
         assertEquals(1, rows.size(), rows.toString());
         assertEquals("failed", rows.getFirst().status());
         assertTrue(rows.getFirst().detail().contains("died"), rows.getFirst().detail());

@@ -1,13 +1,13 @@
 package io.shmbench.bench;
 
+import io.shmbench.ipc.WaitStrategy;
 import io.shmbench.message.CheckedMessage;
-import io.shmbench.payload.SeedDoubleBuffer;
+import io.shmbench.payload.PlainDoubleBuffer;
 import io.shmbench.ring.Ring;
 import io.shmbench.ring.RingConfig;
 import io.shmbench.ring.RingMode;
 import io.shmbench.ring.RingReader;
 import io.shmbench.ring.RingWriter;
-import io.shmbench.ring.WaitStrategy;
 import io.shmbench.testutil.NoLeaks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Q7's tearing, made deterministic in one thread: the slow reader's pause runs the writer's next
- * writes, so the writer laps the reader exactly when the test says. The seed's double buffer hands
+ * writes, so the writer laps the reader exactly when the test says. The plain double buffer hands
  * the reader the torn snapshot (only the reader's own check of every word notices); the seqlocked ring
  * catches it and never delivers it.
  */
@@ -64,21 +64,21 @@ class TornSnapshotTest {
     @Test
     void doubleBufferWriterFlipsBetweenTwoBuffers() {
         try (Arena arena = Arena.ofConfined()) {
-            SeedDoubleBuffer buffer = new SeedDoubleBuffer(arena.allocate(SeedDoubleBuffer.segmentSize(BYTES), 64), BYTES);
+            PlainDoubleBuffer buffer = new PlainDoubleBuffer(arena.allocate(PlainDoubleBuffer.segmentSize(BYTES), 64), BYTES);
             MemorySegment first = buffer.back();
             assertNotSame(first, buffer.front());
             write(first, 1);
             buffer.publish();
             assertSame(first, buffer.front(), "the buffer just filled is the one the reader reads");
             assertNotSame(first, buffer.back(), "the writer goes on in the other one");
-            assertThrows(IllegalArgumentException.class, () -> new SeedDoubleBuffer(arena.allocate(64), BYTES));
+            assertThrows(IllegalArgumentException.class, () -> new PlainDoubleBuffer(arena.allocate(64), BYTES));
         }
     }
 
     @Test
     void doubleBufferHandsTheReaderATornSnapshotWhenTheWriterLapsIt() {
         try (Arena arena = Arena.ofConfined()) {
-            SeedDoubleBuffer buffer = new SeedDoubleBuffer(arena.allocate(SeedDoubleBuffer.segmentSize(BYTES), 64), BYTES);
+            PlainDoubleBuffer buffer = new PlainDoubleBuffer(arena.allocate(PlainDoubleBuffer.segmentSize(BYTES), 64), BYTES);
             write(buffer, 1);
             MemorySegment reading = buffer.front();
 
@@ -95,7 +95,7 @@ class TornSnapshotTest {
     @Test
     void doubleBufferIsFineWhenTheWriterFlipsOnlyOnce() {
         try (Arena arena = Arena.ofConfined()) {
-            SeedDoubleBuffer buffer = new SeedDoubleBuffer(arena.allocate(SeedDoubleBuffer.segmentSize(BYTES), 64), BYTES);
+            PlainDoubleBuffer buffer = new PlainDoubleBuffer(arena.allocate(PlainDoubleBuffer.segmentSize(BYTES), 64), BYTES);
             write(buffer, 1);
             assertTrue(SlowReader.read(buffer.front(), BYTES, () -> write(buffer, 2)));
         }
@@ -142,7 +142,7 @@ class TornSnapshotTest {
         CheckedMessage.write(snapshot, sequence, 0, BYTES);
     }
 
-    private static void write(SeedDoubleBuffer buffer, long sequence) {
+    private static void write(PlainDoubleBuffer buffer, long sequence) {
         write(buffer.back(), sequence);
         buffer.publish();
     }

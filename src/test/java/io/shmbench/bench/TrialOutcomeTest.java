@@ -1,16 +1,17 @@
 package io.shmbench.bench;
 
+import io.shmbench.ipc.ChannelException;
+import io.shmbench.ipc.PeerGoneException;
+import io.shmbench.measure.Outcome;
 import io.shmbench.measure.OutcomeLog;
+import io.shmbench.measure.SeriesName;
 import io.shmbench.placement.Placement;
 import io.shmbench.placement.PlacementDecision;
 import io.shmbench.placement.PlacementException;
 import io.shmbench.placement.PlacementUnavailableException;
-import io.shmbench.measure.SeriesName;
-import io.shmbench.report.Outcome;
 import io.shmbench.report.QuestionCsvReader;
-import io.shmbench.ring.PeerGoneException;
+import io.shmbench.report.SeriesOutcome;
 import io.shmbench.ring.RingTimeoutException;
-import io.shmbench.transport.ChannelException;
 import io.shmbench.transport.ChannelTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +38,7 @@ class TrialOutcomeTest {
         return new TrialOutcome(SERIES, Optional.of(new OutcomeLog(dir.resolve("outcomes.csv"))));
     }
 
-    private List<Outcome> written() throws Exception {
+    private List<SeriesOutcome> written() throws Exception {
         Path file = dir.resolve("outcomes.csv");
         return Files.exists(file) ? QuestionCsvReader.outcomes(file) : List.of();
     }
@@ -51,7 +52,7 @@ class TrialOutcomeTest {
         outcome.end("messages checked");
 
         assertTrue(outcome.stopped());
-        List<Outcome> rows = written();
+        List<SeriesOutcome> rows = written();
         assertEquals(1, rows.size(), "recorded once");
         assertEquals("timed out", rows.getFirst().status());
         assertEquals("Q2MemoryOrders.roundTrip", rows.getFirst().key().benchmark());
@@ -63,7 +64,7 @@ class TrialOutcomeTest {
     void anyOtherErrorIsAFailureWithItsContext() throws Exception {
         TrialOutcome outcome = outcome();
         outcome.stop(new PeerGoneException("the reader process (pid 7) died"), " (the peer exited; its log ends with:\n  boom)");
-        Outcome row = written().getFirst();
+        SeriesOutcome row = written().getFirst();
         assertEquals("failed", row.status());
         assertEquals("the reader process (pid 7) died (the peer exited; its log ends with:   boom)", row.detail());
     }
@@ -78,7 +79,7 @@ class TrialOutcomeTest {
         assertTrue(written().isEmpty(), "nothing before the end of the trial");
         outcome.end("messages checked");
 
-        Outcome row = written().getFirst();
+        SeriesOutcome row = written().getFirst();
         assertEquals("corrupt", row.status());
         assertEquals("5 corrupt of 100 messages checked", row.detail());
         assertEquals("5 corrupt", row.mark());
@@ -95,13 +96,13 @@ class TrialOutcomeTest {
 
     @Test
     void problemsAreClassifiedByTheirCauses() {
-        assertEquals(io.shmbench.measure.Outcome.TIMED_OUT, TrialOutcome.statusOf(new RingTimeoutException("no message")));
-        assertEquals(io.shmbench.measure.Outcome.TIMED_OUT, TrialOutcome.statusOf(new ChannelException("the peer did not come up",
+        assertEquals(Outcome.TIMED_OUT, TrialOutcome.statusOf(new RingTimeoutException("no message")));
+        assertEquals(Outcome.TIMED_OUT, TrialOutcome.statusOf(new ChannelException("the peer did not come up",
                 new ChannelTimeoutException("timed out after 60000 ms"))));
-        assertEquals(io.shmbench.measure.Outcome.UNAVAILABLE, TrialOutcome.statusOf(new PlacementUnavailableException(
+        assertEquals(Outcome.UNAVAILABLE, TrialOutcome.statusOf(new PlacementUnavailableException(
                 new PlacementDecision.Unavailable(Placement.CROSS_NODE, "one node"))));
-        assertEquals(io.shmbench.measure.Outcome.FAILED, TrialOutcome.statusOf(new PlacementException("sched_setaffinity failed")));
-        assertEquals(io.shmbench.measure.Outcome.FAILED, TrialOutcome.statusOf(new IllegalStateException("lost step")));
+        assertEquals(Outcome.FAILED, TrialOutcome.statusOf(new PlacementException("sched_setaffinity failed")));
+        assertEquals(Outcome.FAILED, TrialOutcome.statusOf(new IllegalStateException("lost step")));
     }
 
     @Test
@@ -109,12 +110,12 @@ class TrialOutcomeTest {
         TrialOutcome outcome = outcome();
         outcome.checked(100, 0);
         outcome.stop(new RingTimeoutException("timed out waiting for a message"));
-        outcome.stop(io.shmbench.measure.Outcome.FAILED, "closing after the time-out failed too");
+        outcome.stop(Outcome.FAILED, "closing after the time-out failed too");
         outcome.checked(100, 3);
         outcome.end("echoes");
 
-        List<Outcome> rows = written();
-        assertEquals(List.of("timed out", "corrupt"), rows.stream().map(Outcome::status).toList());
+        List<SeriesOutcome> rows = written();
+        assertEquals(List.of("timed out", "corrupt"), rows.stream().map(SeriesOutcome::status).toList());
         assertEquals("timed out waiting for a message", rows.get(0).detail());
         assertEquals("3 corrupt of 200 echoes", rows.get(1).detail());
     }

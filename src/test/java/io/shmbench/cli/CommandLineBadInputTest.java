@@ -1,5 +1,6 @@
 package io.shmbench.cli;
 
+import io.shmbench.process.JavaCommand;
 import io.shmbench.soak.RingWriterMain;
 import io.shmbench.testutil.NoLeaks;
 import io.shmbench.transport.PeerMain;
@@ -41,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * one must be refused too, and every error must quote the value given. A "missing" path
  * here is one under a regular file: it neither exists nor can be created, so an input path is
  * missing and an output directory cannot be made. Each failing argument comes with valid values for
- * the required ones (an existing directory for a path), so the error is about the bad value alone.
+ * the required ones (a run directory for a path), so the error is about the bad value alone.
  *
  * <p>The peer and soak-writer processes are entry points too, started by the suite itself; they
  * are run as child JVMs.
@@ -53,12 +54,16 @@ class CommandLineBadInputTest {
     private static final List<String> NOT_FINITE = List.of("NaN", "Infinity");
     private static Path scratch;
     private static Path missing;
+    /** A directory that is a run (it has env.json), for commands that read one. */
+    private static Path run;
 
     @BeforeAll
     static void paths() throws IOException {
         scratch = Files.createTempDirectory("badinput");
         Path file = Files.writeString(scratch.resolve("a-file"), "not a directory");
         missing = file.resolve("missing").resolve("run");
+        run = Files.createDirectories(scratch.resolve("run"));
+        Files.writeString(run.resolve("env.json"), "{\"schema\": \"shmbench-env/1\"}");
     }
 
     @AfterAll
@@ -139,25 +144,47 @@ class CommandLineBadInputTest {
             args.add(option.longestName());
             args.add(value);
         }
+        for (OptionSpec o : command.getCommandSpec().options()) {
+            if (o.required() && o != bad) {
+                args.add(o.longestName());
+                args.add(validValue(o));
+            }
+        }
         for (PositionalParamSpec p : command.getCommandSpec().positionalParameters()) {
             if (p == bad) {
                 args.add(value);
+                for (int i = 1; i < p.arity().min(); i++) { // compare takes two runs or more
+                    args.add(validValue(p));
+                }
             } else if (p.required()) {
-                args.add(validValue(p));
+                for (int i = 0; i < Math.max(1, p.arity().min()); i++) {
+                    args.add(validValue(p));
+                }
             }
         }
         return args.toArray(String[]::new);
     }
 
-    /** Valid values for the required positionals. */
+    /** Valid values for the required options and positionals. */
     private static List<String> requiredArgs(CommandLine command) {
-        return command.getCommandSpec().positionalParameters().stream().filter(ArgSpec::required)
-                .map(CommandLineBadInputTest::validValue).toList();
+        List<String> args = new ArrayList<>();
+        for (OptionSpec o : command.getCommandSpec().options()) {
+            if (o.required()) {
+                args.add(o.longestName());
+                args.add(validValue(o));
+            }
+        }
+        for (PositionalParamSpec p : command.getCommandSpec().positionalParameters()) {
+            for (int i = 0; p.required() && i < Math.max(1, p.arity().min()); i++) {
+                args.add(validValue(p));
+            }
+        }
+        return args;
     }
 
-    /** An existing directory for a path, else a word. */
-    private static String validValue(PositionalParamSpec p) {
-        return path(p) ? scratch.toString() : "x";
+    /** A run directory for a path (commands that read a run check it is one), else a word. */
+    private static String validValue(ArgSpec p) {
+        return path(p) ? run.toString() : "x";
     }
 
     private static void assertUsageError(CommandRun run, String command, String mentioned) {
@@ -175,8 +202,10 @@ class CommandLineBadInputTest {
                 || type == Duration.class;
     }
 
+    /** A path, or several (compare's runs): by the element type of a list. */
     private static boolean path(ArgSpec arg) {
-        return Path.class.isAssignableFrom(arg.type()) || File.class.isAssignableFrom(arg.type());
+        Class<?> type = java.util.Collection.class.isAssignableFrom(arg.type()) ? arg.auxiliaryTypes()[0] : arg.type();
+        return Path.class.isAssignableFrom(type) || File.class.isAssignableFrom(type);
     }
 
     private static String label(ArgSpec arg) {
@@ -206,11 +235,7 @@ class CommandLineBadInputTest {
 
     /** Runs {@code main} in a child JVM as the suite would start it; it must exit 2 with {@code message} on stderr. */
     private static void assertChildUsageError(Class<?> main, String message, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElseThrow());
-        command.addAll(JvmFlags.COMMON);
-        command.addAll(List.of("-Xmx64m", "-cp", System.getProperty("java.class.path"), main.getName()));
-        command.addAll(List.of(args));
+        List<String> command = JavaCommand.of(main, List.of("-Xmx64m"), List.of(args));
         CommandRun run;
         try {
             run = CommandRun.process(scratch, Map.of(), Duration.ofSeconds(60), command);

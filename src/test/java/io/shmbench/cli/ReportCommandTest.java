@@ -66,6 +66,19 @@ class ReportCommandTest {
     }
 
     @Test
+    void theResultsFolderIsNotARunAndNothingIsWritten() throws Exception {
+        Path run = FixtureRuns.standard(dir);
+        Path results = run.getParent();
+        Files.createSymbolicLink(results.resolve("latest"), run.getFileName());
+        Run r = execute("report", results.toString());
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("is not a run directory") && r.err().contains("latest"), r.err());
+        assertTrue(!Files.exists(results.resolve("csv")), "no CSV written into the results folder");
+        assertTrue(!Files.exists(dir.resolve("plots")), "no figures written anywhere");
+        assertTrue(!Files.exists(run.resolve("csv")), "nor into the run");
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         Run missingDir = execute("report", dir.resolve("no-such-run").toString());
         assertEquals(2, missingDir.code());

@@ -160,6 +160,19 @@ class RunCommandTest {
     }
 
     @Test
+    void aResultsDirThatCannotBeMadeIsAUsageErrorWhileAnotherJmhHoldsTheLock() throws Exception {
+        Path file = Files.writeString(results.resolve("a-file"), "");
+        Path underAFile = file.resolve("results");
+        CommandRun refused;
+        try (HeldJmhLock held = HeldJmhLock.take()) {
+            // Checked before the lock: another helper's benchmark must not turn a usage error into "cannot start".
+            refused = CommandRun.main("run", "--results-dir", underAFile.toString(), "--only", "Q0RecordingCost.timestampsOnly");
+        }
+        assertUsageError(refused, "--results-dir " + underAFile);
+        assertTrue(refused.err().contains(file + " is not a directory"), refused.err());
+    }
+
+    @Test
     void aRunDoesNotStartWhileAnotherJmhHoldsTheLock() throws Exception {
         CommandRun refused;
         try (HeldJmhLock held = HeldJmhLock.take()) {

@@ -1,14 +1,14 @@
 package io.shmbench.interop;
 
+import io.shmbench.ipc.PeerGoneException;
+import io.shmbench.ipc.WaitStrategy;
 import io.shmbench.ring.LapPolicy;
 import io.shmbench.ring.Padding;
-import io.shmbench.ring.PeerGoneException;
 import io.shmbench.ring.Ring;
 import io.shmbench.ring.RingConfig;
 import io.shmbench.ring.RingLayout;
 import io.shmbench.ring.RingMode;
 import io.shmbench.ring.RingReader;
-import io.shmbench.ring.WaitStrategy;
 import io.shmbench.testutil.Await;
 import io.shmbench.testutil.NoLeaks;
 import io.shmbench.testutil.TempRing;

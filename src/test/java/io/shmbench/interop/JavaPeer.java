@@ -1,10 +1,10 @@
 package io.shmbench.interop;
 
+import io.shmbench.ipc.WaitStrategy;
 import io.shmbench.ring.LapPolicy;
 import io.shmbench.ring.Ring;
 import io.shmbench.ring.RingReader;
 import io.shmbench.ring.RingWriter;
-import io.shmbench.ring.WaitStrategy;
 
 import java.time.Duration;
 

@@ -1,10 +1,10 @@
 package io.shmbench.interop;
 
+import io.shmbench.ipc.WaitStrategy;
 import io.shmbench.ring.Ring;
 import io.shmbench.ring.RingConfig;
 import io.shmbench.ring.RingMode;
 import io.shmbench.ring.RingWriter;
-import io.shmbench.ring.WaitStrategy;
 import io.shmbench.testutil.NoLeaks;
 import io.shmbench.testutil.TempRing;
 import org.junit.jupiter.api.Assumptions;

@@ -33,7 +33,7 @@ class SeriesNameTest {
         String file = series.hlogFileName();
 
         assertEquals("B.m@b=plain,path=%2Fdev%2Fshm%2Cx%3D1%25.hlog", file);
-        assertEquals(series, SeriesName.parseHlogFileName(file));
+        assertEquals(series, parse(file));
     }
 
     @Test
@@ -41,17 +41,17 @@ class SeriesNameTest {
         TreeMap<String, String> params = new TreeMap<>(Map.of("slots", "64", "memoryOrder", "RELEASE_ACQUIRE"));
         SeriesName series = new SeriesName("Q2MemoryOrders", "roundTrip", params);
 
-        assertEquals(series, SeriesName.parseHlogFileName(series.hlogFileName()));
+        assertEquals(series, parse(series.hlogFileName()));
         assertEquals(new SeriesName("Q0RecordingCost", "recordOnly", new TreeMap<>()),
-                SeriesName.parseHlogFileName("Q0RecordingCost.recordOnly@.hlog"));
+                parse("Q0RecordingCost.recordOnly@.hlog"));
     }
 
     @Test
     void rejectsNamesItCannotHaveMade() {
-        assertThrows(IllegalArgumentException.class, () -> SeriesName.parseHlogFileName("jmh.json"));
-        assertThrows(IllegalArgumentException.class, () -> SeriesName.parseHlogFileName("NoMethod@a=1.hlog"));
-        assertThrows(IllegalArgumentException.class, () -> SeriesName.parseHlogFileName("A.m@novalue.hlog"));
-        assertThrows(IllegalArgumentException.class, () -> SeriesName.parseHlogFileName("A.m@a=%zz.hlog"));
+        assertThrows(IllegalArgumentException.class, () -> parse("jmh.json"));
+        assertThrows(IllegalArgumentException.class, () -> parse("NoMethod@a=1.hlog"));
+        assertThrows(IllegalArgumentException.class, () -> parse("A.m@novalue.hlog"));
+        assertThrows(IllegalArgumentException.class, () -> parse("A.m@a=%zz.hlog"));
         assertThrows(IllegalArgumentException.class, () -> SeriesName.of("noDots", Map.of()));
     }
 
@@ -60,5 +60,18 @@ class SeriesNameTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SeriesName.of("a.B.m", Map.of("p", "x".repeat(300))).hlogFileName());
         assertTrue(e.getMessage().contains("255"), e.getMessage());
+    }
+
+    @Test
+    void readsTheColumnsOfARawCsvAndAFileNameWithoutParameters() {
+        SeriesName series = SeriesName.of("io.shmbench.bench.Q3Slots.roundTrip", " slots=64 , transport=shm-ring");
+
+        assertEquals(series, SeriesName.of("Q3Slots.roundTrip", series.paramsText()));
+        assertEquals(new SeriesName("Q0RecordingCost", "recordOnly", new TreeMap<>()), parse("Q0RecordingCost.recordOnly.hlog"));
+        assertThrows(IllegalArgumentException.class, () -> SeriesName.of("A.m", "slots=1,slots=2"));
+    }
+
+    private static SeriesName parse(String hlogFileName) {
+        return SeriesName.parseFileName(hlogFileName, SeriesName.HLOG_SUFFIX);
     }
 }

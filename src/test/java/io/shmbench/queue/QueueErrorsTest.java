@@ -1,6 +1,6 @@
 package io.shmbench.queue;
 
-import io.shmbench.ring.WaitStrategy;
+import io.shmbench.ipc.WaitStrategy;
 import io.shmbench.testutil.NoLeaks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

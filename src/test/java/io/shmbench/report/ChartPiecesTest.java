@@ -1,13 +1,14 @@
 package io.shmbench.report;
 
+import io.shmbench.measure.SeriesName;
 import io.shmbench.report.chart.BinaryFormat;
 import io.shmbench.report.chart.ChartStyle;
 import io.shmbench.report.chart.Line;
-import io.shmbench.report.chart.XYCharts;
 import io.shmbench.report.chart.PercentileFormat;
 import io.shmbench.report.chart.SeriesStyle;
 import io.shmbench.report.chart.SiFormat;
 import io.shmbench.report.chart.TickedLogAxis;
+import io.shmbench.report.chart.XYCharts;
 import org.jfree.data.Range;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Axis ticks and labels, series naming and ordering: the small parts the figures rely on. */
 class ChartPiecesTest {
+    @Test
+    void aRangeShorterThanADecadeStillGetsValuesToReadOff() {
+        TickedLogAxis axis = TickedLogAxis.decades("\u00d7 floor");
+        axis.setRange(new Range(1.1, 2.6));
+        assertEquals(List.of("1.5", "2"), majors(axis));
+        axis.setRange(new Range(0.9, 3.5));
+        assertEquals(List.of("1", "1.5", "2", "3"), majors(axis));
+        axis.setRange(new Range(1, 500));
+        assertEquals(List.of("1", "10", "100"), majors(axis), "three decades or more: decades only");
+    }
+
+    private static List<String> majors(TickedLogAxis axis) {
+        List<?> ticks = axis.refreshTicks(null, null, null, org.jfree.chart.ui.RectangleEdge.BOTTOM);
+        return ticks.stream().map(t -> (org.jfree.chart.axis.LogTick) t).filter(t -> t.getTickType() == org.jfree.chart.axis.TickType.MAJOR)
+                .map(t -> text(t.getAttributedLabel())).toList();
+    }
+
     @Test
     void percentileAxisIsLabelledLikeHdrHistogramPlots() {
         PercentileFormat f = new PercentileFormat();
@@ -155,14 +173,14 @@ class ChartPiecesTest {
 
     @Test
     void seriesKeysParseAndOrderNumerically() {
-        SeriesKey k = SeriesKey.of("io.shmbench.bench.Q3Slots.roundTrip", SeriesKey.parseParams("slots=64,transport=shm-ring"));
+        SeriesName k = SeriesName.of("io.shmbench.bench.Q3Slots.roundTrip", "slots=64,transport=shm-ring");
         assertEquals("Q3", k.question());
         assertEquals("Q3Slots.roundTrip", k.benchmark());
         assertEquals("roundTrip", k.method());
-        SeriesKey small = SeriesKey.of("Q3Slots.roundTrip", Map.of("slots", "8", "transport", "shm-ring"));
+        SeriesName small = SeriesName.of("Q3Slots.roundTrip", Map.of("slots", "8", "transport", "shm-ring"));
         assertEquals(true, SeriesOrder.KEYS.compare(small, k) < 0, "8 slots before 64");
-        assertThrows(IllegalArgumentException.class, () -> SeriesKey.parseParams("slots"));
-        assertThrows(IllegalArgumentException.class, () -> SeriesKey.of("noMethod", Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> SeriesName.of("Q3Slots.roundTrip", "slots"));
+        assertThrows(IllegalArgumentException.class, () -> SeriesName.of("noMethod", Map.of()));
         assertEquals("1234.5", Cells.number(1234.5));
         assertEquals("20000000", Cells.number(2e7));
         assertEquals("", Cells.number(Double.NaN));

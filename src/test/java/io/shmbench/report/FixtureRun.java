@@ -3,6 +3,7 @@ package io.shmbench.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shmbench.measure.SeriesName;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 import org.apache.commons.csv.CSVFormat;
@@ -28,6 +29,7 @@ import java.util.TreeMap;
  */
 final class FixtureRun {
     static final String RUN_ID = "fixture-run";
+    static final String HOST = "fixture-host";
     static final long WARMUP_VALUE_NS = 900_000_000L; // 0.9 s: no measurement value comes near it
     static final List<String> Q1_TRANSPORTS = List.of("floor", "shm-ring", "agrona", "uds", "tcp", "pipe");
     static final List<String> Q1_SIZES = List.of("64", "2048");
@@ -96,6 +98,8 @@ final class FixtureRun {
             }
         }
         f.avgt("Q5PayloadLayout.write", Map.of("payloadLayout", "AoS", "servers", "16"), 640, "ns/op");
+        f.avgt("Q1RingSideAlone.write", Map.of("messageBytes", "2048"), 0.15, "us/op");
+        f.avgt("Q0RecordingCost.recordOnly", Map.of(), 12, "ns/op");
         f.jmhFile();
         f.csv("outcomes.csv", List.of("benchmark", "params", "status", "detail"), List.of(
                 List.of("io.shmbench.bench.Q2MemoryOrders.roundTrip", "memoryOrder=PLAIN,messageBytes=64,transport=shm-ring",
@@ -147,6 +151,7 @@ final class FixtureRun {
         env.put("schema", schema);
         env.put("complete", true);
         env.put("profile", "smoke");
+        env.put("hostname", HOST);
         ObjectNode cpu = env.putObject("cpu");
         cpu.put("model", "Fixture CPU @ 3.0GHz");
         cpu.put("cores", 4);
@@ -158,7 +163,7 @@ final class FixtureRun {
 
     /** Writes raw/<benchmark>@<params>.hlog: {@code warmups} warm-up and {@code measurements} measurement intervals. */
     String hlog(String benchmark, Map<String, String> params, long baseNs, int measurements, int warmups) throws IOException {
-        String name = benchmark + (params.isEmpty() ? "" : "@" + SeriesKey.formatParams(new TreeMap<>(params))) + ".hlog";
+        String name = benchmark + (params.isEmpty() ? "" : "@" + SeriesName.paramsText(new TreeMap<>(params))) + ".hlog";
         Histogram merged = new Histogram(3);
         try (PrintStream out = new PrintStream(Files.newOutputStream(runDir.resolve("raw").resolve(name)))) {
             HistogramLogWriter w = new HistogramLogWriter(out);
@@ -213,12 +218,17 @@ final class FixtureRun {
     }
 
     void avgt(String benchmark, Map<String, String> params, double score, String unit) {
+        avgt(benchmark, params, score, 1.0, unit);
+    }
+
+    /** An average-time result with JMH's 99.9% half-width {@code error} (NaN: JMH had too few iterations). */
+    void avgt(String benchmark, Map<String, String> params, double score, double error, String unit) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("benchmark", "io.shmbench.bench." + benchmark);
         row.put("mode", "avgt");
         row.put("params", new TreeMap<>(params));
         row.put("score", score);
-        row.put("error", 1.0);
+        row.put("error", error);
         row.put("unit", unit);
         jmhArray.add(entry(row));
     }

@@ -89,7 +89,7 @@ public final class LargeRunTiming {
         RunData data = RunReader.read(layout, problems);
         long t1 = System.nanoTime();
         ReportTables tables = ReportTables.of(data);
-        TidyCsvWriter.writeAll(layout.csvDir(), tables);
+        TidyCsvWriter.writeAll(layout.csvDir(), tables, layout.runId(), "");
         long t2 = System.nanoTime();
         FigureSet figures = Figures.build(tables, data.faults());
         long t3 = System.nanoTime();

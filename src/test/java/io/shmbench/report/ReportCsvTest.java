@@ -1,5 +1,6 @@
 package io.shmbench.report;
 
+import io.shmbench.measure.SeriesName;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 import org.apache.commons.csv.CSVRecord;
@@ -20,6 +21,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReportCsvTest {
     static final List<String> KEYS = List.of("question", "benchmark", "transport", "message_bytes", "slots",
             "memory_order", "padding", "payload_layout", "placement", "wait_strategy", "servers", "other_params");
+    /** The columns every tidy CSV starts with: where the row came from. */
+    static final List<String> RUN = List.of("run_id", "host");
+    /** The run columns, then the key columns: how every table about a benchmark starts. */
+    static final List<String> HEAD;
+
+    static {
+        List<String> head = new ArrayList<>(RUN);
+        head.addAll(KEYS);
+        HEAD = List.copyOf(head);
+    }
 
     @TempDir
     static Path dir;
@@ -33,9 +44,26 @@ class ReportCsvTest {
     }
 
     private static List<String> cols(String... more) {
-        List<String> c = new ArrayList<>(KEYS);
+        List<String> c = new ArrayList<>(HEAD);
         c.addAll(List.of(more));
         return c;
+    }
+
+    private static List<String> run(String... more) {
+        List<String> c = new ArrayList<>(RUN);
+        c.addAll(List.of(more));
+        return c;
+    }
+
+    @Test
+    void everyFileSaysWhichRunAndHostItsRowsCameFrom() throws Exception {
+        for (java.nio.file.Path file : report.result.csvFiles()) {
+            assertEquals(RUN, ReportFixture.header(file).subList(0, 2), file.toString());
+            for (CSVRecord r : ReportFixture.csv(file)) {
+                assertEquals(FixtureRun.RUN_ID, r.get("run_id"), file + " " + r);
+                assertEquals(FixtureRun.HOST, r.get("host"), file + " " + r);
+            }
+        }
     }
 
     private static Map<List<String>, Histogram> expectedByKey() throws Exception {
@@ -118,6 +146,24 @@ class ReportCsvTest {
     }
 
     @Test
+    void averageTimeResultsReachTheirOwnTableInNanoseconds() throws Exception {
+        Path file = fixture.csvOut("operation_times.csv");
+        assertEquals(cols("mode", "ns_per_op", "ns_per_op_error", "rounds"), ReportFixture.header(file));
+        Map<String, CSVRecord> byBenchmark = new HashMap<>();
+        ReportFixture.csv(file).forEach(r -> byBenchmark.put(r.get("benchmark"), r));
+        assertEquals(java.util.Set.of("Q5PayloadLayout.write", "Q1RingSideAlone.write", "Q0RecordingCost.recordOnly"),
+                byBenchmark.keySet(), "every avgt result, and no thrpt one");
+        CSVRecord side = byBenchmark.get("Q1RingSideAlone.write");
+        assertEquals("avgt", side.get("mode"));
+        assertEquals(150, Double.parseDouble(side.get("ns_per_op")), 1e-9, "0.15 us/op is 150 ns");
+        assertEquals(1000, Double.parseDouble(side.get("ns_per_op_error")), 1e-9, "the error converts with the score");
+        assertEquals("2048", side.get("message_bytes"));
+        assertEquals("Q1", side.get("question"));
+        assertEquals(640, Double.parseDouble(byBenchmark.get("Q5PayloadLayout.write").get("ns_per_op")), 1e-9);
+        assertEquals("1", byBenchmark.get("Q0RecordingCost.recordOnly").get("rounds"));
+    }
+
+    @Test
     void throughputEqualsJmhScores() throws Exception {
         Path file = fixture.csvOut("throughput.csv");
         assertEquals(cols("msgs_per_s", "msgs_per_s_error", "bytes_per_s", "cpu_ns_per_msg"), ReportFixture.header(file));
@@ -126,7 +172,7 @@ class ReportCsvTest {
         for (Map<String, Object> j : fixture.jmh) {
             @SuppressWarnings("unchecked")
             Map<String, String> params = (Map<String, String>) j.get("params");
-            List<String> key = KeyColumns.values(SeriesKey.of((String) j.get("benchmark"), params));
+            List<String> key = KeyColumns.values(SeriesName.of((String) j.get("benchmark"), params));
             CSVRecord r = rows.stream().filter(x -> key(x).equals(key)).findFirst().orElseThrow(() -> new AssertionError(key));
             double factor = j.get("unit").equals("ops/us") ? 1e6 : 1;
             double score = (double) j.get("score") * factor;
@@ -159,7 +205,7 @@ class ReportCsvTest {
         for (CSVRecord r : rows) {
             assertEquals("all", r.get("host_state"));
             Histogram series = expected.get(key(r));
-            Histogram floor = expected.get(KeyColumns.values(SeriesKey.of("Q1Transports.roundTrip",
+            Histogram floor = expected.get(KeyColumns.values(SeriesName.of("Q1Transports.roundTrip",
                     Map.of("transport", "floor", "messageBytes", r.get("message_bytes")))));
             assertEquals(series.getValueAtPercentile(50), Long.parseLong(r.get("p50_ns")));
             assertEquals(series.getValueAtPercentile(99), Long.parseLong(r.get("p99_ns")));
@@ -190,7 +236,7 @@ class ReportCsvTest {
         assertEquals(5, outcomes.size());
         assertTrue(outcomes.stream().anyMatch(r -> r.get("memory_order").equals("PLAIN") && r.get("status").equals("timed out")));
 
-        assertEquals(List.of("rate_ratio", "slots", "trials", "written", "delivered", "missed", "loss_fraction",
+        assertEquals(run("rate_ratio", "slots", "trials", "written", "delivered", "missed", "loss_fraction",
                 "staleness_p50_ns", "staleness_p99_ns", "lap_policy"), ReportFixture.header(fixture.csvOut("q3_loss.csv")));
         List<CSVRecord> loss = ReportFixture.csv(fixture.csvOut("q3_loss.csv"));
         assertEquals(20, loss.size());
@@ -204,7 +250,7 @@ class ReportCsvTest {
         assertEquals("", matrix.getFirst().get("p50_ns"), "an unmeasured cell stays empty");
 
         List<CSVRecord> faults = ReportFixture.csv(fixture.csvOut("q7_faults.csv"));
-        assertEquals(List.of("scenario", "metric", "trials", "min", "median", "max", "mean", "total"),
+        assertEquals(run("scenario", "metric", "trials", "min", "median", "max", "mean", "total"),
                 ReportFixture.header(fixture.csvOut("q7_faults.csv")));
         assertEquals(5, faults.size());
         CSVRecord kill = faults.stream().filter(r -> r.get("scenario").equals("writer-kill")).findFirst().orElseThrow();

@@ -29,7 +29,8 @@ class ReportFiguresTest {
             "q3_roundTrip_latency_vs_slots", "q3_stream_throughput_vs_slots", "q3_loss_fraction_vs_slots",
             "q3_staleness_vs_slots", "q4_stream_throughput_shm-ring", "q4_roundTrip_latency_shm-ring",
             "q5_write_latency_p50", "q6_roundTrip_latency_p50", "q6_roundTrip_latency_p99", "q6_stream_throughput",
-            "q6_core_matrix_p50", "q6_core_matrix_p99", "q7_detection_time", "q7_loss_counts");
+            "q6_core_matrix_p50", "q6_core_matrix_p99", "q7_detection_time", "q7_loss_counts", "q0_recording_cost",
+            "q1_ring_side_alone");
 
     @TempDir
     static Path dir;
@@ -78,13 +79,42 @@ class ReportFiguresTest {
         assertEquals(new TreeSet<>(FixtureRun.Q1_TRANSPORTS), transports);
 
         XYPlot loss = (XYPlot) figure("q3_loss_fraction_vs_slots").chart().getPlot();
-        assertEquals(4, loss.getDataset().getSeriesCount());
+        assertEquals(8, loss.getDataset().getSeriesCount(), "four rate ratios measured, and the rule's line for each");
         assertEquals("W/R = 1.25", loss.getDataset().getSeriesKey(1).toString());
         assertEquals(5, loss.getDataset().getItemCount(0), "one point per slot count");
 
         CategoryPlot q5 = (CategoryPlot) figure("q5_write_latency_p50").chart().getPlot();
         assertEquals(List.of("AoS", "SoA", "hybrid"), q5.getDataset().getRowKeys());
         assertEquals(List.of("16", "64", "256"), q5.getDataset().getColumnKeys());
+    }
+
+    @Test
+    void expectationsAreDrawnBesideTheMeasurementsAndSaidToBeExpectations() {
+        XYPlot loss = (XYPlot) figure("q3_loss_fraction_vs_slots").chart().getPlot();
+        int rule = loss.getDataset().indexOf("rule, W/R = 4");
+        assertTrue(rule >= 0, "the sizing rule's line for W/R = 4");
+        List<Double> xs = new java.util.ArrayList<>();
+        for (int i = 0; i < loss.getDataset().getItemCount(rule); i++) {
+            double slots = loss.getDataset().getXValue(rule, i);
+            xs.add(slots);
+            assertEquals(Math.max(0, 1 - slots / 4), loss.getDataset().getYValue(rule, i), 1e-12, "at " + slots + " slots");
+        }
+        assertTrue(xs.contains(1.0) && xs.contains(4.0), "from the first slot count, with its corner at W/R: " + xs);
+        assertTrue(figure("q3_loss_fraction_vs_slots").caption().contains("prediction"));
+
+        XYPlot q1 = (XYPlot) figure("q1_roundTrip_percentiles_64B").chart().getPlot();
+        List<String> lines = q1.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).stream()
+                .map(m -> ((org.jfree.chart.plot.ValueMarker) m).getLabel()).sorted().toList();
+        assertEquals(List.of("expected: pipe ~20 \u00b5s", "expected: shared memory ~200 ns", "expected: socket ~10 \u00b5s"),
+                lines, "a round trip is two one-way latencies; no line for mq, which has no series here (only a failure)");
+        assertTrue(figure("q1_roundTrip_percentiles_64B").caption().contains("not measured"));
+
+        XYPlot side = (XYPlot) figure("q1_ring_side_alone").chart().getPlot();
+        int expected = side.getDataset().getSeriesCount() - 1;
+        assertTrue(side.getDataset().getSeriesKey(expected).toString().startsWith("expected at 2048 B"));
+        assertEquals(2048, side.getDataset().getXValue(expected, 0));
+        assertEquals(List.of(130.0, 120.0), List.of(side.getDataset().getYValue(expected, 0), side.getDataset().getYValue(expected, 1)));
+        assertEquals(150, side.getDataset().getYValue(0, 0), 1e-9, "the measured write: 0.15 us/op");
     }
 
     @Test

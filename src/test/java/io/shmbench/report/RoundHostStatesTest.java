@@ -1,5 +1,6 @@
 package io.shmbench.report;
 
+import io.shmbench.measure.SeriesName;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class RoundHostStatesTest {
     }
 
     private static List<Double> values(String metric) throws Exception {
-        List<String> key = KeyColumns.values(SeriesKey.of(RT, RING));
+        List<String> key = KeyColumns.values(SeriesName.of(RT, RING));
         return ReportFixture.csv(fixture.csvOut("round_values.csv")).stream()
                 .filter(r -> ReportCsvTest.KEYS.stream().map(r::get).toList().equals(key))
                 .filter(r -> r.get("metric").equals(metric))

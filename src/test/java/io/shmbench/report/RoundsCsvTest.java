@@ -1,5 +1,6 @@
 package io.shmbench.report;
 
+import io.shmbench.measure.SeriesName;
 import org.HdrHistogram.Histogram;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,7 +85,7 @@ class RoundsCsvTest {
     }
 
     private static List<CSVRecord> rows(String file, String benchmark, Map<String, String> params) throws Exception {
-        List<String> key = KeyColumns.values(SeriesKey.of(benchmark, params));
+        List<String> key = KeyColumns.values(SeriesName.of(benchmark, params));
         return ReportFixture.csv(fixture.csvOut(file)).stream()
                 .filter(r -> ReportCsvTest.KEYS.stream().map(r::get).toList().equals(key)).toList();
     }
@@ -105,10 +106,10 @@ class RoundsCsvTest {
 
     @Test
     void roundValuesHaveTheDocumentedColumns() throws Exception {
-        List<String> values = new ArrayList<>(ReportCsvTest.KEYS);
+        List<String> values = new ArrayList<>(ReportCsvTest.HEAD);
         values.addAll(List.of("metric", "round", "value"));
         assertEquals(values, ReportFixture.header(fixture.csvOut("round_values.csv")));
-        List<String> summary = new ArrayList<>(ReportCsvTest.KEYS);
+        List<String> summary = new ArrayList<>(ReportCsvTest.HEAD);
         summary.addAll(List.of("metric", "rounds", "median", "min", "max", "max_over_min"));
         assertEquals(summary, ReportFixture.header(fixture.csvOut("round_summary.csv")));
     }

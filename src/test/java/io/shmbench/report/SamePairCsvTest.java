@@ -1,5 +1,6 @@
 package io.shmbench.report;
 
+import io.shmbench.measure.SeriesName;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class SamePairCsvTest {
     }
 
     static List<CSVRecord> rows(Map<String, String> params) throws Exception {
-        List<String> key = KeyColumns.values(SeriesKey.of(params.containsKey("memoryOrder") ? Q2 : Q1, params));
+        List<String> key = KeyColumns.values(SeriesName.of(params.containsKey("memoryOrder") ? Q2 : Q1, params));
         List<CSVRecord> out = new ArrayList<>();
         for (CSVRecord r : ReportFixture.csv(fixture.csvOut("floor_multiples.csv"))) {
             if (ReportCsvTest.KEYS.stream().map(r::get).toList().equals(key)) {
@@ -85,7 +86,7 @@ class SamePairCsvTest {
 
     @Test
     void columnsAreTheKeyColumnsThenTheDocumentedOnes() throws Exception {
-        List<String> expected = new ArrayList<>(ReportCsvTest.KEYS);
+        List<String> expected = new ArrayList<>(ReportCsvTest.HEAD);
         expected.addAll(COLUMNS);
         assertEquals(expected, ReportFixture.header(fixture.csvOut("floor_multiples.csv")));
     }

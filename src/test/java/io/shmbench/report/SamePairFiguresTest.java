@@ -130,7 +130,7 @@ class SamePairFiguresTest {
         String html = Files.readString(report.fixture.plotsDir.resolve("index.html"));
         assertTrue(html.contains("<b>Host states</b> (Q1Transports.roundTrip)"), "a note per benchmark");
         assertTrue(html.contains("<b>Host states</b> (Q6Placement.roundTrip)"));
-        assertTrue(html.contains("Multiples of the floor (csv/floor_multiples.csv)"));
+        assertTrue(html.matches("(?s).*Multiples of the floor \\(<a href=\"[^\"]*floor_multiples\\.csv\">csv/floor_multiples\\.csv</a>\\).*"));
         for (Figure f : samePairFigures()) {
             assertTrue(html.contains("src=\"" + f.id() + ".png\""), f.id());
         }

@@ -3,6 +3,7 @@ package io.shmbench.report;
 import io.shmbench.measure.FloorBlockFile;
 import io.shmbench.measure.IntervalLog;
 import io.shmbench.measure.RoundsFile;
+import io.shmbench.measure.SeriesName;
 import org.HdrHistogram.Histogram;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -45,7 +46,7 @@ final class SamePairFixture {
 
     /** The file stem of a series, as in raw/, raw/floor/ and raw/blocks/. */
     static String stem(String benchmark, Map<String, String> params) {
-        return benchmark + "@" + SeriesKey.formatParams(new TreeMap<>(params));
+        return benchmark + "@" + SeriesName.paramsText(new TreeMap<>(params));
     }
 
     /** Starts the next JMH run of the plan (a rounds.csv row) and returns when it started. */
@@ -55,7 +56,7 @@ final class SamePairFixture {
         long start = clock;
         clock += RUN_MS;
         roundRows.add(List.of(Integer.toString(round), Integer.toString(position), "io.shmbench.bench." + benchmark, mode,
-                SeriesKey.formatParams(new TreeMap<>(params)), Long.toString(start), Long.toString(start + RUN_MS - 1), status,
+                SeriesName.paramsText(new TreeMap<>(params)), Long.toString(start), Long.toString(start + RUN_MS - 1), status,
                 resultIndex < 0 ? "" : Integer.toString(resultIndex)));
         return start;
     }

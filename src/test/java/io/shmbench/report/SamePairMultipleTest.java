@@ -1,5 +1,6 @@
 package io.shmbench.report;
 
+import io.shmbench.measure.SeriesName;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A series' same-pair multiple from its blocks: overall and per host state, on blocks whose answer is known. */
 class SamePairMultipleTest {
-    private static final SeriesKey KEY = SeriesKey.of("Q1Transports.roundTrip", Map.of("transport", "shm-ring"));
+    private static final SeriesName KEY = SeriesName.of("Q1Transports.roundTrip", Map.of("transport", "shm-ring"));
 
     /** Blocks with these floors, ratio {@code fast} below 240 ns and {@code slow} above, in the order given. */
     private static FloorBlocks blocks(double[] floors, double fast, double slow) {
@@ -64,12 +65,12 @@ class SamePairMultipleTest {
     void aSeriesThatRanOnlyInTheSlowStateIsLabelledSlowByItsBenchmarksStates() {
         FloorBlocks mixed = blocks(HostStatesTest.floors(10_000, 0.5, 9), 1.5, 2.2);
         List<FloorBlock> slowOnly = new ArrayList<>();
-        SeriesKey other = SeriesKey.of("Q1Transports.roundTrip", Map.of("transport", "agrona"));
+        SeriesName other = SeriesName.of("Q1Transports.roundTrip", Map.of("transport", "agrona"));
         for (int i = 0; i < 1000; i++) {
             slowOnly.add(new FloorBlock(1, 8, 1, i + 1, 100, 370 * 2.4, 100, 370));
         }
         FloorBlocks onlySlow = new FloorBlocks(other, slowOnly);
-        Map<SeriesKey, HostStates> states = HostStates.bySeries(List.of(mixed, onlySlow));
+        Map<SeriesName, HostStates> states = HostStates.bySeries(List.of(mixed, onlySlow));
         assertTrue(states.get(other).two(), "decided over both series' blocks");
         SamePairMultiple m = SamePairMultiple.of(onlySlow, states.get(other), Optional.empty(), Optional.empty(), List.of());
         assertEquals(List.of(HostStates.SLOW), m.byState().stream().map(BlockMultiple::hostState).toList());

@@ -1,5 +1,7 @@
 package io.shmbench.ring;
 
+import io.shmbench.ipc.PeerGoneException;
+import io.shmbench.ipc.WaitStrategy;
 import io.shmbench.testutil.Await;
 import io.shmbench.testutil.ChildJvm;
 import io.shmbench.testutil.NoLeaks;

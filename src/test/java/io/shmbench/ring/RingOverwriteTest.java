@@ -1,12 +1,13 @@
 package io.shmbench.ring;
 
+import io.shmbench.ipc.WaitStrategy;
 import io.shmbench.testutil.NoLeaks;
 import io.shmbench.testutil.TempRing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.lang.foreign.MemorySegment;
@@ -119,7 +120,7 @@ class RingOverwriteTest {
                 .map(policy -> Arguments.of(slots, poll, policy))));
     }
 
-    /** The seed's telemetry case: a one-slot ring is a mailbox whose reader always gets the newest value. */
+    /** The telemetry case: a one-slot ring is a mailbox whose reader always gets the newest value. */
     @Test
     void aOneSlotRingAlwaysDeliversTheNewestMessage() {
         try (TempRing temp = TempRing.create(RingConfig.of(1, 64).withMode(RingMode.OVERWRITE));

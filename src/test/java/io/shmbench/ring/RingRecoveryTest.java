@@ -1,5 +1,6 @@
 package io.shmbench.ring;
 
+import io.shmbench.ipc.WaitStrategy;
 import io.shmbench.testutil.NoLeaks;
 import io.shmbench.testutil.TempRing;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,5 +1,7 @@
 package io.shmbench.ring;
 
+import io.shmbench.ipc.PeerGoneException;
+import io.shmbench.ipc.WaitStrategy;
 import io.shmbench.message.CheckedMessage;
 import io.shmbench.message.MessageChecksum;
 import io.shmbench.testutil.Await;

@@ -1,12 +1,12 @@
 package io.shmbench.testutil;
 
+import io.shmbench.ipc.ChannelException;
+import io.shmbench.ipc.WaitStrategy;
 import io.shmbench.message.CheckedMessage;
 import io.shmbench.message.MessageChecksum;
 import io.shmbench.ring.Ring;
-import io.shmbench.ring.RingException;
 import io.shmbench.ring.RingReader;
 import io.shmbench.ring.RingWriter;
-import io.shmbench.ring.WaitStrategy;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -286,7 +286,7 @@ public final class RingPeerMain {
                         delivered++;
                     }
                 }
-            } catch (RingException | InternalError e) {
+            } catch (ChannelException | InternalError e) {
                 System.out.println("GOT " + e);
                 if (e instanceof InternalError fault) {
                     System.out.println("EXPLAINED " + ring.explainFault(fault).getMessage());

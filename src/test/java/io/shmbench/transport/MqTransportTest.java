@@ -1,5 +1,7 @@
 package io.shmbench.transport;
 
+import io.shmbench.ipc.ChannelException;
+import io.shmbench.ipc.MessageTooLargeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,9 +1,10 @@
 package io.shmbench.transport;
 
+import io.shmbench.ipc.ChannelException;
+import io.shmbench.ipc.WaitStrategy;
 import io.shmbench.ring.PeerStatus;
 import io.shmbench.ring.Ring;
 import io.shmbench.ring.RingReader;
-import io.shmbench.ring.WaitStrategy;
 import io.shmbench.testutil.NoLeaks;
 import net.openhft.chronicle.core.io.BackgroundResourceReleaser;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,8 @@
 package io.shmbench.transport;
 
-import io.shmbench.cli.JvmFlags;
+import io.shmbench.process.JavaCommand;
+import io.shmbench.ipc.ChannelException;
+import io.shmbench.ipc.PeerGoneException;
 import io.shmbench.shm.PrivateDirectory;
 import io.shmbench.shm.SuiteName;
 import io.shmbench.testutil.NoLeaks;
@@ -19,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -85,11 +86,7 @@ class PeerLifecycleTest {
     @ParameterizedTest
     @MethodSource("transports")
     void peerExitsWhenItsParentIsKilled(String name) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElseThrow());
-        command.addAll(JvmFlags.COMMON);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ParentThatDies.class.getName(), name,
-                logs.resolve(name + ".log").toString()));
+        List<String> command = JavaCommand.of(ParentThatDies.class, List.of(), List.of(name, logs.resolve(name + ".log").toString()));
         Process parent = new ProcessBuilder(command).redirectError(logs.resolve("parent.log").toFile()).start();
         ProcessHandle peer = null;
         try {

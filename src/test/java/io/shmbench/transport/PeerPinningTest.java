@@ -1,9 +1,10 @@
 package io.shmbench.transport;
 
+import io.shmbench.ipc.ChannelException;
 import io.shmbench.placement.ThreadAffinity;
 import io.shmbench.testutil.Await;
-import io.shmbench.testutil.ThreadAffinities;
 import io.shmbench.testutil.NoLeaks;
+import io.shmbench.testutil.ThreadAffinities;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
 package io.shmbench.transport;
 
+import io.shmbench.ipc.MessageTooLargeException;
 import io.shmbench.message.CheckedMessage;
 import io.shmbench.message.MessageChecksum;
 import io.shmbench.testutil.NoLeaks;

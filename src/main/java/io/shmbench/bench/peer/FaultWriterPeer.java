@@ -1,10 +1,11 @@
 package io.shmbench.bench.peer;
 
+import io.shmbench.ipc.WaitStrategy;
 import io.shmbench.message.CheckedMessage;
-import io.shmbench.payload.SeedDoubleBuffer;
+import io.shmbench.payload.PlainDoubleBuffer;
+import io.shmbench.process.PeerCommand;
 import io.shmbench.ring.Ring;
 import io.shmbench.ring.RingWriter;
-import io.shmbench.ring.WaitStrategy;
 import io.shmbench.shm.SharedSegment;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -16,7 +17,7 @@ import java.nio.file.Path;
 /**
  * Q7's writer: writes snapshots 1, 2, 3, ... ({@link CheckedMessage}s) one every {@code --period-nanos}
  * (busy-waiting between them; a writer that fell behind carries on from now instead of bursting),
- * into an OVERWRITE ring as its writer ({@code --ring}) or into the seed's double buffer
+ * into an OVERWRITE ring as its writer ({@code --ring}) or into the plain double buffer
  * ({@code --double-buffer}), until it is stopped or killed.
  */
 @Command(name = "FaultWriterPeer", description = "Q7 peer: writes stamped snapshots at a fixed period")
@@ -25,7 +26,7 @@ public final class FaultWriterPeer extends PeerCommand {
     static final class Target {
         @Option(names = "--ring", required = true, description = "an OVERWRITE ring to write as its writer")
         Path ring;
-        @Option(names = "--double-buffer", required = true, description = "a segment holding a SeedDoubleBuffer")
+        @Option(names = "--double-buffer", required = true, description = "a segment holding a PlainDoubleBuffer")
         Path doubleBuffer;
     }
 
@@ -52,7 +53,7 @@ public final class FaultWriterPeer extends PeerCommand {
             }
         } else {
             try (SharedSegment segment = SharedSegment.attach(target.doubleBuffer)) {
-                writeDoubleBuffer(new SeedDoubleBuffer(segment.memory(), bytes));
+                writeDoubleBuffer(new PlainDoubleBuffer(segment.memory(), bytes));
             }
         }
     }
@@ -70,7 +71,7 @@ public final class FaultWriterPeer extends PeerCommand {
         }
     }
 
-    private void writeDoubleBuffer(SeedDoubleBuffer buffer) {
+    private void writeDoubleBuffer(PlainDoubleBuffer buffer) {
         long next = System.nanoTime();
         for (long sequence = 1; ; sequence++) {
             CheckedMessage.write(buffer.back(), sequence, 0, bytes);

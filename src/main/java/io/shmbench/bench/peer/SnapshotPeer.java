@@ -1,12 +1,13 @@
 package io.shmbench.bench.peer;
 
+import io.shmbench.ipc.WaitStrategy;
 import io.shmbench.payload.PayloadLayout;
 import io.shmbench.payload.SnapshotLayout;
 import io.shmbench.payload.Telemetry;
+import io.shmbench.process.PeerCommand;
 import io.shmbench.ring.Ring;
 import io.shmbench.ring.RingReader;
 import io.shmbench.ring.RingWriter;
-import io.shmbench.ring.WaitStrategy;
 import io.shmbench.shm.SharedSegment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -225,8 +225,14 @@ public final class BarChart {
             // Long category labels leave the plot narrow; flush right, the value label may run on under them.
             y.setLabelLocation(AxisLabelLocation.HIGH_END);
         }
-        // A log axis has no zero: bars then start at the axis minimum, which must come from the data.
-        renderer.setIncludeBaseInRange(!(y instanceof LogAxis));
+        if (!Double.isNaN(reference)) {
+            // A ratio: bars grow from the reference (1 = as fast as the yardstick), which the axis must show.
+            renderer.setBase(reference);
+            renderer.setIncludeBaseInRange(true);
+        } else {
+            // A log axis has no zero: bars then start at the axis minimum, which must come from the data.
+            renderer.setIncludeBaseInRange(!(y instanceof LogAxis));
+        }
         if (legend != null) {
             plot.setFixedLegendItems(legend);
         }

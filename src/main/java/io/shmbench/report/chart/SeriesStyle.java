@@ -27,7 +27,7 @@ public record SeriesStyle(Color colour, Shape shape, float[] dash) {
     private static final List<Shape> SHAPES = List.of(circle(), square(), triangleUp(), diamond(), triangleDown(),
             cross(), circle(), square(), triangleUp(), diamond());
 
-    /** The suite's transports (issue 3 names) in a fixed style each. */
+    /** The suite's transports (as `Transports` names them) in a fixed style each. */
     private static final Map<String, SeriesStyle> TRANSPORTS = Map.ofEntries(
             Map.entry("floor", new SeriesStyle(Palette.BLACK, SHAPES.get(5), DOTTED)),
             Map.entry("shm-ring", new SeriesStyle(Palette.VERMILLION, SHAPES.get(0), SOLID)),
@@ -58,6 +58,22 @@ public record SeriesStyle(Color colour, Shape shape, float[] dash) {
         return new SeriesStyle(colour, SHAPES.get(i % SHAPES.size()), dashes[(i / colours.size()) % dashes.length]);
     }
 
+    /**
+     * An expectation drawn beside a measured series: its colour, dotted, no markers (nothing was
+     * measured at its points).
+     */
+    public SeriesStyle expected() {
+        return new SeriesStyle(colour, null, DOTTED);
+    }
+
+    /** Expectations at single points: black crosses, larger than the measured markers, with no line between them. */
+    public static final SeriesStyle EXPECTED_POINTS = new SeriesStyle(Palette.BLACK, bigCross(), null);
+
+    /** Whether the series is drawn as markers only (no line joins its points). */
+    public boolean markersOnly() {
+        return this == EXPECTED_POINTS;
+    }
+
     /** The same colour and shape with another dash (used to tell p99 from p50 of one series). */
     public SeriesStyle dashed() {
         return new SeriesStyle(colour, shape, DASHED);
@@ -67,6 +83,13 @@ public record SeriesStyle(Color colour, Shape shape, float[] dash) {
         return dash == null
                 ? new BasicStroke(LINE_WIDTH, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND)
                 : new BasicStroke(LINE_WIDTH, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, dash, 0f);
+    }
+
+    private static Shape bigCross() {
+        double a = MARK * 1.6;
+        double w = 0.55;
+        return polygon(-a, -a + w, -a + w, -a, 0, -w, a - w, -a, a, -a + w, w, 0, a, a - w, a - w, a, 0, w, -a + w, a,
+                -a, a - w, -w, 0);
     }
 
     private static Shape circle() {

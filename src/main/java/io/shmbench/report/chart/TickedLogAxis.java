@@ -57,15 +57,9 @@ public final class TickedLogAxis extends LogAxis {
                 if (decades.size() >= 3) {
                     return decades;
                 }
-                List<Double> finer = new ArrayList<>();
-                for (double d : powers(10, new Range(r.getLowerBound() / 10, r.getUpperBound()), 1)) {
-                    for (double m : new double[]{1, 2, 5}) {
-                        if (r.contains(d * m)) {
-                            finer.add(d * m);
-                        }
-                    }
-                }
-                return finer;
+                List<Double> finer = within(r, 1, 2, 5);
+                // less than a decade (a multiple between 1.2 and 3): label enough steps to read a value off
+                return finer.size() >= 3 ? finer : within(r, 1, 1.5, 2, 3, 4, 5, 7);
             }
 
             @Override
@@ -81,6 +75,19 @@ public final class TickedLogAxis extends LogAxis {
                 return minor;
             }
         });
+    }
+
+    /** The values {@code d * m} in the range, for every decade d and every mantissa m. */
+    private static List<Double> within(Range r, double... mantissas) {
+        List<Double> out = new ArrayList<>();
+        for (double d : powers(10, new Range(r.getLowerBound() / 10, r.getUpperBound()), 1)) {
+            for (double m : mantissas) {
+                if (r.contains(d * m)) {
+                    out.add(d * m);
+                }
+            }
+        }
+        return out;
     }
 
     /** Sizes and slot counts: powers of two, every 1st, 2nd or 4th labelled so at most {@code maxLabels} show. */

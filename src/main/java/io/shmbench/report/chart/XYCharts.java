@@ -120,6 +120,25 @@ public final class XYCharts {
         return chart;
     }
 
+    /**
+     * A horizontal expectation line across an XY plot at {@code y}, dash-dotted grey, its label
+     * inside the plot at the right end below the line: expected, not measured.
+     */
+    public static void expectationLine(JFreeChart chart, double y, String label) {
+        ValueMarker marker = new ValueMarker(y, Palette.GREY, new BasicStroke(0.7f, BasicStroke.CAP_BUTT,
+                BasicStroke.JOIN_MITER, 1f, new float[]{4f, 1.5f, 1.2f, 1.5f}, 0f));
+        marker.setLabel(label);
+        marker.setLabelFont(ChartStyle.LEGEND);
+        marker.setLabelPaint(Color.DARK_GRAY);
+        // At the right end, under the line: a latency curve's tail rises there, so the text rarely
+        // covers a measured line; no box behind it, which would hide whatever it does cross.
+        marker.setLabelBackgroundColor(new Color(0, 0, 0, 0));
+        marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.BOTTOM_RIGHT);
+        marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_RIGHT);
+        marker.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(1, 3, 1, 3));
+        chart.getXYPlot().addRangeMarker(marker, org.jfree.chart.ui.Layer.FOREGROUND);
+    }
+
     private static LegendItem legendItem(LegendItem item) {
         item.setLabelFont(ChartStyle.LEGEND);
         return item;
@@ -131,8 +150,15 @@ public final class XYCharts {
             SeriesStyle style = lines.get(i).style();
             r.setSeriesPaint(i, style.colour());
             r.setSeriesStroke(i, style.stroke());
-            r.setSeriesShape(i, style.shape());
-            r.setSeriesShapesFilled(i, true);
+            if (style.markersOnly()) {
+                r.setSeriesLinesVisible(i, false);
+            }
+            if (style.shape() == null) { // an expectation: a line with no measured points on it
+                r.setSeriesShapesVisible(i, false);
+            } else {
+                r.setSeriesShape(i, style.shape());
+                r.setSeriesShapesFilled(i, true);
+            }
         }
     }
 }

@@ -1,11 +1,13 @@
 package io.shmbench.report.figure;
 
+import io.shmbench.measure.SeriesName;
+import io.shmbench.report.Cells;
 import io.shmbench.report.FloorMultiple;
 import io.shmbench.report.Interval;
 import io.shmbench.report.LatencySeries;
-import io.shmbench.report.Outcome;
-import io.shmbench.report.SeriesKey;
+import io.shmbench.report.OperationTime;
 import io.shmbench.report.SeriesOrder;
+import io.shmbench.report.SeriesOutcome;
 import io.shmbench.report.Throughput;
 import io.shmbench.report.chart.BarChart;
 import io.shmbench.report.chart.ChartStyle;
@@ -49,7 +51,7 @@ final class CategoryFigures {
         return legend;
     }
 
-    static void latency(List<LatencySeries> latency, List<Outcome> failures, CategorySpec spec, FigureSet out) {
+    static void latency(List<LatencySeries> latency, List<SeriesOutcome> failures, CategorySpec spec, FigureSet out) {
         var groups = Variants.groupBy(latency, LatencySeries::key, fixedParams(latency.stream().map(LatencySeries::key).toList(), spec));
         groups.forEach((group, series) -> {
             MethodWords words = MethodWords.of(group.method());
@@ -61,7 +63,7 @@ final class CategoryFigures {
                         s -> Interval.NONE, "p50 and p99 of " + what));
             } else {
                 for (double p : ps) {
-                    String name = "p" + io.shmbench.report.Cells.number(p);
+                    String name = "p" + Cells.number(p);
                     out.add(figure(spec, group, series, LatencySeries::key, failures, "latency_" + name, words.latency(),
                             name + " " + what + " (ns)", null, (s, k) -> s.at(p), s -> Interval.NONE, name + " of " + what));
                 }
@@ -69,7 +71,7 @@ final class CategoryFigures {
         });
     }
 
-    static void throughput(List<Throughput> rows, List<Outcome> failures, CategorySpec spec, FigureSet out) {
+    static void throughput(List<Throughput> rows, List<SeriesOutcome> failures, CategorySpec spec, FigureSet out) {
         var groups = Variants.groupBy(rows, Throughput::key, fixedParams(rows.stream().map(Throughput::key).toList(), spec));
         groups.forEach((group, series) -> out.add(figure(spec, group, series, Throughput::key, failures, THROUGHPUT,
                 MethodWords.of(group.method()).throughput(), "throughput (messages/s)", spec.seriesParam() == null ? List.of(THROUGHPUT) : null,
@@ -77,11 +79,21 @@ final class CategoryFigures {
                 "throughput with JMH's 99.9% confidence interval as error bars")));
     }
 
+    /** Time per operation (JMH average time) per category, with JMH's 99.9% confidence interval. */
+    static void operationTimes(List<OperationTime> rows, List<SeriesOutcome> failures, CategorySpec spec, FigureSet out) {
+        var groups = Variants.groupBy(rows, OperationTime::key, fixedParams(rows.stream().map(OperationTime::key).toList(), spec));
+        groups.forEach((group, series) -> out.add(figure(spec, group, series, OperationTime::key, failures, "time",
+                MethodWords.of(group.method()).name() + " time", "time per operation (ns)",
+                spec.seriesParam() == null ? List.of("time") : null, (r, k) -> r.nsPerOp(),
+                r -> Interval.around(r.nsPerOp(), r.nsPerOpError()), "average time per operation with JMH's 99.9% "
+                        + "confidence interval as error bars")));
+    }
+
     /**
      * The p50 round trip as a multiple of the same-pair floor per category, with its 95% interval;
      * the caption says which intervals overlap and which multiples depend on the host state.
      */
-    static void floorMultiples(List<FloorMultiple> rows, List<Outcome> failures, CategorySpec spec, FigureSet out) {
+    static void floorMultiples(List<FloorMultiple> rows, List<SeriesOutcome> failures, CategorySpec spec, FigureSet out) {
         List<FloorMultiple> measured = rows.stream().filter(m -> m.samePairP50().isPresent()).toList();
         var groups = Variants.groupBy(measured, FloorMultiple::key, fixedParams(measured.stream().map(FloorMultiple::key).toList(), spec));
         groups.forEach((group, items) -> {
@@ -98,7 +110,7 @@ final class CategoryFigures {
     }
 
     /** The parameters that split figures: all but the category and series parameters. */
-    private static List<String> fixedParams(List<SeriesKey> keys, CategorySpec spec) {
+    private static List<String> fixedParams(List<SeriesName> keys, CategorySpec spec) {
         List<String> except = new ArrayList<>(spec.categoryParams());
         if (spec.seriesParam() != null) {
             except.add(spec.seriesParam());
@@ -116,12 +128,12 @@ final class CategoryFigures {
      * @param fixedSeries the bar names when the bars of a category are metrics (p50/p99, throughput);
      *                    null when they are the values of the spec's series parameter
      */
-    private static <T> Figure figure(CategorySpec spec, SeriesKey group, List<T> items, Function<T, SeriesKey> key,
-                                     List<Outcome> failures, String kind, String subject, String valueLabel,
+    private static <T> Figure figure(CategorySpec spec, SeriesName group, List<T> items, Function<T, SeriesName> key,
+                                     List<SeriesOutcome> failures, String kind, String subject, String valueLabel,
                                      List<String> fixedSeries, Value<T> value, Function<T, Interval> interval, String what) {
-        List<Outcome> marked = FigureKit.failuresFor(failures, group.benchmark(), group.params()).stream()
+        List<SeriesOutcome> marked = FigureKit.failuresFor(failures, group.benchmark(), group.params()).stream()
                 .filter(o -> spec.categoryParams().stream().allMatch(p -> o.key().param(p).isPresent())).toList();
-        List<SeriesKey> keys = Stream.concat(items.stream().map(key), marked.stream().map(Outcome::key)).toList();
+        List<SeriesName> keys = Stream.concat(items.stream().map(key), marked.stream().map(SeriesOutcome::key)).toList();
         List<String> labelled = labelled(spec, keys);
         Map<String, String> fixed = new LinkedHashMap<>(group.params()); // then the category and series parameters with one value
         Map<String, String> oneValue = Variants.fixed(keys);
@@ -133,10 +145,10 @@ final class CategoryFigures {
         List<String> series = new ArrayList<>();
         Map<String, Color> colours = new LinkedHashMap<>();
         for (T item : items) {
-            SeriesKey k = key.apply(item);
+            SeriesName k = key.apply(item);
             String c = category(spec, k, labelled);
             categories.add(c);
-            if (Outcome.stoppedTrial(failures, k)) {
+            if (SeriesOutcome.stoppedTrial(failures, k)) {
                 continue; // its numbers come from a trial that stopped; the category's mark stands in for them
             }
             if (fixedSeries == null) {
@@ -154,7 +166,7 @@ final class CategoryFigures {
                 }
             }
         }
-        for (Outcome o : marked) {
+        for (SeriesOutcome o : marked) {
             String c = category(spec, o.key(), labelled);
             categories.add(c);
             bars.mark(c, o.key().param(spec.seriesParam() == null ? "" : spec.seriesParam())
@@ -208,19 +220,19 @@ final class CategoryFigures {
      * The category parameters a label shows: those whose value differs among the figure's keys (the
      * others go to the title); the first one when none does.
      */
-    private static List<String> labelled(CategorySpec spec, List<SeriesKey> keys) {
+    private static List<String> labelled(CategorySpec spec, List<SeriesName> keys) {
         List<String> varying = Variants.varying(keys);
         List<String> shown = spec.categoryParams().stream().filter(varying::contains).toList();
         return shown.isEmpty() ? List.of(spec.categoryParams().getFirst()) : shown;
     }
 
-    private static String category(CategorySpec spec, SeriesKey k, List<String> labelled) {
+    private static String category(CategorySpec spec, SeriesName k, List<String> labelled) {
         String label = spec.categoryParams().size() == 1 ? k.param(spec.categoryParams().getFirst()).orElse("")
                 : Variants.label(k, labelled);
         return spec.decorate().apply(label);
     }
 
-    private static Color baseColour(SeriesKey k) {
+    private static Color baseColour(SeriesName k) {
         return k.param(Variants.TRANSPORT).map(t -> SeriesStyle.forTransport(t, 0).colour()).orElse(Palette.BLUE);
     }
 }

@@ -2,9 +2,8 @@ package io.shmbench.report.figure;
 
 import io.shmbench.report.FloorMultiple;
 import io.shmbench.report.LatencySeries;
-import io.shmbench.report.Outcome;
 import io.shmbench.report.ReportTables;
-import io.shmbench.report.SeriesKey;
+import io.shmbench.report.SeriesOutcome;
 import io.shmbench.report.Throughput;
 import io.shmbench.report.TidyCsvWriter;
 import io.shmbench.report.chart.ChartStyle;
@@ -49,12 +48,12 @@ final class FigureKit {
     }
 
     /** Outcomes of a question that are not ok. */
-    static List<Outcome> failures(ReportTables t, String question) {
+    static List<SeriesOutcome> failures(ReportTables t, String question) {
         return t.outcomes().stream().filter(o -> !o.ok() && o.key().question().equals(question)).toList();
     }
 
     /** Failures of {@code benchmark} that agree with every fixed parameter of a figure. */
-    static List<Outcome> failuresFor(List<Outcome> failures, String benchmark, Map<String, String> fixed) {
+    static List<SeriesOutcome> failuresFor(List<SeriesOutcome> failures, String benchmark, Map<String, String> fixed) {
         return failures.stream().filter(o -> o.key().benchmark().equals(benchmark))
                 .filter(o -> fixed.entrySet().stream()
                         .allMatch(e -> o.key().param(e.getKey()).map(e.getValue()::equals).orElse(true)))
@@ -107,7 +106,7 @@ final class FigureKit {
     }
 
     /** For XY charts: a note below the plot naming the configurations without a valid result. */
-    static void noteFailures(JFreeChart chart, List<Outcome> failures, List<String> varying) {
+    static void noteFailures(JFreeChart chart, List<SeriesOutcome> failures, List<String> varying) {
         if (failures.isEmpty()) {
             return;
         }

@@ -12,7 +12,9 @@ public final class Figures {
 
     public static FigureSet build(ReportTables t, List<FaultObservation> faults) {
         FigureSet out = new FigureSet();
+        run("Q0", out, () -> Q0Figures.build(t, out));
         run("Q1", out, () -> Q1Figures.build(t, out));
+        run("Q1 one side alone", out, () -> Q1SideAloneFigures.build(t, out));
         run("Q2", out, () -> Q2Figures.build(t, out));
         run("Q3", out, () -> Q3Figures.build(t, out));
         run("Q4", out, () -> Q4Figures.build(t, out));

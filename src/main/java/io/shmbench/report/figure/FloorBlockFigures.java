@@ -1,12 +1,13 @@
 package io.shmbench.report.figure;
 
+import io.shmbench.measure.SeriesName;
 import io.shmbench.report.FloorBlock;
 import io.shmbench.report.FloorBlocks;
 import io.shmbench.report.FloorMultiple;
 import io.shmbench.report.HostStates;
+import io.shmbench.report.Median;
 import io.shmbench.report.ReportTables;
 import io.shmbench.report.SamePairMultiple;
-import io.shmbench.report.SeriesKey;
 import io.shmbench.report.chart.ChartStyle;
 import io.shmbench.report.chart.Figure;
 import io.shmbench.report.chart.Line;
@@ -94,7 +95,7 @@ final class FloorBlockFigures {
         int start = 0;
         for (int i = 1; i <= sorted.size(); i++) {
             if (i == sorted.size() || sorted.get(i) > SAME_LINE * sorted.get(start)) {
-                lines.add(io.shmbench.report.Median.of(sorted.subList(start, i).stream().mapToDouble(Double::doubleValue).toArray()));
+                lines.add(Median.of(sorted.subList(start, i).stream().mapToDouble(Double::doubleValue).toArray()));
                 start = i;
             }
         }
@@ -139,12 +140,12 @@ final class FloorBlockFigures {
     }
 
     private static Figure figure(String benchmark, List<FloorBlocks> series, boolean oneSizeOfSeveral,
-                                 Function<SeriesKey, Optional<SamePairMultiple>> samePair) {
-        List<SeriesKey> keys = series.stream().map(FloorBlocks::key).toList();
+                                 Function<SeriesName, Optional<SamePairMultiple>> samePair) {
+        List<SeriesName> keys = series.stream().map(FloorBlocks::key).toList();
         List<String> vary = Variants.varying(keys);
         // Dots cannot show the dash that tells one transport's variants apart: those get a colour each.
         boolean transportOnce = keys.stream().map(k -> k.param(Variants.TRANSPORT).orElse("")).distinct().count() == keys.size();
-        Map<SeriesKey, SeriesStyle> styles = transportOnce ? Variants.styles(keys) : new LinkedHashMap<>();
+        Map<SeriesName, SeriesStyle> styles = transportOnce ? Variants.styles(keys) : new LinkedHashMap<>();
         if (!transportOnce) {
             for (int i = 0; i < keys.size(); i++) {
                 styles.put(keys.get(i), SeriesStyle.byIndex(i));

@@ -1,10 +1,11 @@
 package io.shmbench.report.figure;
 
+import io.shmbench.measure.SeriesName;
+import io.shmbench.report.Expectations;
 import io.shmbench.report.FloorMultiple;
 import io.shmbench.report.LatencySeries;
-import io.shmbench.report.Outcome;
 import io.shmbench.report.ReportTables;
-import io.shmbench.report.SeriesKey;
+import io.shmbench.report.SeriesOutcome;
 import io.shmbench.report.Throughput;
 import io.shmbench.report.chart.BarChart;
 import io.shmbench.report.chart.ChartStyle;
@@ -40,6 +41,8 @@ final class Q1Figures {
     private static final String WAIT_STRATEGY = "waitStrategy";
     /** A series sending at this imposed rate: its throughput is the rate it was given, not a measurement. */
     private static final String RATE = "ratePerSecond";
+    /** The benchmark that sends at an imposed rate and records one-way latency. */
+    private static final String RATE_METHOD = "fixedRate";
     static final String CPU_AXIS = "CPU time per message, both processes (ns)";
     private static final String THROUGHPUT_AXIS = "throughput (messages/s)";
 
@@ -53,7 +56,7 @@ final class Q1Figures {
             out.skip(Q, "no Q1 latency logs or throughput results in this run");
             return;
         }
-        List<Outcome> failures = FigureKit.failures(t, Q);
+        List<SeriesOutcome> failures = FigureKit.failures(t, Q);
         percentiles(latency, failures, out);
         List<Throughput> sized = throughput.stream().filter(r -> r.key().param(FigureKit.MESSAGE_BYTES).isPresent()).toList();
         throughputVsSize(sized.stream().filter(r -> r.key().param(RATE).isEmpty()).toList(), failures, out);
@@ -61,10 +64,10 @@ final class Q1Figures {
         floorMultiples(t.floorMultiples(), failures, out);
     }
 
-    private static void percentiles(List<LatencySeries> latency, List<Outcome> failures, FigureSet out) {
+    private static void percentiles(List<LatencySeries> latency, List<SeriesOutcome> failures, FigureSet out) {
         var groups = figures(latency, LatencySeries::key);
         groups.forEach((group, series) -> {
-            List<SeriesKey> keys = series.stream().map(LatencySeries::key).toList();
+            List<SeriesName> keys = series.stream().map(LatencySeries::key).toList();
             List<String> vary = named(Variants.varying(keys), keys);
             var styles = Variants.styles(keys);
             // Legend in the order the lines are stacked: slowest first.
@@ -74,10 +77,11 @@ final class Q1Figures {
             JFreeChart chart = XYCharts.percentiles(FigureKit.withLoneLine(FigureKit.withFixed("Q1 " + words.latency(),
                     group.params()), lines), words.latencyAxis() + " (ns)", lines);
             FigureKit.noteFailures(chart, FigureKit.failuresFor(failures, group.benchmark(), group.params()), vary);
+            String expected = expectations(chart, group.method(), keys);
             out.add(new Figure(Figure.safeId("q1_" + group.method() + "_percentiles_" + FigureKit.idPart(group.params())),
                     Q, "Latency distribution by percentile (HdrHistogram style: x = 1/(1\u2212p), both axes log) of every "
                     + group.benchmark() + " series" + (group.params().isEmpty() ? "" : " at "
-                    + FigureKit.describe(group.params())) + "; measurement intervals only.",
+                    + FigureKit.describe(group.params())) + "; measurement intervals only." + expected,
                     chart, ChartStyle.WIDTH_PT, TALL_PT));
         });
         if (latency.isEmpty()) {
@@ -86,15 +90,35 @@ final class Q1Figures {
     }
 
     /**
+     * Draws the expected latency of each mechanism the figure's transports use (a round trip is two
+     * one-way latencies; the fixed-rate benchmark measures one way) and says so in the caption;
+     * nothing for other methods.
+     */
+    private static String expectations(JFreeChart chart, String method, List<SeriesName> keys) {
+        boolean roundTrip = method.equals("roundTrip");
+        if (!roundTrip && !method.equals(RATE_METHOD)) {
+            return "";
+        }
+        List<Expectations.Mechanism> drawn = Expectations.MECHANISMS.stream().filter(m -> keys.stream()
+                .anyMatch(k -> k.param(Variants.TRANSPORT).filter(m.transports()::contains).isPresent())).toList();
+        for (Expectations.Mechanism m : drawn) {
+            double ns = roundTrip ? m.roundTripNs() : m.oneWayNs();
+            XYCharts.expectationLine(chart, ns, "expected: " + m.name() + " ~" + TimeScale.format(ns));
+        }
+        return drawn.isEmpty() ? "" : " Dash-dotted grey lines: the rough " + (roundTrip ? "round trip (two one-way latencies)"
+                : "one-way latency") + " expected of each mechanism (" + Expectations.SOURCE + "), not measured.";
+    }
+
+    /**
      * One figure per group of series that differ only by transport and wait strategy (and by
      * {@code alongX}, the x axis); a group of more than {@link #MAX_SERIES} series is split by wait
      * strategy.
      */
-    private static <T> Map<SeriesKey, List<T>> figures(List<T> items, Function<T, SeriesKey> key, String... alongX) {
+    private static <T> Map<SeriesName, List<T>> figures(List<T> items, Function<T, SeriesName> key, String... alongX) {
         List<String> free = new ArrayList<>(List.of(Variants.TRANSPORT, WAIT_STRATEGY));
         free.addAll(List.of(alongX));
         List<String> fixed = Variants.allExcept(items.stream().map(key).toList(), free.toArray(String[]::new));
-        Map<SeriesKey, List<T>> out = new LinkedHashMap<>();
+        Map<SeriesName, List<T>> out = new LinkedHashMap<>();
         Variants.groupBy(items, key, fixed).forEach((group, members) -> {
             long series = members.stream().map(m -> {
                 Map<String, String> p = new TreeMap<>(key.apply(m).params());
@@ -113,7 +137,7 @@ final class Q1Figures {
     }
 
     /** Q1 is about transports: a legend names the transport (and wait strategy) even when one series is alone. */
-    private static List<String> named(List<String> varying, List<SeriesKey> keys) {
+    private static List<String> named(List<String> varying, List<SeriesName> keys) {
         List<String> names = new ArrayList<>();
         for (String always : List.of(Variants.TRANSPORT, WAIT_STRATEGY)) {
             if (varying.contains(always) || keys.stream().allMatch(k -> k.param(always).isPresent())) {
@@ -125,14 +149,14 @@ final class Q1Figures {
     }
 
     /** Throughput against message size (log-log); bars per transport when the run has one message size. */
-    private static void throughputVsSize(List<Throughput> measured, List<Outcome> failures, FigureSet out) {
+    private static void throughputVsSize(List<Throughput> measured, List<SeriesOutcome> failures, FigureSet out) {
         if (measured.isEmpty()) {
             out.skip(Q, "throughput vs message size: no Q1 throughput results with a message size (and no imposed rate)");
             return;
         }
         var groups = figures(measured, Throughput::key, FigureKit.MESSAGE_BYTES);
         groups.forEach((group, rows) -> {
-            List<Outcome> marked = FigureKit.failuresFor(failures, group.benchmark(), group.params());
+            List<SeriesOutcome> marked = FigureKit.failuresFor(failures, group.benchmark(), group.params());
             List<String> sizes = rows.stream().map(Q1Figures::size).distinct().toList();
             if (sizes.size() == 1) {
                 Map<String, String> fixed = new TreeMap<>(group.params());
@@ -145,7 +169,7 @@ final class Q1Figures {
             }
             var bySeries = Variants.groupBy(rows, Throughput::key,
                     Variants.allExcept(rows.stream().map(Throughput::key).toList(), FigureKit.MESSAGE_BYTES));
-            List<SeriesKey> seriesKeys = new ArrayList<>(bySeries.keySet());
+            List<SeriesName> seriesKeys = new ArrayList<>(bySeries.keySet());
             List<String> vary = named(Variants.varying(seriesKeys), seriesKeys);
             var styles = Variants.styles(seriesKeys);
             out.add(sizeFigure(group, "msgs", THROUGHPUT_AXIS, bySeries, vary, styles, marked,
@@ -164,7 +188,7 @@ final class Q1Figures {
      * latency (a busy-spinning one burns a core while it waits); for a fixed-rate run the only
      * throughput-side figure, its rate being imposed.
      */
-    private static void cpuPerMessage(List<Throughput> sized, List<Outcome> failures, FigureSet out) {
+    private static void cpuPerMessage(List<Throughput> sized, List<SeriesOutcome> failures, FigureSet out) {
         List<Throughput> withCpu = sized.stream().filter(r -> !Double.isNaN(r.cpuNsPerMsg())).toList();
         if (withCpu.isEmpty()) {
             out.skip(Q, "CPU per message: no Q1 throughput result reports the CPU time of both processes");
@@ -179,11 +203,11 @@ final class Q1Figures {
     }
 
     /** Bars of one value per transport (and wait strategy), highest first. */
-    private static Figure perTransport(SeriesKey group, Map<String, String> fixed, String kind, String title, String valueLabel,
+    private static Figure perTransport(SeriesName group, Map<String, String> fixed, String kind, String title, String valueLabel,
                                        List<Throughput> rows, ToDoubleFunction<Throughput> value,
-                                       ToDoubleFunction<Throughput> error, List<Outcome> failures, String caption) {
+                                       ToDoubleFunction<Throughput> error, List<SeriesOutcome> failures, String caption) {
         List<Throughput> sorted = rows.stream().sorted(Comparator.comparingDouble(r -> -value.applyAsDouble(r))).toList();
-        List<SeriesKey> keys = sorted.stream().map(Throughput::key).toList();
+        List<SeriesName> keys = sorted.stream().map(Throughput::key).toList();
         BarChart bars = new BarChart(FigureKit.withFixed(title, fixed), null, valueLabel).series(List.of(valueLabel))
                 .logAxisWhenSpanning(FigureKit.SPAN_FOR_LOG_AXIS);
         Map<String, Color> colours = TransportBars.fill(bars, sorted, Throughput::key, named(Variants.varying(keys), keys),
@@ -193,12 +217,12 @@ final class Q1Figures {
                 bars.build(), ChartStyle.WIDTH_PT, BARS_PT);
     }
 
-    private static Figure sizeFigure(SeriesKey group, String unit, String yLabel, Map<SeriesKey, List<Throughput>> bySeries,
-                                     List<String> vary, Map<SeriesKey, SeriesStyle> styles, List<Outcome> failures,
+    private static Figure sizeFigure(SeriesName group, String unit, String yLabel, Map<SeriesName, List<Throughput>> bySeries,
+                                     List<String> vary, Map<SeriesName, SeriesStyle> styles, List<SeriesOutcome> failures,
                                      ToDoubleFunction<Throughput> value, ToDoubleFunction<Throughput> error) {
         List<Line> lines = new ArrayList<>();
         // Legend in the order the lines are stacked: highest first.
-        List<SeriesKey> order = new ArrayList<>(bySeries.keySet());
+        List<SeriesName> order = new ArrayList<>(bySeries.keySet());
         order.sort(Comparator.comparingDouble(k -> -bySeries.get(k).stream().mapToDouble(value).max().orElse(0)));
         order.forEach(k -> lines.add(new Line(Variants.label(k, vary), styles.get(k), bySeries.get(k).stream()
                 .map(r -> Line.Point.withError(Double.parseDouble(size(r)),
@@ -225,7 +249,7 @@ final class Q1Figures {
      * over the floor series run in other forks, so the two methods can be compared. A run made before
      * the same-pair floor gets its cross-fork p50 and p99 as before.
      */
-    private static void floorMultiples(List<FloorMultiple> multiples, List<Outcome> failures, FigureSet out) {
+    private static void floorMultiples(List<FloorMultiple> multiples, List<SeriesOutcome> failures, FigureSet out) {
         List<FloorMultiple> at = multiples.stream().filter(m -> FloorMultiple.isRoundTrip(m.key()))
                 .filter(m -> m.samePairP50().isPresent() || m.crossFork().isPresent())
                 .filter(m -> m.key().param(FigureKit.MESSAGE_BYTES).map(FloorMultiple.SUMMARY_BYTES::equals).orElse(true))
@@ -237,9 +261,9 @@ final class Q1Figures {
         Variants.groupBy(at, FloorMultiple::key, List.of()).forEach((group, unsorted) -> {
             boolean samePair = unsorted.stream().anyMatch(m -> m.samePairP50().isPresent());
             List<FloorMultiple> rows = unsorted.stream().sorted(Comparator.comparingDouble(Q1Figures::sortValue)).toList();
-            List<SeriesKey> keys = rows.stream().map(FloorMultiple::key).toList();
+            List<SeriesName> keys = rows.stream().map(FloorMultiple::key).toList();
             List<String> vary = named(Variants.varying(keys), keys);
-            List<Outcome> marked = FigureKit.failuresFor(failures, group.benchmark(),
+            List<SeriesOutcome> marked = FigureKit.failuresFor(failures, group.benchmark(),
                     Map.of(FigureKit.MESSAGE_BYTES, FloorMultiple.SUMMARY_BYTES)).stream()
                     // the floor is the yardstick of this figure, not one of its bars (it carries no payload)
                     .filter(o -> o.key().param(FloorMultiple.TRANSPORT).filter(FloorMultiple.FLOOR::equals).isEmpty())
@@ -253,7 +277,7 @@ final class Q1Figures {
                 .orElse(m.crossFork().map(c -> c.p50Multiple()).orElse(Double.MAX_VALUE));
     }
 
-    private static Figure samePairFigure(SeriesKey group, List<FloorMultiple> rows, List<String> vary, List<Outcome> marked) {
+    private static Figure samePairFigure(SeriesName group, List<FloorMultiple> rows, List<String> vary, List<SeriesOutcome> marked) {
         BarChart bars = new BarChart("Q1 round trip \u00f7 same-pair floor, " + FloorMultiple.SUMMARY_BYTES + " B", null,
                 MultipleFindings.AXIS + " (log)").series(List.of(P50, P99, CROSS_FORK))
                 .valueAxis(TickedLogAxis.decades(MultipleFindings.AXIS + " (log)")).hollow(CROSS_FORK)
@@ -265,7 +289,10 @@ final class Q1Figures {
             m.crossFork().ifPresent(x -> bars.bar(CROSS_FORK, c, x.p50Multiple(), Double.NaN));
         });
         Map<String, Color> legend = CategoryFigures.percentileLegend(Palette.GREY);
-        legend.put(CROSS_FORK, Palette.GREY);
+        boolean crossFork = rows.stream().anyMatch(m -> m.crossFork().isPresent());
+        if (crossFork) { // a run without a floor series has no cross-fork bars
+            legend.put(CROSS_FORK, Palette.GREY);
+        }
         bars.colour((s, c) -> CategoryFigures.percentileColour(s, colours.getOrDefault(c, Palette.GREY))).legend(legend);
         int blocks = rows.stream().mapToInt(m -> m.samePairP50().map(b -> b.blocks()).orElse(0)).max().orElse(0);
         int rounds = rows.stream().mapToInt(m -> m.samePair().map(s -> s.rounds()).orElse(0)).max().orElse(0);
@@ -274,15 +301,16 @@ final class Q1Figures {
                 + "trips, blocks well under a millisecond apart. Dark bars: p50, the median of the blocks' ratios (up to "
                 + blocks + " blocks a transport; error bar: 95% moving-block bootstrap interval). Light bars: p99 of the "
                 + "transport over p99 of its floor" + (rounds >= 2 ? " (error bar: lowest to highest of the " + rounds
-                + " rounds' values)" : "") + ". Hollow dashed bars: p50 over the floor series measured in other forks "
-                + "(cross-fork floor, the older method), for comparison. Log scale; the line at 1 is the floor itself. "
+                + " rounds' values)" : "") + "." + (crossFork ? " Hollow dashed bars: p50 over the floor series measured in "
+                + "other forks (cross-fork floor, the older method), for comparison." : "")
+                + " Log scale; bars grow from the line at 1, the floor itself. "
                 + MultipleFindings.of(rows, m -> Variants.label(m.key(), vary));
         return new Figure(Figure.safeId("q1_" + group.method() + "_floor_multiple_" + FloorMultiple.SUMMARY_BYTES + "B"), Q,
                 caption, bars.build(), ChartStyle.WIDTH_PT, Math.max(BARS_PT, 60 + 24 * rows.size()));
     }
 
     /** A run made before the same-pair floor: its p50 and p99 over the floor series of other forks, as before. */
-    private static Figure crossForkFigure(SeriesKey group, List<FloorMultiple> rows, List<String> vary, List<Outcome> marked) {
+    private static Figure crossForkFigure(SeriesName group, List<FloorMultiple> rows, List<String> vary, List<SeriesOutcome> marked) {
         BarChart bars = new BarChart("Q1 round trip \u00f7 cross-fork floor, " + FloorMultiple.SUMMARY_BYTES + " B", null,
                 "\u00d7 floor round trip (log)").series(List.of(P50, P99))
                 .valueAxis(TickedLogAxis.decades("\u00d7 floor"));

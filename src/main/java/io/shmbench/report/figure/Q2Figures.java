@@ -1,9 +1,9 @@
 package io.shmbench.report.figure;
 
 import io.shmbench.report.LatencySeries;
-import io.shmbench.report.Outcome;
 import io.shmbench.report.ReportTables;
 import io.shmbench.report.SeriesOrder;
+import io.shmbench.report.SeriesOutcome;
 import io.shmbench.report.Throughput;
 import io.shmbench.ring.MemoryOrder;
 
@@ -27,7 +27,7 @@ final class Q2Figures {
     static void build(ReportTables t, FigureSet out) {
         List<LatencySeries> latency = FigureKit.latency(t, Q);
         List<Throughput> throughput = FigureKit.throughput(t, Q);
-        List<Outcome> failures = FigureKit.failures(t, Q);
+        List<SeriesOutcome> failures = FigureKit.failures(t, Q);
         if (latency.isEmpty() && throughput.isEmpty() && failures.isEmpty()) {
             out.skip(Q, "no Q2 latency logs, throughput results or outcomes in this run");
             return;

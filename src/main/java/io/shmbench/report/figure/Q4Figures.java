@@ -1,10 +1,10 @@
 package io.shmbench.report.figure;
 
+import io.shmbench.measure.SeriesName;
 import io.shmbench.report.LatencySeries;
-import io.shmbench.report.Outcome;
 import io.shmbench.report.ReportTables;
-import io.shmbench.report.SeriesKey;
 import io.shmbench.report.SeriesOrder;
+import io.shmbench.report.SeriesOutcome;
 import io.shmbench.report.Throughput;
 
 import io.shmbench.ring.Padding;
@@ -41,12 +41,12 @@ final class Q4Figures {
     static void build(ReportTables t, FigureSet out) {
         List<LatencySeries> latency = FigureKit.latency(t, Q);
         List<Throughput> throughput = FigureKit.throughput(t, Q);
-        List<Outcome> failures = FigureKit.failures(t, Q);
+        List<SeriesOutcome> failures = FigureKit.failures(t, Q);
         if (latency.isEmpty() && throughput.isEmpty()) {
             out.skip(Q, "no Q4 latency logs or throughput results in this run");
             return;
         }
-        List<SeriesKey> keys = Stream.concat(latency.stream().map(LatencySeries::key), throughput.stream().map(Throughput::key)).toList();
+        List<SeriesName> keys = Stream.concat(latency.stream().map(LatencySeries::key), throughput.stream().map(Throughput::key)).toList();
         List<String> variantParams = new ArrayList<>(Variants.varying(keys));
         variantParams.removeAll(List.of(Variants.TRANSPORT, FigureKit.MESSAGE_BYTES));
         variantParams.remove(PADDING);

@@ -2,7 +2,7 @@ package io.shmbench.report.figure;
 
 import io.shmbench.report.CoreLatency;
 import io.shmbench.report.LatencySeries;
-import io.shmbench.report.Placement;
+import io.shmbench.report.PlacementAvailability;
 import io.shmbench.report.ReportTables;
 import io.shmbench.report.SeriesOrder;
 import io.shmbench.report.Throughput;
@@ -41,7 +41,7 @@ final class Q6Figures {
             return;
         }
         Map<String, String> unavailable = new LinkedHashMap<>();
-        for (Placement p : t.placements()) {
+        for (PlacementAvailability p : t.placements()) {
             if (!p.available()) {
                 unavailable.put(p.name(), "unavailable" + (p.reason().isBlank() ? "" : ": " + p.reason()));
             }
@@ -77,7 +77,7 @@ final class Q6Figures {
         return List.copyOf(all);
     }
 
-    /** Placements from closest to farthest apart (issue 3's names); unknown ones after them. */
+    /** Placements from closest to farthest apart (the names the suite's README uses); unknown ones after them. */
     private static int rank(String placement) {
         int i = PLACEMENTS.indexOf(placement);
         return i < 0 ? PLACEMENTS.size() : i;

@@ -14,4 +14,10 @@ record TimeScale(String symbol, double nanos) {
         }
         return new TimeScale("ns", 1);
     }
+
+    /** A duration in its own readable unit, e.g. "20 \u00b5s", "130 ns". */
+    static String format(double ns) {
+        TimeScale unit = forMax(ns);
+        return io.shmbench.report.Cells.number(Math.round(ns / unit.nanos() * 10) / 10.0) + " " + unit.symbol();
+    }
 }

@@ -1,7 +1,7 @@
 package io.shmbench.report.figure;
 
-import io.shmbench.report.Outcome;
-import io.shmbench.report.SeriesKey;
+import io.shmbench.measure.SeriesName;
+import io.shmbench.report.SeriesOutcome;
 import io.shmbench.report.chart.BarChart;
 
 import java.awt.Color;
@@ -27,8 +27,8 @@ final class TransportBars {
      * @param add    adds the bars of a row to its category
      * @return the colour of each category's transport
      */
-    static <T> Map<String, Color> fill(BarChart bars, List<T> rows, Function<T, SeriesKey> key, List<String> vary,
-                                       List<Outcome> failures, BiConsumer<T, String> add) {
+    static <T> Map<String, Color> fill(BarChart bars, List<T> rows, Function<T, SeriesName> key, List<String> vary,
+                                       List<SeriesOutcome> failures, BiConsumer<T, String> add) {
         var styles = Variants.styles(rows.stream().map(key).toList());
         Map<String, Color> colours = new LinkedHashMap<>();
         List<String> categories = new ArrayList<>();
@@ -36,11 +36,11 @@ final class TransportBars {
             String c = Variants.label(key.apply(row), vary);
             categories.add(c);
             colours.put(c, styles.get(key.apply(row)).colour());
-            if (!Outcome.stoppedTrial(failures, key.apply(row))) { // else the category's mark stands in for its numbers
+            if (!SeriesOutcome.stoppedTrial(failures, key.apply(row))) { // else the category's mark stands in for its numbers
                 add.accept(row, c);
             }
         }
-        for (Outcome o : failures) {
+        for (SeriesOutcome o : failures) {
             String c = Variants.label(o.key(), vary);
             if (!categories.contains(c)) {
                 categories.add(c);

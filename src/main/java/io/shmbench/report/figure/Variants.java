@@ -1,6 +1,6 @@
 package io.shmbench.report.figure;
 
-import io.shmbench.report.SeriesKey;
+import io.shmbench.measure.SeriesName;
 import io.shmbench.report.SeriesOrder;
 import io.shmbench.report.chart.SeriesStyle;
 
@@ -30,7 +30,7 @@ final class Variants {
     }
 
     /** Parameter names whose value differs among the keys (absent counts as a value), transport first. */
-    static List<String> varying(Collection<SeriesKey> keys) {
+    static List<String> varying(Collection<SeriesName> keys) {
         Set<String> names = names(keys);
         List<String> out = new ArrayList<>();
         for (String n : names) {
@@ -45,7 +45,7 @@ final class Variants {
     }
 
     /** The parameters every key has, each with one and the same value in all of them. */
-    static SortedMap<String, String> fixed(Collection<SeriesKey> keys) {
+    static SortedMap<String, String> fixed(Collection<SeriesName> keys) {
         Set<String> names = names(keys);
         names.removeAll(varying(keys));
         SortedMap<String, String> out = new TreeMap<>();
@@ -54,7 +54,7 @@ final class Variants {
     }
 
     /** A series name from the given parameters: words as they are, numbers and booleans as name=value. */
-    static String label(SeriesKey key, List<String> names) {
+    static String label(SeriesName key, List<String> names) {
         if (names.isEmpty()) {
             return key.method();
         }
@@ -66,29 +66,29 @@ final class Variants {
     }
 
     /** Groups items by the values of {@code names} in their keys, groups and items in series order. */
-    static <T> Map<SeriesKey, List<T>> groupBy(Collection<T> items, Function<T, SeriesKey> key, List<String> names) {
-        Map<SeriesKey, List<T>> groups = new TreeMap<>(SeriesOrder.KEYS);
+    static <T> Map<SeriesName, List<T>> groupBy(Collection<T> items, Function<T, SeriesName> key, List<String> names) {
+        Map<SeriesName, List<T>> groups = new TreeMap<>(SeriesOrder.KEYS);
         for (T item : items) {
-            SeriesKey k = key.apply(item);
+            SeriesName k = key.apply(item);
             Map<String, String> fixed = new HashMap<>();
             for (String n : names) {
                 k.param(n).ifPresent(v -> fixed.put(n, v));
             }
-            groups.computeIfAbsent(SeriesKey.of(k.benchmark(), fixed), g -> new ArrayList<>()).add(item);
+            groups.computeIfAbsent(SeriesName.of(k.benchmark(), fixed), g -> new ArrayList<>()).add(item);
         }
         groups.values().forEach(list -> list.sort((a, b) -> SeriesOrder.KEYS.compare(key.apply(a), key.apply(b))));
         return groups;
     }
 
     /** Every parameter name of the keys, sorted. */
-    private static Set<String> names(Collection<SeriesKey> keys) {
+    private static Set<String> names(Collection<SeriesName> keys) {
         Set<String> names = new TreeSet<>();
         keys.forEach(k -> names.addAll(k.params().keySet()));
         return names;
     }
 
     /** Every parameter name of the keys except {@code except}. */
-    static List<String> allExcept(Collection<SeriesKey> keys, String... except) {
+    static List<String> allExcept(Collection<SeriesName> keys, String... except) {
         Set<String> names = names(keys);
         names.removeAll(Set.of(except));
         return new ArrayList<>(names);
@@ -99,15 +99,15 @@ final class Variants {
      * (other differences then change the dash), or when there is a single series with a
      * transport; palette order otherwise.
      */
-    static Map<SeriesKey, SeriesStyle> styles(List<SeriesKey> keys) {
+    static Map<SeriesName, SeriesStyle> styles(List<SeriesName> keys) {
         List<String> vary = varying(keys);
         boolean byTransport = vary.contains(TRANSPORT)
                 || (keys.size() == 1 && keys.getFirst().param(TRANSPORT).isPresent());
-        Map<SeriesKey, SeriesStyle> out = new LinkedHashMap<>();
+        Map<SeriesName, SeriesStyle> out = new LinkedHashMap<>();
         Map<String, Integer> perTransport = new HashMap<>();
         Set<String> unknown = new HashSet<>();
         for (int i = 0; i < keys.size(); i++) {
-            SeriesKey k = keys.get(i);
+            SeriesName k = keys.get(i);
             if (byTransport && k.param(TRANSPORT).isPresent()) {
                 String t = k.param(TRANSPORT).get();
                 if (!SeriesStyle.isKnownTransport(t)) {

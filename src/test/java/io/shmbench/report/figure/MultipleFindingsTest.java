@@ -1,11 +1,11 @@
 package io.shmbench.report.figure;
 
+import io.shmbench.measure.SeriesName;
 import io.shmbench.report.BlockMultiple;
 import io.shmbench.report.FloorMultiple;
 import io.shmbench.report.HostStates;
 import io.shmbench.report.Interval;
 import io.shmbench.report.SamePairMultiple;
-import io.shmbench.report.SeriesKey;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The captions of same-pair figures say which bars a run cannot tell apart and which depend on the host state. */
 class MultipleFindingsTest {
     private static FloorMultiple multiple(String transport, double x, double low, double high, BlockMultiple... states) {
-        return new FloorMultiple(SeriesKey.of("Q1Transports.roundTrip", Map.of("transport", transport)), Double.NaN, Double.NaN,
+        return new FloorMultiple(SeriesName.of("Q1Transports.roundTrip", Map.of("transport", transport)), Double.NaN, Double.NaN,
                 Optional.of(new SamePairMultiple(new BlockMultiple(HostStates.ALL, 100, 1, 130, x, new Interval(low, high)),
                         states.length == 0 ? HostStates.ONE : new HostStates(220), List.of(states), Double.NaN, Double.NaN,
                         Interval.NONE, 0)), Optional.empty());
