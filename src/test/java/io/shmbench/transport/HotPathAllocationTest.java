@@ -36,7 +36,7 @@ class HotPathAllocationTest {
     @MethodSource("transportsAndModes")
     void roundTripsAllocateNothing(String name, WaitMode mode) {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        Transport transport = Transports.byName(name);
+        Transport transport = RunsHere.transport(name);
         int size = Math.min(SIZE, transport.sizeLimit().maxBytes());
         try (Arena arena = Arena.ofConfined();
              PeerProcess peer = PeerProcess.start(transport, ChannelConfig.of(size).withWaitMode(mode), PeerTask.echo(),

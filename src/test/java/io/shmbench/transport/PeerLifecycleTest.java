@@ -55,7 +55,7 @@ class PeerLifecycleTest {
     @ParameterizedTest
     @MethodSource("transports")
     void peerKilledMidStreamIsReportedAsGoneNotAsTimeout(String name) throws InterruptedException {
-        Transport transport = Transports.byName(name);
+        Transport transport = RunsHere.transport(name);
         int size = Math.min(1024, transport.sizeLimit().maxBytes());
         ChannelConfig config = ChannelConfig.of(size).withTimeout(TIMEOUT);
         try (Arena arena = Arena.ofConfined();
@@ -86,6 +86,7 @@ class PeerLifecycleTest {
     @ParameterizedTest
     @MethodSource("transports")
     void peerExitsWhenItsParentIsKilled(String name) throws Exception {
+        RunsHere.transport(name);
         List<String> command = JavaCommand.of(ParentThatDies.class, List.of(), List.of(name, logs.resolve(name + ".log").toString()));
         Process parent = new ProcessBuilder(command).redirectError(logs.resolve("parent.log").toFile()).start();
         ProcessHandle peer = null;

@@ -48,7 +48,7 @@ class TransportRoundTripTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("transportsAndModes")
     void echoesEveryByteOfEverySize(String name, WaitMode mode) {
-        Transport transport = Transports.byName(name);
+        Transport transport = RunsHere.transport(name);
         int largest = Math.min(LARGEST, transport.sizeLimit().maxBytes());
         ChannelConfig config = ChannelConfig.of(largest).withWaitMode(mode);
         Random random = new Random(name.hashCode());
