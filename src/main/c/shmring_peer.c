@@ -71,6 +71,17 @@ typedef struct options {
 
 static const char *program = "shmring_peer";
 
+/* The sink's tally since its last report, for the line it leaves when it exits (as PeerMain's sink does); -1: no sink. */
+static long long sink_count = -1;
+static uint32_t sink_checksum;
+
+static void say_what_the_sink_had(void)
+{
+    if (sink_count >= 0) {
+        fprintf(stderr, "peer: sink received %lld messages since its last report, checksum %x\n", sink_count, sink_checksum);
+    }
+}
+
 static void fail(const char *format, ...) __attribute__((format(printf, 1, 2), noreturn));
 
 /* The last line of stderr, which the parent quotes when the peer did not come up or died. */
@@ -206,6 +217,7 @@ static inline void cpu_relax(void)
 static void look_at_parent(const watch *w)
 {
     if (getppid() != w->parent) {
+        say_what_the_sink_had();
         fprintf(stderr, "peer: parent pid %ld is gone; exiting\n", (long)w->parent);
         exit(EXIT_PARENT_GONE);
     }
@@ -213,6 +225,7 @@ static void look_at_parent(const watch *w)
     if (poll(&in, 1, 0) > 0) {
         char ignored[64];
         if ((in.revents & (POLLHUP | POLLERR | POLLNVAL)) || read(0, ignored, sizeof ignored) <= 0) {
+            say_what_the_sink_had();
             fprintf(stderr, "peer: stdin closed by the parent; exiting\n");
             exit(0);
         }
@@ -421,17 +434,17 @@ static void echo_with_floor(channel *c, unsigned char *buffer, uint32_t capacity
 static void sink(channel *c, unsigned char *buffer, uint32_t capacity, long long messages)
 {
     unsigned char report[REPORT_SIZE];
-    uint32_t checksum = 0;
-    long long count = 0;
+    sink_count = 0;
+    sink_checksum = 0;
     for (;;) {
         uint32_t length = receive(c, buffer, capacity);
-        checksum = crc32c_update(checksum, buffer, length);
-        if (++count == messages) {
-            uint64_t fields[2] = {(uint64_t)count, checksum};
+        sink_checksum = crc32c_update(sink_checksum, buffer, length);
+        if (++sink_count == messages) {
+            uint64_t fields[2] = {(uint64_t)sink_count, sink_checksum};
             memcpy(report, fields, sizeof report);
             send(c, report, REPORT_SIZE);
-            checksum = 0;
-            count = 0;
+            sink_checksum = 0;
+            sink_count = 0;
         }
     }
 }

@@ -67,8 +67,8 @@ public final class PeerProcess implements AutoCloseable {
                                     OptionalInt peerCpu) {
         task.checkFits(transport.name(), config);
         if (!transport.roles().contains(task.role())) {
-            throw new IllegalArgumentException(transport.name() + "'s peer takes the roles " + transport.roles()
-                    + ", not " + task.role());
+            throw new IllegalArgumentException(transport.name() + "'s peer takes " + PeerRole.words(transport.roles())
+                    + ", not " + task.role().word());
         }
         Optional<String> unavailable = transport.unavailable();
         if (unavailable.isPresent()) {
@@ -144,7 +144,7 @@ public final class PeerProcess implements AutoCloseable {
                                           boolean stdioData, OptionalInt peerCpu, List<String> floorArgs) {
         List<String> args = new ArrayList<>(List.of(
                 "--transport", transport.name(),
-                "--role", task.role().name().toLowerCase(java.util.Locale.ROOT),
+                "--role", task.role().word(),
                 "--messages", Long.toString(task.messages()),
                 "--message-size", Integer.toString(task.messageSize()),
                 "--rate", Long.toString(task.ratePerSecond()),
