@@ -2,6 +2,7 @@ package io.shmbench.report;
 
 import io.shmbench.report.summary.QuestionSummary;
 import io.shmbench.report.summary.RunSummary;
+import io.shmbench.report.summary.SummaryTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +47,31 @@ class SummaryAnswersTest {
         List<String> row = question(s, "Q1").tables().getFirst().rows().getFirst();
         assertEquals("Round trip at 64 B", row.getFirst());
         assertEquals(List.of("1.50x", "differs beyond error"), row.subList(3, 5));
+    }
+
+    /** With the ring's C peer measured too, Q1 says how much of shm-ring's round trip its JVM peer takes, at each size. */
+    @Test
+    void theRingBesideItsCPeerSaysHowMuchOfItsRoundTripIsTheJvmPeers() throws Exception {
+        RunSummary s = new SummaryFixture(dir).transport("shm-ring", 2.6, 0.002).transport("shm-ring-c", 2.0, 0.002)
+                .transport("uds", 40, 0.002)
+                .roundTrip(SummaryFixture.Q1, Map.of("transport", "shm-ring", "messageBytes", "2048", "waitStrategy", "spin"), 3.0, 0.3)
+                .roundTrip(SummaryFixture.Q1, Map.of("transport", "shm-ring-c", "messageBytes", "2048", "waitStrategy", "spin"), 2.95, 0.3)
+                .summary();
+        String at64 = answer(s, "Q1", "The JVM peer's part of shm-ring's round trip at 64 B");
+        assertTrue(at64.matches("The JVM peer's part of shm-ring's round trip at 64 B: shm-ring 2\\.60x floor \\[[0-9.-]+] with its "
+                + "JVM peer, shm-ring-c 2\\.00x floor \\[[0-9.-]+] with the C one, 1\\.30x \\[1\\.\\d\\d-1\\.\\d\\d]: the JVM peer adds "
+                + "23% of shm-ring's round trip \\(the measuring side is the JVM in both\\)"), at64);
+        String at2048 = answer(s, "Q1", "The JVM peer's part of shm-ring's round trip at 2048 B");
+        assertTrue(at2048.endsWith(": no measurable difference, the JVM peer adds nothing the run can tell apart "
+                + "(the measuring side is the JVM in both)"), at2048);
+        List<String> answers = question(s, "Q1").answers();
+        assertTrue(answers.indexOf(at64) > answers.indexOf(answer(s, "Q1", "Round trip at 2048 B")), "after the round trips");
+        SummaryTable table = question(s, "Q1").tables().stream().filter(x -> x.title().startsWith("The JVM peer's part")).findFirst()
+                .orElseThrow();
+        assertEquals(List.of("64 B", "2048 B"), table.rows().stream().map(List::getFirst).toList());
+        assertEquals("23%", table.rows().getFirst().get(4));
+        assertEquals("not measurable", table.rows().get(1).get(4));
+        assertEquals(List.of("floor_multiples.csv"), table.sources());
     }
 
     @Test

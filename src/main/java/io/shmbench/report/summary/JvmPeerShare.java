@@ -1,0 +1,112 @@
+package io.shmbench.report.summary;
+
+import io.shmbench.measure.SeriesName;
+import io.shmbench.report.BlockMultiple;
+import io.shmbench.report.FloorMultiple;
+import io.shmbench.report.Interval;
+import io.shmbench.report.LatencySeries;
+import io.shmbench.report.Multiples;
+import io.shmbench.report.ReportTables;
+import io.shmbench.report.SeriesOrder;
+import io.shmbench.report.TidyCsvWriter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * How much of the ring's round trip is the JVM's: {@code shm-ring} and {@code shm-ring-c} run the
+ * same rings with the measuring side in the JVM; only the peer differs, a JVM or the C program. Where
+ * a run measured both round trips with the same parameters, shm-ring's p50 multiple of its same-pair
+ * floor over shm-ring-c's is how many times the round trip the JVM peer makes of the C peer's, and
+ * 1 - 1 / that ratio the share of shm-ring's round trip the JVM peer adds. Each is over its own floor,
+ * measured by the same two processes at the same moments, so the ratio holds where the absolute
+ * times move with the host.
+ *
+ * @param label the pair's message size, and what else tells the run's pairs apart: "64 B", "64 B (block)"
+ */
+record JvmPeerShare(String label, BlockMultiple jvm, BlockMultiple c) {
+    static final String JVM_PEER = Q1Answers.RING;
+    static final String C_PEER = "shm-ring-c";
+    static final List<String> HEAD = List.of("message size", JVM_PEER + " (JVM peer)", C_PEER + " (C peer)",
+            "ratio", "JVM peer's share of " + JVM_PEER);
+
+    /** The pairs among {@code roundTrips} (Q1 round trips of series that ended well), in the order of their series. */
+    static List<JvmPeerShare> of(ReportTables t, List<LatencySeries> roundTrips) {
+        Map<SeriesName, BlockMultiple[]> pairs = new TreeMap<>(SeriesOrder.KEYS);
+        for (LatencySeries jvmSeries : roundTrips) {
+            if (!jvmSeries.key().param(FloorMultiple.TRANSPORT).orElse("").equals(JVM_PEER)) {
+                continue;
+            }
+            Optional<BlockMultiple> jvm = Contenders.samePair(t, jvmSeries.key());
+            Optional<BlockMultiple> c = roundTrips.stream().map(LatencySeries::key).filter(k -> isCPeerOf(k, jvmSeries.key())).findFirst()
+                    .flatMap(k -> Contenders.samePair(t, k));
+            if (jvm.isPresent() && c.isPresent()) {
+                pairs.put(jvmSeries.key(), new BlockMultiple[]{jvm.get(), c.get()});
+            }
+        }
+        // "64 B", and whatever else tells the pairs apart: "64 B (block)"
+        List<String> names = new ArrayList<>(List.of(FloorMultiple.MESSAGE_BYTES));
+        Labels.varying(pairs.keySet()).stream().filter(n -> !names.contains(n)).forEach(names::add);
+        return pairs.entrySet().stream()
+                .map(e -> new JvmPeerShare(Labels.of(e.getKey(), names), e.getValue()[0], e.getValue()[1])).toList();
+    }
+
+    private static boolean isCPeerOf(SeriesName candidate, SeriesName jvm) {
+        Map<String, String> params = new TreeMap<>(jvm.params());
+        params.put(FloorMultiple.TRANSPORT, C_PEER);
+        return candidate.benchmark().equals(jvm.benchmark()) && candidate.params().equals(params);
+    }
+
+    /** shm-ring's multiple over shm-ring-c's. */
+    double ratio() {
+        return jvm.multiple() / c.multiple();
+    }
+
+    /** From the two 95% intervals: the lowest over the highest, the highest over the lowest (wider than either). */
+    Interval ratioInterval() {
+        if (!jvm.interval().isKnown() || !c.interval().isKnown()) {
+            return Interval.NONE;
+        }
+        return new Interval(jvm.interval().low() / c.interval().high(), jvm.interval().high() / c.interval().low());
+    }
+
+    /** The share of shm-ring's round trip that the JVM peer adds over the C peer: 1 - 1 / ratio. */
+    double share() {
+        return 1 - 1 / ratio();
+    }
+
+    /** Whether the ratio's interval lies above 1: only then does the run show the JVM peer costing anything. */
+    boolean measurable() {
+        Interval i = ratioInterval();
+        return ratio() > 1 && (!i.isKnown() || i.low() > 1);
+    }
+
+    private String ratioText() {
+        return Multiples.withInterval(ratio(), ratioInterval());
+    }
+
+    /** The answer line. */
+    String sentence() {
+        String both = "The JVM peer's part of " + JVM_PEER + "'s round trip at " + label + ": " + JVM_PEER + " "
+                + Quantities.multiple(jvm.multiple(), jvm.interval()) + " with its JVM peer, " + C_PEER + " "
+                + Quantities.multiple(c.multiple(), c.interval()) + " with the C one, " + ratioText();
+        String verdict = measurable()
+                ? ": the JVM peer adds " + Quantities.share(share()) + " of " + JVM_PEER + "'s round trip"
+                : ": no measurable difference, the JVM peer adds nothing the run can tell apart";
+        return both + verdict + " (the measuring side is the JVM in both)";
+    }
+
+    List<String> row() {
+        return List.of(label, Quantities.multiple(jvm.multiple(), jvm.interval()), Quantities.multiple(c.multiple(), c.interval()),
+                ratioText(), measurable() ? Quantities.share(share()) : "not measurable");
+    }
+
+    static SummaryTable table(List<JvmPeerShare> pairs) {
+        return new SummaryTable("The JVM peer's part of " + JVM_PEER + "'s round trip: p50 \u00f7 same-pair floor (95% interval), "
+                + JVM_PEER + " over " + C_PEER + " (interval from both)", List.of(TidyCsvWriter.FLOOR_MULTIPLES), HEAD,
+                pairs.stream().map(JvmPeerShare::row).toList());
+    }
+}
