@@ -56,6 +56,8 @@ class SummaryAnswersTest {
                 .transport("uds", 40, 0.002)
                 .roundTrip(SummaryFixture.Q1, Map.of("transport", "shm-ring", "messageBytes", "2048", "waitStrategy", "spin"), 3.0, 0.3)
                 .roundTrip(SummaryFixture.Q1, Map.of("transport", "shm-ring-c", "messageBytes", "2048", "waitStrategy", "spin"), 2.95, 0.3)
+                .roundTrip(SummaryFixture.Q1, Map.of("transport", "shm-ring", "messageBytes", "8", "waitStrategy", "spin"), 1.7, 0.002)
+                .roundTrip(SummaryFixture.Q1, Map.of("transport", "shm-ring-c", "messageBytes", "8", "waitStrategy", "spin"), 2.0, 0.002)
                 .summary();
         String at64 = answer(s, "Q1", "The JVM peer's part of shm-ring's round trip at 64 B");
         assertTrue(at64.matches("The JVM peer's part of shm-ring's round trip at 64 B: shm-ring 2\\.60x floor \\[[0-9.-]+] with its "
@@ -64,13 +66,14 @@ class SummaryAnswersTest {
         String at2048 = answer(s, "Q1", "The JVM peer's part of shm-ring's round trip at 2048 B");
         assertTrue(at2048.endsWith(": no measurable difference, the JVM peer adds nothing the run can tell apart "
                 + "(the measuring side is the JVM in both)"), at2048);
+        String at8 = answer(s, "Q1", "The JVM peer's part of shm-ring's round trip at 8 B");
+        assertTrue(at8.contains(", 0.85x [0.85-0.85]: the C peer's round trip is the longer one, the JVM peer costs nothing over it "), at8);
         List<String> answers = question(s, "Q1").answers();
         assertTrue(answers.indexOf(at64) > answers.indexOf(answer(s, "Q1", "Round trip at 2048 B")), "after the round trips");
         SummaryTable table = question(s, "Q1").tables().stream().filter(x -> x.title().startsWith("The JVM peer's part")).findFirst()
                 .orElseThrow();
-        assertEquals(List.of("64 B", "2048 B"), table.rows().stream().map(List::getFirst).toList());
-        assertEquals("23%", table.rows().getFirst().get(4));
-        assertEquals("not measurable", table.rows().get(1).get(4));
+        assertEquals(List.of("8 B", "64 B", "2048 B"), table.rows().stream().map(List::getFirst).toList());
+        assertEquals(List.of("none (the C peer is slower)", "23%", "not measurable"), table.rows().stream().map(r -> r.get(4)).toList());
         assertEquals(List.of("floor_multiples.csv"), table.sources());
     }
 

@@ -78,10 +78,17 @@ record JvmPeerShare(String label, BlockMultiple jvm, BlockMultiple c) {
         return 1 - 1 / ratio();
     }
 
-    /** Whether the ratio's interval lies above 1: only then does the run show the JVM peer costing anything. */
-    boolean measurable() {
+    /** What the run can tell: the JVM peer costs more, less, or nothing it can tell apart; untested without an interval. */
+    enum Verdict {
+        JVM_SLOWER, C_SLOWER, NO_DIFFERENCE, UNTESTED
+    }
+
+    Verdict verdict() {
         Interval i = ratioInterval();
-        return ratio() > 1 && (!i.isKnown() || i.low() > 1);
+        if (!i.isKnown()) {
+            return Verdict.UNTESTED;
+        }
+        return i.low() > 1 ? Verdict.JVM_SLOWER : i.high() < 1 ? Verdict.C_SLOWER : Verdict.NO_DIFFERENCE;
     }
 
     private String ratioText() {
@@ -93,15 +100,24 @@ record JvmPeerShare(String label, BlockMultiple jvm, BlockMultiple c) {
         String both = "The JVM peer's part of " + JVM_PEER + "'s round trip at " + label + ": " + JVM_PEER + " "
                 + Quantities.multiple(jvm.multiple(), jvm.interval()) + " with its JVM peer, " + C_PEER + " "
                 + Quantities.multiple(c.multiple(), c.interval()) + " with the C one, " + ratioText();
-        String verdict = measurable()
-                ? ": the JVM peer adds " + Quantities.share(share()) + " of " + JVM_PEER + "'s round trip"
-                : ": no measurable difference, the JVM peer adds nothing the run can tell apart";
+        String verdict = switch (verdict()) {
+            case JVM_SLOWER -> ": the JVM peer adds " + Quantities.share(share()) + " of " + JVM_PEER + "'s round trip";
+            case C_SLOWER -> ": the C peer's round trip is the longer one, the JVM peer costs nothing over it";
+            case NO_DIFFERENCE -> ": no measurable difference, the JVM peer adds nothing the run can tell apart";
+            case UNTESTED -> ratio() > 1 ? ": the JVM peer would add " + Quantities.share(share()) + " of " + JVM_PEER
+                    + "'s round trip, not tested against error (no interval in this run)" : ": not tested against error (no interval in this run)";
+        };
         return both + verdict + " (the measuring side is the JVM in both)";
     }
 
     List<String> row() {
         return List.of(label, Quantities.multiple(jvm.multiple(), jvm.interval()), Quantities.multiple(c.multiple(), c.interval()),
-                ratioText(), measurable() ? Quantities.share(share()) : "not measurable");
+                ratioText(), switch (verdict()) {
+                    case JVM_SLOWER -> Quantities.share(share());
+                    case C_SLOWER -> "none (the C peer is slower)";
+                    case NO_DIFFERENCE -> "not measurable";
+                    case UNTESTED -> ratio() > 1 ? Quantities.share(share()) + " (untested)" : "none (untested)";
+                });
     }
 
     static SummaryTable table(List<JvmPeerShare> pairs) {
