@@ -7,6 +7,7 @@ import io.shmbench.measure.SeriesName;
 import io.shmbench.testutil.NoCCompiler;
 import io.shmbench.testutil.NoLeaks;
 import io.shmbench.testutil.Signals;
+import io.shmbench.testutil.TemporaryProperty;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -49,21 +50,17 @@ class Q1TransportsTest {
     private final Q1Transports bench = new Q1Transports();
     @TempDir
     Path run;
-    private String previousRunDir;
+    private TemporaryProperty runDirectory;
 
     @BeforeEach
     void insideARun() throws IOException {
         Files.createDirectories(run.resolve(RunDirectory.RAW));
-        previousRunDir = System.setProperty(RunDirectory.PROPERTY, run.toString());
+        runDirectory = TemporaryProperty.set(RunDirectory.PROPERTY, run.toString());
     }
 
     @AfterEach
     void restore() {
-        if (previousRunDir == null) {
-            System.clearProperty(RunDirectory.PROPERTY);
-        } else {
-            System.setProperty(RunDirectory.PROPERTY, previousRunDir);
-        }
+        runDirectory.close();
     }
 
     /** The series of {@code method} with these parameters, and any more as name, value, ... */

@@ -10,22 +10,17 @@ public final class NoCCompiler implements AutoCloseable {
     /** The compiler command while one is in force. */
     public static final String MISSING = "/nonexistent/shmbench-cc";
 
-    private final String previous;
+    private final TemporaryProperty property = TemporaryProperty.set(CCompiler.PROPERTY, MISSING);
 
-    private NoCCompiler(String previous) {
-        this.previous = previous;
+    private NoCCompiler() {
     }
 
     public static NoCCompiler set() {
-        return new NoCCompiler(System.setProperty(CCompiler.PROPERTY, MISSING));
+        return new NoCCompiler();
     }
 
     @Override
     public void close() {
-        if (previous == null) {
-            System.clearProperty(CCompiler.PROPERTY);
-        } else {
-            System.setProperty(CCompiler.PROPERTY, previous);
-        }
+        property.close();
     }
 }
