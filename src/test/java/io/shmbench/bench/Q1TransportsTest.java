@@ -6,6 +6,7 @@ import io.shmbench.measure.RunDirectory;
 import io.shmbench.measure.SeriesName;
 import io.shmbench.testutil.NoCCompiler;
 import io.shmbench.testutil.NoLeaks;
+import io.shmbench.testutil.RunsHere;
 import io.shmbench.testutil.Signals;
 import io.shmbench.testutil.TemporaryProperty;
 import org.apache.commons.csv.CSVFormat;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import io.shmbench.transport.FloorSchedule;
-import io.shmbench.transport.Transports;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,7 +29,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
@@ -38,7 +37,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Q1Transports' states and benchmark methods driven directly (as JMH would, without its timing),
@@ -71,12 +69,6 @@ class Q1TransportsTest {
             params.put(more[i], more[i + 1]);
         }
         return SeriesName.of("io.shmbench.bench.Q1Transports." + method, params);
-    }
-
-    /** Skips shm-ring-c where no C compiler is, saying so. */
-    private static void assumeRunsHere(String transport) {
-        Optional<String> unavailable = Transports.byName(transport).unavailable();
-        assumeTrue(unavailable.isEmpty(), () -> transport + " is skipped: " + unavailable.get());
     }
 
     private List<CSVRecord> outcomes() throws IOException {
@@ -120,7 +112,7 @@ class Q1TransportsTest {
     @ParameterizedTest
     @CsvSource({"uds,block", "pipe,block", "mq,block", "shm-ring,spin", "agrona,spin", "chronicle-style,spin", "shm-ring-c,spin"})
     void aRoundTripTakesTurnsWithItsSamePairFloorWithoutLosingOrMixingMessages(String transport, String wait) throws Exception {
-        assumeRunsHere(transport);
+        RunsHere.transport(transport);
         TransportEcho echo = new TransportEcho();
         LatencyRecorder latency = new LatencyRecorder();
         SeriesName series = series("roundTrip", transport, 64, wait);
@@ -178,7 +170,7 @@ class Q1TransportsTest {
     @ParameterizedTest
     @ValueSource(strings = {"shm-ring", "shm-ring-c"})
     void aPeerThatDiesIsAFailedOutcomeAndTheRoundTripsStopQuietly(String transport) throws Exception {
-        assumeRunsHere(transport);
+        RunsHere.transport(transport);
         TransportEcho echo = new TransportEcho();
         LatencyRecorder latency = new LatencyRecorder();
         echo.open(series("roundTrip", transport, 64, "spin"));
@@ -241,7 +233,7 @@ class Q1TransportsTest {
     @ParameterizedTest
     @CsvSource({"tcp,block", "shm-ring-c,spin"})
     void aStreamIntoTheSinkIsCheckedBatchByBatchAndCostsCpu(String transport, String wait) throws Exception {
-        assumeRunsHere(transport);
+        RunsHere.transport(transport);
         TransportSink sink = new TransportSink();
         CpuCost cost = new CpuCost();
         sink.open(series("throughput", transport, 64, wait), cost);

@@ -2,6 +2,7 @@ package io.shmbench.transport;
 
 import io.shmbench.ipc.ChannelException;
 import io.shmbench.ipc.MessageTooLargeException;
+import io.shmbench.testutil.RunsHere;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

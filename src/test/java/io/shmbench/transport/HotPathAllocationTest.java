@@ -1,5 +1,6 @@
 package io.shmbench.transport;
 
+import io.shmbench.testutil.RunsHere;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -6,6 +6,7 @@ import io.shmbench.ipc.PeerGoneException;
 import io.shmbench.shm.PrivateDirectory;
 import io.shmbench.shm.SuiteName;
 import io.shmbench.testutil.NoLeaks;
+import io.shmbench.testutil.RunsHere;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

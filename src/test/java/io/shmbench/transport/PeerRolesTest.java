@@ -4,6 +4,7 @@ import io.shmbench.ipc.MessageTooLargeException;
 import io.shmbench.message.CheckedMessage;
 import io.shmbench.message.MessageChecksum;
 import io.shmbench.testutil.NoLeaks;
+import io.shmbench.testutil.RunsHere;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

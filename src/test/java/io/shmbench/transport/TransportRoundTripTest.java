@@ -1,6 +1,7 @@
 package io.shmbench.transport;
 
 import io.shmbench.testutil.NoLeaks;
+import io.shmbench.testutil.RunsHere;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
