@@ -79,16 +79,16 @@ record JvmPeerShare(String label, BlockMultiple jvm, BlockMultiple c) {
     }
 
     /** What the run can tell: the JVM peer costs more, less, or nothing it can tell apart; untested without an interval. */
-    enum Verdict {
+    enum Difference {
         JVM_SLOWER, C_SLOWER, NO_DIFFERENCE, UNTESTED
     }
 
-    Verdict verdict() {
+    Difference difference() {
         Interval i = ratioInterval();
         if (!i.isKnown()) {
-            return Verdict.UNTESTED;
+            return Difference.UNTESTED;
         }
-        return i.low() > 1 ? Verdict.JVM_SLOWER : i.high() < 1 ? Verdict.C_SLOWER : Verdict.NO_DIFFERENCE;
+        return i.low() > 1 ? Difference.JVM_SLOWER : i.high() < 1 ? Difference.C_SLOWER : Difference.NO_DIFFERENCE;
     }
 
     private String ratioText() {
@@ -100,7 +100,7 @@ record JvmPeerShare(String label, BlockMultiple jvm, BlockMultiple c) {
         String both = "The JVM peer's part of " + JVM_PEER + "'s round trip at " + label + ": " + JVM_PEER + " "
                 + Quantities.multiple(jvm.multiple(), jvm.interval()) + " with its JVM peer, " + C_PEER + " "
                 + Quantities.multiple(c.multiple(), c.interval()) + " with the C one, " + ratioText();
-        String verdict = switch (verdict()) {
+        String verdict = switch (difference()) {
             case JVM_SLOWER -> ": the JVM peer adds " + Quantities.share(share()) + " of " + JVM_PEER + "'s round trip";
             case C_SLOWER -> ": the C peer's round trip is the longer one, the JVM peer costs nothing over it";
             case NO_DIFFERENCE -> ": no measurable difference, the JVM peer adds nothing the run can tell apart";
@@ -112,7 +112,7 @@ record JvmPeerShare(String label, BlockMultiple jvm, BlockMultiple c) {
 
     List<String> row() {
         return List.of(label, Quantities.multiple(jvm.multiple(), jvm.interval()), Quantities.multiple(c.multiple(), c.interval()),
-                ratioText(), switch (verdict()) {
+                ratioText(), switch (difference()) {
                     case JVM_SLOWER -> Quantities.share(share());
                     case C_SLOWER -> "none (the C peer is slower)";
                     case NO_DIFFERENCE -> "not measurable";
