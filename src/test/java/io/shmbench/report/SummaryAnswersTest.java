@@ -77,6 +77,25 @@ class SummaryAnswersTest {
         assertEquals(List.of("floor_multiples.csv"), table.sources());
     }
 
+    /**
+     * On a host whose blocks fell into a fast and a slow state, the two peers are compared within each
+     * state both spent enough blocks in: over all blocks, a C peer that happened to run more in the slow
+     * state would look slower for that alone.
+     */
+    @Test
+    void theJvmPeersPartIsReadWithinEachHostState() throws Exception {
+        Map<String, String> jvm = Map.of("transport", "shm-ring", "messageBytes", "64", "waitStrategy", "spin");
+        Map<String, String> c = Map.of("transport", "shm-ring-c", "messageBytes", "64", "waitStrategy", "spin");
+        RunSummary s = new SummaryFixture(dir).roundTrip(SummaryFixture.Q1, jvm, 1.5, 2.0, 0.1, 0.002)
+                .roundTrip(SummaryFixture.Q1, c, 1.4, 1.9, 0.5, 0.002).summary();
+        String fast = answer(s, "Q1", "The JVM peer's part of shm-ring's round trip at 64 B, fast host state: ");
+        assertTrue(fast.contains("shm-ring 1.50x floor") && fast.contains("shm-ring-c 1.40x floor") && fast.contains(", 1.07x ["), fast);
+        String slow = answer(s, "Q1", "The JVM peer's part of shm-ring's round trip at 64 B, slow host state: ");
+        assertTrue(slow.contains(", 1.05x ["), slow);
+        assertTrue(question(s, "Q1").answers().stream().noneMatch(a -> a.startsWith("The JVM peer's part of shm-ring's round trip at 64 B: ")),
+                "not over all blocks, where the C peer's larger slow share would make it look slower");
+    }
+
     @Test
     void whenTheRingLosesTheAnswerSaysSo() throws Exception {
         // A kernel transport beating the shared-memory ring: not what the theory expects, but what this run measured.

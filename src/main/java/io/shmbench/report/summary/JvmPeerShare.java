@@ -3,6 +3,7 @@ package io.shmbench.report.summary;
 import io.shmbench.measure.SeriesName;
 import io.shmbench.report.BlockMultiple;
 import io.shmbench.report.FloorMultiple;
+import io.shmbench.report.HostStates;
 import io.shmbench.report.Interval;
 import io.shmbench.report.LatencySeries;
 import io.shmbench.report.Multiples;
@@ -25,7 +26,8 @@ import java.util.TreeMap;
  * measured by the same two processes at the same moments, so the ratio holds where the absolute
  * times move with the host.
  *
- * @param label the pair's message size, and what else tells the run's pairs apart: "64 B", "64 B (block)"
+ * @param label the pair's message size, what else tells the run's pairs apart, and the host state
+ *              when the blocks fell into two: "64 B", "64 B (block)", "64 B, fast host state"
  */
 record JvmPeerShare(String label, BlockMultiple jvm, BlockMultiple c) {
     static final String JVM_PEER = Q1Answers.RING;
@@ -35,23 +37,46 @@ record JvmPeerShare(String label, BlockMultiple jvm, BlockMultiple c) {
 
     /** The pairs among {@code roundTrips} (Q1 round trips of series that ended well), in the order of their series. */
     static List<JvmPeerShare> of(ReportTables t, List<LatencySeries> roundTrips) {
-        Map<SeriesName, BlockMultiple[]> pairs = new TreeMap<>(SeriesOrder.KEYS);
+        Map<SeriesName, SeriesName> pairs = new TreeMap<>(SeriesOrder.KEYS);
         for (LatencySeries jvmSeries : roundTrips) {
             if (!jvmSeries.key().param(FloorMultiple.TRANSPORT).orElse("").equals(JVM_PEER)) {
                 continue;
             }
-            Optional<BlockMultiple> jvm = Contenders.samePair(t, jvmSeries.key());
-            Optional<BlockMultiple> c = roundTrips.stream().map(LatencySeries::key).filter(k -> isCPeerOf(k, jvmSeries.key())).findFirst()
-                    .flatMap(k -> Contenders.samePair(t, k));
-            if (jvm.isPresent() && c.isPresent()) {
-                pairs.put(jvmSeries.key(), new BlockMultiple[]{jvm.get(), c.get()});
-            }
+            roundTrips.stream().map(LatencySeries::key).filter(k -> isCPeerOf(k, jvmSeries.key())).findFirst()
+                    .filter(c -> Contenders.samePair(t, jvmSeries.key()).isPresent() && Contenders.samePair(t, c).isPresent())
+                    .ifPresent(c -> pairs.put(jvmSeries.key(), c));
         }
         // "64 B", and whatever else tells the pairs apart: "64 B (block)"
         List<String> names = new ArrayList<>(List.of(FloorMultiple.MESSAGE_BYTES));
         Labels.varying(pairs.keySet()).stream().filter(n -> !names.contains(n)).forEach(names::add);
-        return pairs.entrySet().stream()
-                .map(e -> new JvmPeerShare(Labels.of(e.getKey(), names), e.getValue()[0], e.getValue()[1])).toList();
+        List<JvmPeerShare> out = new ArrayList<>();
+        pairs.forEach((jvm, c) -> out.addAll(byHostState(t, Labels.of(jvm, names), jvm, c)));
+        return out;
+    }
+
+    /**
+     * Like the round-trip rankings ({@link RoundTripComparisons}): where the blocks fell into a fast and
+     * a slow host state, one pair per state both series spent at least {@link HostStates#MIN_SHARE} of
+     * their blocks in, since the all-blocks median mixes the states' multiples in whatever shares
+     * each series happened to get; else over all blocks.
+     */
+    private static List<JvmPeerShare> byHostState(ReportTables t, String label, SeriesName jvm, SeriesName c) {
+        List<JvmPeerShare> out = new ArrayList<>();
+        if (!RoundTripComparisons.states(t, jvm).isEmpty() || !RoundTripComparisons.states(t, c).isEmpty()) {
+            for (String state : List.of(HostStates.FAST, HostStates.SLOW)) {
+                Optional<BlockMultiple> j = RoundTripComparisons.inState(t, jvm, state);
+                Optional<BlockMultiple> k = RoundTripComparisons.inState(t, c, state);
+                if (j.isPresent() && k.isPresent()) {
+                    out.add(new JvmPeerShare(label + ", " + state + " host state", j.get(), k.get()));
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            boolean mixed = !RoundTripComparisons.states(t, jvm).isEmpty() || !RoundTripComparisons.states(t, c).isEmpty();
+            out.add(new JvmPeerShare(label + (mixed ? ", all blocks (the two fell into different host states)" : ""),
+                    Contenders.samePair(t, jvm).orElseThrow(), Contenders.samePair(t, c).orElseThrow()));
+        }
+        return out;
     }
 
     private static boolean isCPeerOf(SeriesName candidate, SeriesName jvm) {
