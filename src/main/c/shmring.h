@@ -27,7 +27,9 @@
  * OVERWRITE mode the per-slot seqlock adds a release fence after the "being written" mark and an
  * acquire fence before the reader's second look at the sequence word, and both sides touch the
  * payload with relaxed atomic accesses only, so a torn read is a detected race, not undefined
- * behaviour. The header's memory-order byte says what the Java side uses; C always uses these.
+ * behaviour. In BLOCKING mode no one reads a slot while it is written, so shmring_write and
+ * shmring_read copy with memcpy there. The header's memory-order byte says what the Java side
+ * uses; C always uses these.
  *
  * Not thread-safe: one thread per writer or reader. Functions return SHMRING_OK (0), a positive
  * "nothing now" status (SHMRING_EMPTY, SHMRING_FULL) or a negative error, with ring->error saying
@@ -121,6 +123,7 @@ typedef struct shmring {
     unsigned char *base;
     size_t size;
     uint32_t slot_count;
+    int slot_count_pow2; /* then a slot is index & (slot_count - 1), else index % slot_count */
     uint32_t slot_size;
     uint32_t max_payload;
     uint8_t mode;
@@ -189,9 +192,11 @@ static inline int64_t shmring_monotonic_ns(void)
     return (int64_t)now.tv_sec * SHMRING_SECOND + now.tv_nsec;
 }
 
+/* A mask for a power-of-two slot count, as the Java side does: a 64-bit division costs tens of cycles on every poll. */
 static inline size_t shmring__slot(const shmring *r, uint64_t index)
 {
-    return SHMRING_HEADER_SIZE + (size_t)(index % r->slot_count) * r->slot_size;
+    uint64_t slot = r->slot_count_pow2 ? index & (r->slot_count - 1u) : index % r->slot_count;
+    return SHMRING_HEADER_SIZE + (size_t)slot * r->slot_size;
 }
 
 static inline uint64_t shmring__committed(uint64_t index) { return 2 * index + 2; }
@@ -418,6 +423,7 @@ static inline int shmring__validate(shmring *r)
                              r->size < expected ? " (truncated?)" : "");
     }
     r->slot_count = slot_count;
+    r->slot_count_pow2 = (slot_count & (slot_count - 1u)) == 0;
     r->slot_size = slot_size;
     r->max_payload = slot_size - SHMRING_SLOT_HEADER_SIZE;
     r->mode = mode;
@@ -554,7 +560,7 @@ static inline int shmring_writer_open(shmring_writer *w, shmring *r)
  * Zero-copy step 1: the next slot's payload (max_payload bytes), or NULL with *status = SHMRING_FULL
  * when a BLOCKING ring has no free slot. In OVERWRITE mode the slot is first marked "being written"
  * (odd sequence word, then a release fence: no payload store may become visible before the mark).
- * Fill it with shmring_copy_in (relaxed atomic stores), then shmring_commit.
+ * Fill it with shmring_copy_in (relaxed atomic stores; in BLOCKING mode plain memcpy will do), then shmring_commit.
  */
 static inline unsigned char *shmring_claim(shmring_writer *w, int *status)
 {
@@ -656,7 +662,12 @@ static inline int shmring_write(shmring_writer *w, const void *message, uint32_t
     if (payload == NULL) {
         return status;
     }
-    shmring_copy_in(payload, 0, message, length);
+    if (r->mode == SHMRING_BLOCKING) {
+        /* No reader touches a slot before its commit, so plain stores do: memcpy, as fast as the JVM's copy. */
+        memcpy(payload, message, length);
+    } else {
+        shmring_copy_in(payload, 0, message, length);
+    }
     return shmring_commit(w, length);
 }
 
@@ -740,7 +751,12 @@ static inline int shmring_try_read(shmring_reader *rd, void *target, uint32_t ca
                 return shmring__fail(r, SHMRING_ERR_TOO_LARGE, "%s: a buffer of %u bytes cannot hold message %llu of %u bytes",
                                      r->path, capacity, (unsigned long long)n, size);
             }
-            shmring_copy_out(target, r->base + slot + SHMRING_SLOT_HEADER_SIZE, size);
+            if (r->mode == SHMRING_BLOCKING) {
+                /* The writer reuses the slot only after the release below: nothing races with this copy. */
+                memcpy(target, r->base + slot + SHMRING_SLOT_HEADER_SIZE, size);
+            } else {
+                shmring_copy_out(target, r->base + slot + SHMRING_SLOT_HEADER_SIZE, size);
+            }
             rd->next = n + 1;
             if (r->mode == SHMRING_OVERWRITE) {
                 /* seqlock: the copy's loads complete before the sequence word is looked at again */

@@ -14,15 +14,18 @@ import io.shmbench.transport.Transports;
 import io.shmbench.transport.WaitMode;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 
 /**
  * Which combinations of {@link Q1Transports}' parameters are measured. Transport x size x wait
  * strategy is a cartesian product in JMH, but not every transport can do every case:
  * <ul>
- *   <li>unsupported (recorded, so figures mark it): a size beyond the transport's
- *       {@link Transport#sizeLimit()}; a {@code fixedRate} message too small for its
- *       stamp ({@link CheckedMessage});</li>
+ *   <li>unsupported (recorded, so figures mark it): a transport this machine cannot run
+ *       ({@link Transport#unavailable()}: {@code shm-ring-c} without a C compiler); a role its peer
+ *       does not take ({@link Transport#roles()}: {@code shm-ring-c}'s C peer has no fixed-rate
+ *       source); a size beyond the transport's {@link Transport#sizeLimit()}; a {@code fixedRate}
+ *       message too small for its stamp ({@link CheckedMessage});</li>
  *   <li>skipped (not part of the sweep): 0 B except on {@code floor} (whose only size it is);
  *       {@code floor} anywhere but a spinning round trip at 0 B (it is the yardstick, one per run,
  *       not a transport that falls short: a figure marking it "unsupported" would read as a
@@ -81,6 +84,13 @@ public final class Q1Plan implements PlanRules {
      * forks refuse exactly these, and the plan records them as unsupported.
      */
     static Verdict support(PeerRole role, Transport transport, int messageBytes) {
+        Optional<String> unavailable = transport.unavailable();
+        if (unavailable.isPresent()) {
+            return Verdict.unsupported(transport.name() + " cannot run on this machine: " + unavailable.get());
+        }
+        if (!transport.roles().contains(role)) {
+            return Verdict.unsupported(transport.name() + "'s peer takes " + PeerRole.words(transport.roles()) + ", not " + role.word());
+        }
         if (role == PeerRole.SOURCE && messageBytes < CheckedMessage.MIN_LENGTH) {
             return Verdict.unsupported("a fixed-rate message carries a " + CheckedMessage.MIN_LENGTH
                     + "-byte stamp (sequence, intended send time); " + messageBytes + " B cannot hold it");

@@ -23,7 +23,11 @@ import java.util.concurrent.TimeUnit;
  * <p>Every transport of {@link Transports} (pipe, FIFO, TCP loopback, Unix socket, POSIX message
  * queue, the suite's shared-memory ring, Agrona's ring, Chronicle Queue, and chronicle-style once
  * registered) moves messages between this JVM and a peer JVM ({@link PeerProcess}, started in the
- * trial set-up and always stopped in its tear-down, {@link TransportPeer}). Three ways of asking:
+ * trial set-up and always stopped in its tear-down, {@link TransportPeer}). One reference has a C
+ * peer instead: {@code shm-ring-c} is {@code shm-ring} with this side unchanged and the peer's side
+ * in C (src/main/c/shmring_peer.c, built where a C compiler is; echo and sink only), so shm-ring's
+ * round trip over shm-ring-c's, both as multiples of their same-pair floors, says how much of it
+ * the JVM peer takes. Three ways of asking:
  * <ul>
  *   <li>{@link #roundTrip}: ping-pong through an {@code echo} peer ({@link TransportEcho}); every
  *       round trip is recorded ({@link LatencyRecorder}, one {@code .hlog} per series) and every
@@ -63,7 +67,8 @@ import java.util.concurrent.TimeUnit;
  * per-message cost, so at large sizes every transport approaches the checksum's bandwidth.
  * Fixed rate: the latency percentiles at each rate (a transport that cannot keep the rate shows
  * latency growing with the run, and throughput below the rate) and CPU ns per message.
- * Combinations a transport cannot do (a size over its limit, any payload on floor) are not run and
+ * Combinations a transport cannot do (a size over its limit, any payload on floor, shm-ring-c
+ * without a C compiler or at a fixed rate) are not run and
  * appear as {@code unsupported} in {@code raw/outcomes.csv} ({@link Q1Plan}); a peer that times out,
  * dies or delivers a wrong message is recorded as {@code timed out}, {@code failed} or
  * {@code N corrupt} and does not stop the suite.
@@ -75,7 +80,7 @@ public class Q1Transports {
     static final String FIXED_RATE = "fixedRate";
 
     /** Every registered transport; the first is what smoke runs. Unregistered names are skipped by {@link Q1Plan}. */
-    @Param({"shm-ring", "uds", "tcp", "pipe", "fifo", "mq", "agrona", "chronicle-queue", "chronicle-style", "floor"})
+    @Param({"shm-ring", "uds", "tcp", "pipe", "fifo", "mq", "agrona", "shm-ring-c", "chronicle-queue", "chronicle-style", "floor"})
     public String transport;
 
     /** 2880 B is the telemetry snapshot of docs/THEORY.md; 0 B is floor's only size. */

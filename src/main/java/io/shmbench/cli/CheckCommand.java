@@ -24,14 +24,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
 /**
  * {@code check}: for each transport, start a peer that echoes, send messages of random sizes and
  * random bytes through it, verify every byte that comes back, and print one line: the name, OK or
- * FAILED with the reason, and the median round trip. Exits 1 when any transport fails, 2 on a
- * usage error (such as an unknown transport, with the list of valid names).
+ * FAILED with the reason, and the median round trip; or SKIPPED with the reason for a transport
+ * this machine cannot run ({@code shm-ring-c} without a C compiler), which is no failure. Exits 1
+ * when any transport fails, 2 on a usage error (such as an unknown transport, with the list of
+ * valid names).
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Round-trip random messages through each transport and a real peer process; verify every byte.")
@@ -127,6 +130,10 @@ public final class CheckCommand implements Callable<Integer> {
 
     /** One transport's result line (without the name). */
     private String check(Transport t, WaitMode waitMode, PrivateDirectory logs) {
+        Optional<String> unavailable = t.unavailable();
+        if (unavailable.isPresent()) {
+            return "SKIPPED (" + unavailable.get() + ")";
+        }
         SizeLimit limit = t.sizeLimit();
         int largest = Math.min(size, limit.maxBytes());
         String note = largest < size ? "  (sizes capped at " + largest + " bytes: " + limit.reason() + ")" : "";

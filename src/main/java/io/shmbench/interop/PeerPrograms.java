@@ -1,19 +1,19 @@
 package io.shmbench.interop;
 
+import io.shmbench.process.CCompiler;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * The ring's programs outside the JVM, as commands: {@code shmring_writer} and {@code shmring_reader}
- * built from src/main/c with the system C compiler ({@code $CC}, else {@code cc}) into a build
+ * built from src/main/c with the system C compiler ({@link CCompiler}) into a build
  * directory, again whenever a source is newer than the program; and {@code python3
  * src/main/python/shmring.py write|read}. Paths are relative to the project directory, where
  * {@code run-bench.sh} and the tests run. Used by {@code run-bench.sh scenario} and by the interop
@@ -23,10 +23,9 @@ public final class PeerPrograms {
     public static final Path C_SOURCES = Path.of("src/main/c");
     public static final Path PYTHON_MODULE = Path.of("src/main/python/shmring.py");
     private static final String PYTHON = "python3";
-    private static final long TOOL_TIMEOUT_SECONDS = 120;
 
     private final Path build;
-    private final String compiler = System.getenv().getOrDefault("CC", "cc");
+    private final CCompiler compiler = CCompiler.configured();
 
     /** Programs built into {@code build}. */
     public PeerPrograms(Path build) {
@@ -38,8 +37,7 @@ public final class PeerPrograms {
         if (!Files.isRegularFile(C_SOURCES.resolve("shmring.h"))) {
             return Optional.of("the C sources are not at " + C_SOURCES.toAbsolutePath() + " (run from the project directory)");
         }
-        return runs(compiler, "--version") ? Optional.empty()
-                : Optional.of("no C compiler ('" + compiler + "', or $CC) on this machine");
+        return compiler.missing();
     }
 
     /** Why python3 and shmring.py cannot be had here, or empty when they can. */
@@ -47,7 +45,7 @@ public final class PeerPrograms {
         if (!Files.isRegularFile(PYTHON_MODULE)) {
             return Optional.of(PYTHON_MODULE.toAbsolutePath() + " is missing (run from the project directory)");
         }
-        return runs(PYTHON, "--version") ? Optional.empty() : Optional.of("no " + PYTHON + " on this machine");
+        return CCompiler.runs(PYTHON, "--version") ? Optional.empty() : Optional.of("no " + PYTHON + " on this machine");
     }
 
     /**
@@ -59,7 +57,7 @@ public final class PeerPrograms {
     public synchronized List<String> c(String side, String name, List<String> options) {
         Path program = build.resolve("shmring_" + side).toAbsolutePath();
         if (stale(program)) {
-            compile(program);
+            compiler.compile(C_SOURCES.resolve(program.getFileName() + ".c"), program);
         }
         List<String> command = new ArrayList<>(List.of(program.toString(), name));
         command.addAll(options);
@@ -88,52 +86,6 @@ public final class PeerPrograms {
             return false;
         } catch (IOException e) {
             return true;
-        }
-    }
-
-    /** Warnings are errors: the header must stay clean C11 for whoever includes it. */
-    private void compile(Path program) {
-        String name = program.getFileName().toString();
-        try {
-            Files.createDirectories(build);
-            Path log = build.resolve(name + ".log");
-            Path partial = build.resolve(name + ".partial");
-            Process cc = new ProcessBuilder(compiler, "-std=c11", "-O2", "-Wall", "-Wextra", "-Wpedantic", "-Werror",
-                    "-o", partial.toString(), C_SOURCES.resolve(name + ".c").toString(), "-lm")
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!cc.waitFor(TOOL_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                cc.destroyForcibly();
-                throw new IllegalStateException(compiler + " did not compile " + name + " within " + TOOL_TIMEOUT_SECONDS + " s");
-            }
-            if (cc.exitValue() != 0) {
-                throw new IllegalStateException(compiler + " could not compile " + name + ":\n"
-                        + Files.readString(log, StandardCharsets.UTF_8));
-            }
-            // Renamed into place, so a concurrent user never runs a half-written program.
-            Files.move(partial, program, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot compile " + name + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted compiling " + name, e);
-        }
-    }
-
-    private static boolean runs(String... command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!p.waitFor(TOOL_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return false;
-            }
-            return p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 }

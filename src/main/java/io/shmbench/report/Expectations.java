@@ -29,7 +29,8 @@ public final class Expectations {
             new Mechanism("pipe", 10_000, List.of("pipe", "fifo")),
             new Mechanism("socket", 5_000, List.of("uds", "tcp")),
             new Mechanism("message queue", 3_000, List.of("mq")),
-            new Mechanism("shared memory", 100, List.of("shm-ring", "agrona", "chronicle-queue", "chronicle-style", "floor")));
+            new Mechanism("shared memory", 100, List.of("shm-ring", "shm-ring-c", "agrona", "chronicle-queue", "chronicle-style",
+                    "floor")));
 
     /** The message size of the one-sided estimates below. */
     public static final int SIDE_ALONE_BYTES = 2048;

@@ -1,5 +1,6 @@
 package io.shmbench.ring;
 
+import io.shmbench.ipc.PeerGoneException;
 import io.shmbench.ipc.WaitStrategy;
 
 import java.lang.foreign.MemorySegment;
@@ -168,7 +169,17 @@ public final class RingReader extends RingCursor {
                 return length;
             }
             if (i % CHECK_EVERY == CHECK_EVERY - 1) {
-                checkWhileWaiting(deadline, "for a message");
+                try {
+                    checkWhileWaiting(deadline, "for a message");
+                } catch (PeerGoneException gone) {
+                    // The writer may have committed its last message between the poll above and its death:
+                    // what it published before it died is still delivered (as the C and Python readers do).
+                    length = next();
+                    if (length >= 0) {
+                        return length;
+                    }
+                    throw gone;
+                }
             }
         }
     }

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * The soak's targets by name: every transport of {@link Transports}, then {@code ring-blocking} and
  * {@code ring-overwrite} (the ring itself, with writer kills). {@code ring} means both ring modes,
- * {@code all} everything.
+ * {@code all} everything this machine can run (not {@code shm-ring-c} without a C compiler).
  */
 public final class SoakTargets {
     public static final String ALL = "all";
@@ -38,13 +38,21 @@ public final class SoakTargets {
         for (String raw : list.split(",", -1)) {
             String word = raw.strip();
             if (word.equals(ALL)) {
-                chosen.putAll(all);
+                all.forEach((name, target) -> {
+                    if (target.unavailable().isEmpty()) {
+                        chosen.put(name, target);
+                    }
+                });
             } else if (word.equals(RING)) {
                 for (RingMode mode : RingMode.values()) {
                     String name = RingSoak.nameOf(mode);
                     chosen.put(name, all.get(name));
                 }
             } else if (all.containsKey(word)) {
+                java.util.Optional<String> unavailable = all.get(word).unavailable();
+                if (unavailable.isPresent()) {
+                    throw new IllegalArgumentException(word + " cannot run on this machine: " + unavailable.get());
+                }
                 chosen.put(word, all.get(word));
             } else {
                 throw new IllegalArgumentException("unknown soak target '" + word + "'; valid: " + ALL + ", " + RING

@@ -38,6 +38,11 @@ final class TransportSoak implements SoakTarget {
     }
 
     @Override
+    public java.util.Optional<String> unavailable() {
+        return transport.unavailable();
+    }
+
+    @Override
     public void runSlice(Slice slice, Tally tally) {
         int size = Math.min(slice.settings().messageSize(), transport.sizeLimit().maxBytes());
         boolean payload = size >= SoakSettings.MIN_MESSAGE_SIZE;

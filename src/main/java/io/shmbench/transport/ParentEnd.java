@@ -1,19 +1,29 @@
 package io.shmbench.transport;
 
 import io.shmbench.ipc.PeerGoneException;
+import io.shmbench.process.JavaCommand;
 
 import java.util.List;
 
 /**
  * The parent's half of a prepared channel, between {@link Transport#prepare} and a working
- * {@link Channel}. {@link PeerProcess} drives it: {@link #redirect}, start the peer with
- * {@link #peerArgs()}, {@link #connect}, receive the peer's ready message, {@link #peerConnected()},
+ * {@link Channel}. {@link PeerProcess} drives it: {@link #redirect}, start the peer
+ * ({@link #peerCommand}) with {@link #peerArgs()}, {@link #peerStarted()}, {@link #connect}, receive the peer's ready message, {@link #peerConnected()},
  * and finally {@link #close()}.
  */
 public interface ParentEnd extends AutoCloseable {
 
     /** Arguments the peer passes to {@link Transport#openPeer}. */
     List<String> peerArgs();
+
+    /**
+     * The command that runs the peer with {@link PeerMain}'s arguments {@code args} (which end with
+     * {@link #peerArgs()}): PeerMain in a child JVM like this one, unless the transport's peer is
+     * another program ({@code shm-ring-c}'s C peer).
+     */
+    default List<String> peerCommand(List<String> args) {
+        return JavaCommand.of(PeerMain.class, ChronicleSettings.peerJvmOptions(), args);
+    }
 
     /**
      * Lets a transport wire the peer's standard streams. Returns true when it took the peer's

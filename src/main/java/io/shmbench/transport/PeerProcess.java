@@ -1,7 +1,6 @@
 package io.shmbench.transport;
 
 import io.shmbench.process.ChildProcess;
-import io.shmbench.process.JavaCommand;
 import io.shmbench.process.PeerCommand;
 
 import io.shmbench.ipc.ChannelException;
@@ -13,12 +12,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link PeerMain} in a child JVM ({@link ChildProcess}) holding the other end of a channel,
- * and that channel's parent end.
+ * and that channel's parent end; or, for a transport whose peer is another program
+ * ({@link ParentEnd#peerCommand}: {@code shm-ring-c}'s C peer), that program, started the same way.
  *
  * <p>{@link #start} prepares the transport, starts the child with its stdout and stderr appended
  * to the log file the caller names, connects, and waits (up to {@link ChannelConfig#setupTimeout()},
@@ -65,6 +66,14 @@ public final class PeerProcess implements AutoCloseable {
     public static PeerProcess start(Transport transport, ChannelConfig config, PeerTask task, Path logFile,
                                     OptionalInt peerCpu) {
         task.checkFits(transport.name(), config);
+        if (!transport.roles().contains(task.role())) {
+            throw new IllegalArgumentException(transport.name() + "'s peer takes " + PeerRole.words(transport.roles())
+                    + ", not " + task.role().word());
+        }
+        Optional<String> unavailable = transport.unavailable();
+        if (unavailable.isPresent()) {
+            throw new ChannelException(transport.name() + " cannot run on this machine: " + unavailable.get());
+        }
         ParentEnd end = transport.prepare(config);
         SamePairFloor floorEnd = null;
         PeerProcess peer;
@@ -75,7 +84,7 @@ public final class PeerProcess implements AutoCloseable {
             List<String> args = arguments(transport, config, task, end.peerArgs(), stdioData, peerCpu,
                     floorEnd == null ? List.of() : floorEnd.peerArgs());
             SamePairFloor floorToClose = floorEnd;
-            builder.command(JavaCommand.of(PeerMain.class, ChronicleSettings.peerJvmOptions(), args));
+            builder.command(end.peerCommand(args));
             ChildProcess jvm = ChildProcess.start("the " + transport.name() + " peer", builder, logFile, () -> {
                 try {
                     end.close();
@@ -135,7 +144,7 @@ public final class PeerProcess implements AutoCloseable {
                                           boolean stdioData, OptionalInt peerCpu, List<String> floorArgs) {
         List<String> args = new ArrayList<>(List.of(
                 "--transport", transport.name(),
-                "--role", task.role().name().toLowerCase(java.util.Locale.ROOT),
+                "--role", task.role().word(),
                 "--messages", Long.toString(task.messages()),
                 "--message-size", Integer.toString(task.messageSize()),
                 "--rate", Long.toString(task.ratePerSecond()),

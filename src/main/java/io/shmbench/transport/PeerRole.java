@@ -16,6 +16,16 @@ public enum PeerRole {
      */
     SOURCE;
 
+    /** The role's command-line word: {@code echo}, {@code sink} or {@code source}. */
+    public String word() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** "echo and sink", for messages. */
+    public static String words(java.util.Collection<PeerRole> roles) {
+        return roles.stream().map(PeerRole::word).collect(java.util.stream.Collectors.joining(" and "));
+    }
+
     /** The role for a command-line word ({@code echo}, {@code sink}, {@code source}). */
     public static PeerRole parse(String word) {
         for (PeerRole role : values()) {

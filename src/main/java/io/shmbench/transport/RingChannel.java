@@ -20,8 +20,9 @@ final class RingChannel extends BaseChannel {
     private final RingWriter writer;
     private final RingReader reader;
 
-    RingChannel(ChannelConfig config, PeerWatch peer, Ring out, Ring in) {
-        super(ShmRingTransport.NAME, config, peer);
+    /** @param transport the name errors give: {@code shm-ring}, or {@code shm-ring-c} on the parent's side of a C peer */
+    RingChannel(String transport, ChannelConfig config, PeerWatch peer, Ring out, Ring in) {
+        super(transport, config, peer);
         this.out = out;
         this.in = in;
         this.writer = out.openWriter(config.waitMode().sharedMemoryStrategy());

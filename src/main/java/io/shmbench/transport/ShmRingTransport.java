@@ -16,7 +16,7 @@ import java.util.List;
 final class ShmRingTransport extends BaseTransport {
     static final String NAME = "shm-ring";
     /** Keeps one slot (and so a ring of {@code depth} of them) to a sane size. */
-    private static final SizeLimit LIMIT = new SizeLimit(64 << 20, "the suite caps a ring slot at 64 MiB");
+    static final SizeLimit LIMIT = new SizeLimit(64 << 20, "the suite caps a ring slot at 64 MiB");
 
     ShmRingTransport() {
         super(NAME, "the suite's SWSR shared-memory ring, BLOCKING mode, one ring per direction", LIMIT);
@@ -25,21 +25,29 @@ final class ShmRingTransport extends BaseTransport {
     @Override
     public ParentEnd prepare(ChannelConfig config) {
         checkSize(config);
+        return prepareRings(name(), config);
+    }
+
+    /**
+     * The parent's two rings, to the peer and from it; {@code shm-ring-c} prepares the same for its
+     * C peer, which attaches them by path as the JVM peer does.
+     */
+    static ParentEnd prepareRings(String transport, ChannelConfig config) {
         RingConfig ringConfig = RingConfig.of(config.depth(), Math.max(1, config.maxMessageSize()));
-        return openPair(() -> create(ringConfig), () -> create(ringConfig), ShmRingTransport::remove,
+        return openPair(() -> create(transport, ringConfig), () -> create(transport, ringConfig), ShmRingTransport::remove,
                 (toPeer, fromPeer) -> new SharedFilesEnd(List.of(toPeer.path(), fromPeer.path()),
-                        peer -> new RingChannel(config, peer, toPeer, fromPeer),
+                        peer -> new RingChannel(transport, config, peer, toPeer, fromPeer),
                         () -> {
                             toPeer.close();
                             fromPeer.close();
                         }));
     }
 
-    private static Ring create(RingConfig ringConfig) {
+    private static Ring create(String transport, RingConfig ringConfig) {
         try {
             return Ring.create(ringConfig);
         } catch (RuntimeException e) { // a RingException, or the segment's own (no space in /dev/shm)
-            throw new ChannelException(NAME + ": " + e.getMessage(), e);
+            throw new ChannelException(transport + ": " + e.getMessage(), e);
         }
     }
 
@@ -55,6 +63,6 @@ final class ShmRingTransport extends BaseTransport {
     public Channel openPeer(List<String> args, ChannelConfig config, PeerWatch parent) {
         peerArgs(args, "to-peer ring path", "from-peer ring path");
         return openPair(() -> Ring.attach(Path.of(args.get(0))), () -> Ring.attach(Path.of(args.get(1))),
-                Ring::close, (toPeer, fromPeer) -> new RingChannel(config, parent, fromPeer, toPeer));
+                Ring::close, (toPeer, fromPeer) -> new RingChannel(NAME, config, parent, fromPeer, toPeer));
     }
 }

@@ -3,7 +3,10 @@ package io.shmbench.transport;
 import io.shmbench.ipc.MessageTooLargeException;
 import io.shmbench.ipc.PeerGoneException;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * One way of moving messages between two processes (the SPI behind {@link Transports}).
@@ -12,6 +15,10 @@ import java.util.List;
  * shared segments, all named by {@code io.shmbench.shm.SuiteName}, owner-only) and learns from the
  * returned {@link ParentEnd} the arguments the peer needs; the peer passes those to
  * {@link #openPeer}. Implementations are stateless and cheap to create.
+ *
+ * <p>The peer is {@link PeerMain} in a child JVM, unless the prepared end names another program
+ * ({@link ParentEnd#peerCommand}: {@code shm-ring-c}'s peer is in C), which then takes PeerMain's
+ * command line and keeps its protocol.
  */
 public interface Transport {
 
@@ -32,6 +39,19 @@ public interface Transport {
      */
     default boolean blocksInKernel() {
         return false;
+    }
+
+    /**
+     * Why this transport cannot run on this machine ({@code shm-ring-c} without a C compiler), or
+     * empty when it can. Benchmarks record a transport that cannot run as unsupported, with this reason.
+     */
+    default Optional<String> unavailable() {
+        return Optional.empty();
+    }
+
+    /** The roles its peer takes: every one, unless its peer is a program that serves fewer. */
+    default Set<PeerRole> roles() {
+        return EnumSet.allOf(PeerRole.class);
     }
 
     /**

@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 
 /**
  * Every transport by the name the command line and the results use, in the order reports list
- * them: kernel transports, then the suite's shared-memory ones, then the reference peers.
+ * them: kernel transports, then the suite's shared-memory ones (the ring beside its C-peer
+ * reference, {@code shm-ring-c}), then the reference peers.
  */
 public final class Transports {
     private static final Map<String, Supplier<Transport>> BY_NAME = new LinkedHashMap<>();
@@ -22,6 +23,7 @@ public final class Transports {
         BY_NAME.put(MqTransport.NAME, MqTransport::new);
         BY_NAME.put(ChronicleStyleTransport.NAME, ChronicleStyleTransport::new);
         BY_NAME.put(ShmRingTransport.NAME, ShmRingTransport::new);
+        BY_NAME.put(ShmRingCTransport.NAME, ShmRingCTransport::new);
         BY_NAME.put(FloorTransport.NAME, FloorTransport::new);
         BY_NAME.put(AgronaTransport.NAME, AgronaTransport::new);
         BY_NAME.put(ChronicleQueueTransport.NAME, ChronicleQueueTransport::new);

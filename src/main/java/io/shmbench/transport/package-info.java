@@ -27,12 +27,15 @@
  *       resources and hands the peer the arguments it needs to open the other end;
  *       {@link io.shmbench.transport.Transport#sizeLimit()} says up front what it cannot carry.</li>
  *   <li>{@link io.shmbench.transport.Transports}: the registry by name ({@code pipe}, {@code fifo},
- *       {@code tcp}, {@code uds}, {@code mq}, {@code chronicle-style}, {@code shm-ring}, {@code floor}, {@code agrona},
- *       {@code chronicle-queue}).</li>
+ *       {@code tcp}, {@code uds}, {@code mq}, {@code chronicle-style}, {@code shm-ring}, {@code shm-ring-c},
+ *       {@code floor}, {@code agrona}, {@code chronicle-queue}).</li>
  *   <li>{@link io.shmbench.transport.PeerProcess} starts {@link io.shmbench.transport.PeerMain} in a
  *       child JVM running one {@link io.shmbench.transport.PeerTask} (echo, sink, source; see
  *       {@link io.shmbench.transport.PeerRole}, {@link io.shmbench.transport.SinkReport};
- *       the messages are {@link io.shmbench.message.CheckedMessage}s) and always stops it.</li>
+ *       the messages are {@link io.shmbench.message.CheckedMessage}s) and always stops it.
+ *       {@code shm-ring-c}'s peer is a C program instead (src/main/c/shmring_peer.c, built at run
+ *       time when a C compiler is there), which takes PeerMain's command line and keeps its
+ *       protocol, for echo and sink.</li>
  * </ul>
  *
  * <h2>Cost rules</h2>

@@ -10,6 +10,7 @@ import io.shmbench.run.Profile;
 import io.shmbench.run.Selection;
 import io.shmbench.run.HostParameters;
 import io.shmbench.run.Verdict;
+import io.shmbench.testutil.NoCCompiler;
 import io.shmbench.transport.PeerRole;
 import io.shmbench.transport.Transport;
 import io.shmbench.transport.Transports;
@@ -77,8 +78,8 @@ class Q1PlanTest {
 
         for (String name : Transports.names()) {
             Transport t = Transports.byName(name);
-            if (name.equals("floor")) {
-                continue;
+            if (name.equals("floor") || t.unavailable().isPresent()) {
+                continue; // floor below; shm-ring-c without a C compiler: withoutACCompiler...
             }
             String wait = t.blocksInKernel() ? "block" : "spin";
             for (String size : List.of("64", "2048")) {
@@ -108,8 +109,33 @@ class Q1PlanTest {
         assertEquals(List.of("roundTrip mq 65536 spin", "roundTrip mq 65536 block", "roundTrip mq 65536 yield"),
                 mqRoundTrips.stream().map(n -> describe(n.run())).toList(), "once per series, so each series' figure marks it");
         assertTrue(mqRoundTrips.stream().allMatch(n -> n.verdict().reason().contains(mqLimit)));
-        assertTrue(plan(Profile.QUICK).notRun().stream().noneMatch(n -> n.verdict().recordedAs().isPresent()),
-                "every case quick measures fits every transport");
+        assertTrue(plan(Profile.QUICK).notRun().stream().noneMatch(n -> n.verdict().recordedAs().isPresent()
+                        && Transports.byName(n.run().params().get("transport")).unavailable().isEmpty()),
+                "every case quick measures fits every transport this machine can run");
+    }
+
+    /**
+     * shm-ring-c is the ring with a C peer: where no C compiler is, Q1 records each of its series as
+     * unsupported, saying so; its C peer has no fixed-rate source anywhere.
+     */
+    @Test
+    void theCPeerIsUnsupportedWithoutACompilerAndAtAFixedRate() {
+        try (NoCCompiler none = NoCCompiler.set()) {
+            List<BenchmarkPlan.NotRun> cPeer = plan(Profile.QUICK).notRun().stream()
+                    .filter(n -> n.run().params().get("transport").equals("shm-ring-c") && n.verdict().recordedAs().isPresent()).toList();
+            assertEquals(Set.of("roundTrip shm-ring-c 8 spin", "roundTrip shm-ring-c 64 spin", "roundTrip shm-ring-c 2048 spin", "throughput shm-ring-c 64 spin",
+                    "throughput shm-ring-c 2048 spin"), described(cPeer.stream().map(BenchmarkPlan.NotRun::run).toList()));
+            for (BenchmarkPlan.NotRun n : cPeer) {
+                assertEquals(Optional.of(Outcome.UNSUPPORTED), n.verdict().recordedAs());
+                assertTrue(n.verdict().reason().startsWith("shm-ring-c cannot run on this machine: no C compiler on this machine ('"
+                        + NoCCompiler.MISSING + "' does not run"), n.verdict().reason());
+            }
+        }
+        Verdict source = support(PeerRole.SOURCE, "shm-ring-c", 64);
+        assertEquals(Verdict.Kind.UNSUPPORTED, source.kind());
+        if (Transports.byName("shm-ring-c").unavailable().isEmpty()) { // else that is the reason
+            assertEquals("shm-ring-c's peer takes echo and sink, not source", source.reason());
+        }
     }
 
     @Test
@@ -132,6 +158,9 @@ class Q1PlanTest {
             for (int size : new int[]{8, 64, 256, 2048, 2880, 65536}) {
                 Verdict v = support(PeerRole.ECHO, name, size);
                 boolean fits = !name.equals("floor") && t.sizeLimit().allows(size);
+                if (t.unavailable().isPresent()) {
+                    continue;
+                }
                 assertEquals(fits, v.runs(), name + " at " + size + " B: " + v);
                 if (!fits && !name.equals("floor")) {
                     assertEquals(Verdict.Kind.UNSUPPORTED, v.kind());

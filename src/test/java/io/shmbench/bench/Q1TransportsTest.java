@@ -4,8 +4,11 @@ import io.shmbench.measure.CpuCost;
 import io.shmbench.measure.LatencyRecorder;
 import io.shmbench.measure.RunDirectory;
 import io.shmbench.measure.SeriesName;
+import io.shmbench.testutil.NoCCompiler;
 import io.shmbench.testutil.NoLeaks;
+import io.shmbench.testutil.RunsHere;
 import io.shmbench.testutil.Signals;
+import io.shmbench.testutil.TemporaryProperty;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import io.shmbench.transport.FloorSchedule;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openjdk.jmh.runner.IterationType;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,21 +48,17 @@ class Q1TransportsTest {
     private final Q1Transports bench = new Q1Transports();
     @TempDir
     Path run;
-    private String previousRunDir;
+    private TemporaryProperty runDirectory;
 
     @BeforeEach
     void insideARun() throws IOException {
         Files.createDirectories(run.resolve(RunDirectory.RAW));
-        previousRunDir = System.setProperty(RunDirectory.PROPERTY, run.toString());
+        runDirectory = TemporaryProperty.set(RunDirectory.PROPERTY, run.toString());
     }
 
     @AfterEach
     void restore() {
-        if (previousRunDir == null) {
-            System.clearProperty(RunDirectory.PROPERTY);
-        } else {
-            System.setProperty(RunDirectory.PROPERTY, previousRunDir);
-        }
+        runDirectory.close();
     }
 
     /** The series of {@code method} with these parameters, and any more as name, value, ... */
@@ -110,8 +110,9 @@ class Q1TransportsTest {
      * counter out of turn), and each pair of blocks is written once.
      */
     @ParameterizedTest
-    @CsvSource({"uds,block", "pipe,block", "mq,block", "shm-ring,spin", "agrona,spin", "chronicle-style,spin"})
+    @CsvSource({"uds,block", "pipe,block", "mq,block", "shm-ring,spin", "agrona,spin", "chronicle-style,spin", "shm-ring-c,spin"})
     void aRoundTripTakesTurnsWithItsSamePairFloorWithoutLosingOrMixingMessages(String transport, String wait) throws Exception {
+        RunsHere.transport(transport);
         TransportEcho echo = new TransportEcho();
         LatencyRecorder latency = new LatencyRecorder();
         SeriesName series = series("roundTrip", transport, 64, wait);
@@ -166,11 +167,14 @@ class Q1TransportsTest {
         assertNull(floor.peer);
     }
 
-    @Test
-    void aPeerThatDiesIsAFailedOutcomeAndTheRoundTripsStopQuietly() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"shm-ring", "shm-ring-c"})
+    void aPeerThatDiesIsAFailedOutcomeAndTheRoundTripsStopQuietly(String transport) throws Exception {
+        RunsHere.transport(transport);
         TransportEcho echo = new TransportEcho();
         LatencyRecorder latency = new LatencyRecorder();
-        echo.open(series("roundTrip", "shm-ring", 64, "spin"));
+        echo.open(series("roundTrip", transport, 64, "spin"));
+        long pid = echo.peer.pid();
         try {
             bench.roundTrip(echo, latency);
             echo.peer.kill();
@@ -186,8 +190,23 @@ class Q1TransportsTest {
         List<CSVRecord> rows = outcomes();
         assertEquals(1, rows.size(), rows.toString());
         assertEquals("Q1Transports.roundTrip", rows.getFirst().get("benchmark"));
-        assertEquals("messageBytes=64,transport=shm-ring,waitStrategy=spin", rows.getFirst().get("params"));
+        assertEquals("messageBytes=64,transport=" + transport + ",waitStrategy=spin", rows.getFirst().get("params"));
         assertEquals("failed", rows.getFirst().get("status"));
+        assertTrue(rows.getFirst().get("detail").contains(transport + ": the peer process (pid " + pid + ") died"),
+                rows.getFirst().get("detail"));
+    }
+
+    /** Where no C compiler is, a shm-ring-c trial says so before anything starts (the plan records it as unsupported). */
+    @Test
+    void theCPeerWithoutACompilerIsRefusedWithTheReason() {
+        try (NoCCompiler none = NoCCompiler.set()) {
+            TransportEcho echo = new TransportEcho();
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> echo.open(series("roundTrip", "shm-ring-c", 64, "spin")));
+            assertTrue(e.getMessage().endsWith("is not measured: shm-ring-c cannot run on this machine: no C compiler on this machine ('"
+                    + NoCCompiler.MISSING + "' does not run; set $CC to one)"), e.getMessage());
+            assertNull(echo.peer);
+        }
     }
 
     @Test
@@ -211,11 +230,13 @@ class Q1TransportsTest {
         assertTrue(rows.getFirst().get("detail").contains("timed out"), rows.getFirst().get("detail"));
     }
 
-    @Test
-    void aStreamIntoTheSinkIsCheckedBatchByBatchAndCostsCpu() throws Exception {
+    @ParameterizedTest
+    @CsvSource({"tcp,block", "shm-ring-c,spin"})
+    void aStreamIntoTheSinkIsCheckedBatchByBatchAndCostsCpu(String transport, String wait) throws Exception {
+        RunsHere.transport(transport);
         TransportSink sink = new TransportSink();
         CpuCost cost = new CpuCost();
-        sink.open(series("throughput", "tcp", 64, "block"), cost);
+        sink.open(series("throughput", transport, 64, wait), cost);
         try {
             cost.startIteration();
             for (int i = 0; i < 3000; i++) {

@@ -3,6 +3,7 @@ package io.shmbench.bench;
 import io.shmbench.measure.OutcomeLog;
 import io.shmbench.measure.RunDirectory;
 import io.shmbench.measure.SeriesName;
+import io.shmbench.testutil.TemporaryProperty;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -25,7 +26,7 @@ import java.util.stream.Stream;
  */
 final class RunDirectoryFixture implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
     private RunDirectory run;
-    private String previous;
+    private TemporaryProperty runDirectory;
     private boolean owned;
 
     /** For {@code @RegisterExtension}. */
@@ -59,13 +60,12 @@ final class RunDirectoryFixture implements BeforeEachCallback, AfterEachCallback
 
     private void enter(Path root) {
         run = new RunDirectory(root);
-        previous = System.getProperty(RunDirectory.PROPERTY);
         try {
             Files.createDirectories(run.raw());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        System.setProperty(RunDirectory.PROPERTY, run.root().toString());
+        runDirectory = TemporaryProperty.set(RunDirectory.PROPERTY, run.root().toString());
     }
 
     Path raw(String fileName) {
@@ -107,10 +107,6 @@ final class RunDirectoryFixture implements BeforeEachCallback, AfterEachCallback
 
     @Override
     public void close() {
-        if (previous == null) {
-            System.clearProperty(RunDirectory.PROPERTY);
-        } else {
-            System.setProperty(RunDirectory.PROPERTY, previous);
-        }
+        runDirectory.close();
     }
 }

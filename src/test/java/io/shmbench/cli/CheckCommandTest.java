@@ -1,5 +1,6 @@
 package io.shmbench.cli;
 
+import io.shmbench.testutil.NoCCompiler;
 import io.shmbench.transport.Transports;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +57,21 @@ class CheckCommandTest {
     void spinModeWorksToo() {
         assertEquals(0, Main.execute("check", "--transport", "shm-ring", "--messages", "300", "--wait", "spin"), out() + err());
         assertTrue(out().contains("spin waits"), out());
+    }
+
+    /** The C peer's line, and what a machine without a C compiler gets: SKIPPED with the reason, no failure. */
+    @Test
+    void theCPeerIsCheckedWhereACompilerIsAndSkippedWhereNot() {
+        boolean compiler = Transports.byName("shm-ring-c").unavailable().isEmpty();
+        assertEquals(0, Main.execute("check", "--transport", "shm-ring-c", "--messages", "300", "--wait", "spin"), out() + err());
+        assertTrue(out().contains(compiler ? "OK" : "SKIPPED (no C compiler"), out());
+        out.reset();
+        try (NoCCompiler none = NoCCompiler.set()) {
+            assertEquals(0, Main.execute("check", "--transport", "shm-ring-c,floor", "--messages", "300"), out() + err());
+            assertTrue(out().contains("shm-ring-c       SKIPPED (no C compiler on this machine ('" + NoCCompiler.MISSING
+                    + "' does not run"), out());
+            assertTrue(out().contains("floor            OK"), out());
+        }
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Axis ticks and labels, series naming and ordering: the small parts the figures rely on. */
 class ChartPiecesTest {
@@ -154,9 +155,9 @@ class ChartPiecesTest {
 
     @Test
     void everyKnownTransportHasItsOwnStyle() {
-        List<String> transports = List.of("floor", "shm-ring", "agrona", "chronicle-queue", "chronicle-style", "uds",
-                "tcp", "pipe", "fifo", "mq");
+        List<String> transports = io.shmbench.transport.Transports.names();
         for (String a : transports) {
+            assertTrue(SeriesStyle.isKnownTransport(a), a + " (registered in Transports) has no fixed style");
             for (String b : transports) {
                 if (!a.equals(b)) {
                     SeriesStyle x = SeriesStyle.forTransport(a, 0);

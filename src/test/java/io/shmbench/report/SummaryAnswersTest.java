@@ -2,6 +2,7 @@ package io.shmbench.report;
 
 import io.shmbench.report.summary.QuestionSummary;
 import io.shmbench.report.summary.RunSummary;
+import io.shmbench.report.summary.SummaryTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +47,53 @@ class SummaryAnswersTest {
         List<String> row = question(s, "Q1").tables().getFirst().rows().getFirst();
         assertEquals("Round trip at 64 B", row.getFirst());
         assertEquals(List.of("1.50x", "differs beyond error"), row.subList(3, 5));
+    }
+
+    /** With the ring's C peer measured too, Q1 says how much of shm-ring's round trip its JVM peer takes, at each size. */
+    @Test
+    void theRingBesideItsCPeerSaysHowMuchOfItsRoundTripIsTheJvmPeers() throws Exception {
+        RunSummary s = new SummaryFixture(dir).transport("shm-ring", 2.6, 0.002).transport("shm-ring-c", 2.0, 0.002)
+                .transport("uds", 40, 0.002)
+                .roundTrip(SummaryFixture.Q1, Map.of("transport", "shm-ring", "messageBytes", "2048", "waitStrategy", "spin"), 3.0, 0.3)
+                .roundTrip(SummaryFixture.Q1, Map.of("transport", "shm-ring-c", "messageBytes", "2048", "waitStrategy", "spin"), 2.95, 0.3)
+                .roundTrip(SummaryFixture.Q1, Map.of("transport", "shm-ring", "messageBytes", "8", "waitStrategy", "spin"), 1.7, 0.002)
+                .roundTrip(SummaryFixture.Q1, Map.of("transport", "shm-ring-c", "messageBytes", "8", "waitStrategy", "spin"), 2.0, 0.002)
+                .summary();
+        String at64 = answer(s, "Q1", "The JVM peer's part of shm-ring's round trip at 64 B");
+        assertTrue(at64.matches("The JVM peer's part of shm-ring's round trip at 64 B: shm-ring 2\\.60x floor \\[[0-9.-]+] with its "
+                + "JVM peer, shm-ring-c 2\\.00x floor \\[[0-9.-]+] with the C one, 1\\.30x \\[1\\.\\d\\d-1\\.\\d\\d]: the JVM peer adds "
+                + "23% of shm-ring's round trip \\(the measuring side is the JVM in both\\)"), at64);
+        String at2048 = answer(s, "Q1", "The JVM peer's part of shm-ring's round trip at 2048 B");
+        assertTrue(at2048.endsWith(": no measurable difference, the JVM peer adds nothing the run can tell apart "
+                + "(the measuring side is the JVM in both)"), at2048);
+        String at8 = answer(s, "Q1", "The JVM peer's part of shm-ring's round trip at 8 B");
+        assertTrue(at8.matches(".*, 0\\.85x \\[0\\.8\\d-0\\.8\\d]: the C peer's round trip is the longer one, the JVM peer costs nothing over it .*"), at8);
+        List<String> answers = question(s, "Q1").answers();
+        assertTrue(answers.indexOf(at64) > answers.indexOf(answer(s, "Q1", "Round trip at 2048 B")), "after the round trips");
+        SummaryTable table = question(s, "Q1").tables().stream().filter(x -> x.title().startsWith("The JVM peer's part")).findFirst()
+                .orElseThrow();
+        assertEquals(List.of("8 B", "64 B", "2048 B"), table.rows().stream().map(List::getFirst).toList());
+        assertEquals(List.of("none (the C peer is slower)", "23%", "not measurable"), table.rows().stream().map(r -> r.get(4)).toList());
+        assertEquals(List.of("floor_multiples.csv"), table.sources());
+    }
+
+    /**
+     * On a host whose blocks fell into a fast and a slow state, the two peers are compared within each
+     * state both spent enough blocks in: over all blocks, a C peer that happened to run more in the slow
+     * state would look slower for that alone.
+     */
+    @Test
+    void theJvmPeersPartIsReadWithinEachHostState() throws Exception {
+        Map<String, String> jvm = Map.of("transport", "shm-ring", "messageBytes", "64", "waitStrategy", "spin");
+        Map<String, String> c = Map.of("transport", "shm-ring-c", "messageBytes", "64", "waitStrategy", "spin");
+        RunSummary s = new SummaryFixture(dir).roundTrip(SummaryFixture.Q1, jvm, 1.5, 2.0, 0.1, 0.002)
+                .roundTrip(SummaryFixture.Q1, c, 1.4, 1.9, 0.5, 0.002).summary();
+        String fast = answer(s, "Q1", "The JVM peer's part of shm-ring's round trip at 64 B, fast host state: ");
+        assertTrue(fast.contains("shm-ring 1.50x floor") && fast.contains("shm-ring-c 1.40x floor") && fast.contains(", 1.07x ["), fast);
+        String slow = answer(s, "Q1", "The JVM peer's part of shm-ring's round trip at 64 B, slow host state: ");
+        assertTrue(slow.contains(", 1.05x ["), slow);
+        assertTrue(question(s, "Q1").answers().stream().noneMatch(a -> a.startsWith("The JVM peer's part of shm-ring's round trip at 64 B: ")),
+                "not over all blocks, where the C peer's larger slow share would make it look slower");
     }
 
     @Test

@@ -20,6 +20,7 @@ final class SummaryFixture {
     static final String Q2 = "Q2MemoryOrders.roundTrip";
     private static final int BLOCKS = 400;
     private static final long FLOOR_NS = 130;
+    private static final long SLOW_FLOOR_NS = 370;
 
     final FixtureRun run;
     final SamePairFixture pairs;
@@ -37,12 +38,22 @@ final class SummaryFixture {
      * times e^(spread x N(0,1)), so a small spread gives a narrow interval and a large one a wide one.
      */
     SummaryFixture roundTrip(String benchmark, Map<String, String> params, double ratio, double spread) {
+        return roundTrip(benchmark, params, ratio, ratio, 0, spread);
+    }
+
+    /**
+     * Like {@link #roundTrip(String, Map, double, double)} on a host that spends {@code slowShare} of
+     * the blocks in a slow state (floor {@value #SLOW_FLOOR_NS} ns), where the multiple is {@code slowRatio}.
+     */
+    SummaryFixture roundTrip(String benchmark, Map<String, String> params, double ratio, double slowRatio, double slowShare,
+                             double spread) {
         Random r = new Random(seed++);
         double[] floors = new double[BLOCKS];
         double[] ratios = new double[BLOCKS];
-        Arrays.fill(floors, FLOOR_NS);
         for (int i = 0; i < BLOCKS; i++) {
-            ratios[i] = ratio * Math.exp(spread * r.nextGaussian());
+            boolean slow = i < slowShare * BLOCKS;
+            floors[i] = slow ? SLOW_FLOOR_NS : FLOOR_NS;
+            ratios[i] = (slow ? slowRatio : ratio) * Math.exp(spread * r.nextGaussian());
         }
         long[] series = new long[1000];
         long[] floor = new long[1000];

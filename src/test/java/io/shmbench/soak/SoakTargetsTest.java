@@ -1,5 +1,6 @@
 package io.shmbench.soak;
 
+import io.shmbench.testutil.NoCCompiler;
 import io.shmbench.transport.Transports;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,19 @@ class SoakTargetsTest {
         expected.add("ring-overwrite");
         assertEquals(expected, names("all"));
         assertEquals(expected, SoakTargets.names());
+    }
+
+    @Test
+    void withoutACCompilerAllLeavesTheCPeerOutAndNamingItIsRefusedWithTheReason() {
+        try (NoCCompiler none = NoCCompiler.set()) {
+            List<String> expected = new ArrayList<>(Transports.names());
+            expected.remove("shm-ring-c");
+            expected.add("ring-blocking");
+            expected.add("ring-overwrite");
+            assertEquals(expected, names("all"));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SoakTargets.parse("uds,shm-ring-c"));
+            assertTrue(e.getMessage().startsWith("shm-ring-c cannot run on this machine: no C compiler"), e.getMessage());
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.shmbench.transport;
 
 import io.shmbench.ipc.ChannelException;
 import io.shmbench.ipc.MessageTooLargeException;
+import io.shmbench.testutil.RunsHere;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +28,8 @@ class ChannelContractTest {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Transports.byName("smoke-signals"));
         assertTrue(error.getMessage().contains("smoke-signals"), error.getMessage());
         assertTrue(error.getMessage().contains(String.join(", ", Transports.names())), error.getMessage());
-        assertEquals(java.util.List.of("pipe", "fifo", "tcp", "uds", "mq", "chronicle-style", "shm-ring", "floor", "agrona", "chronicle-queue"),
+        assertEquals(java.util.List.of("pipe", "fifo", "tcp", "uds", "mq", "chronicle-style", "shm-ring", "shm-ring-c", "floor", "agrona",
+                        "chronicle-queue"),
                 Transports.names());
     }
 
@@ -88,11 +90,11 @@ class ChannelContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"uds", "mq", "shm-ring"})
+    @ValueSource(strings = {"uds", "mq", "shm-ring", "shm-ring-c"})
     void aSilentButLivePeerTimesOutAndTheChannelStaysUsable(String name) {
         ChannelConfig config = ChannelConfig.of(64).withTimeout(Duration.ofMillis(300));
         try (Arena arena = Arena.ofConfined();
-             PeerProcess peer = PeerProcess.start(Transports.byName(name), config, PeerTask.sink(1), logs.resolve(name + ".log"))) {
+             PeerProcess peer = PeerProcess.start(RunsHere.transport(name), config, PeerTask.sink(1), logs.resolve(name + ".log"))) {
             MemorySegment buffer = arena.allocate(64);
             ChannelException error = assertThrows(ChannelException.class, () -> peer.channel().receive(buffer));
             assertInstanceOf(ChannelTimeoutException.class, error, error.toString());

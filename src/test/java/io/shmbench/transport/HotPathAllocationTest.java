@@ -1,5 +1,6 @@
 package io.shmbench.transport;
 
+import io.shmbench.testutil.RunsHere;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -36,7 +37,7 @@ class HotPathAllocationTest {
     @MethodSource("transportsAndModes")
     void roundTripsAllocateNothing(String name, WaitMode mode) {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        Transport transport = Transports.byName(name);
+        Transport transport = RunsHere.transport(name);
         int size = Math.min(SIZE, transport.sizeLimit().maxBytes());
         try (Arena arena = Arena.ofConfined();
              PeerProcess peer = PeerProcess.start(transport, ChannelConfig.of(size).withWaitMode(mode), PeerTask.echo(),

@@ -6,6 +6,7 @@ import io.shmbench.ipc.PeerGoneException;
 import io.shmbench.shm.PrivateDirectory;
 import io.shmbench.shm.SuiteName;
 import io.shmbench.testutil.NoLeaks;
+import io.shmbench.testutil.RunsHere;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +56,7 @@ class PeerLifecycleTest {
     @ParameterizedTest
     @MethodSource("transports")
     void peerKilledMidStreamIsReportedAsGoneNotAsTimeout(String name) throws InterruptedException {
-        Transport transport = Transports.byName(name);
+        Transport transport = RunsHere.transport(name);
         int size = Math.min(1024, transport.sizeLimit().maxBytes());
         ChannelConfig config = ChannelConfig.of(size).withTimeout(TIMEOUT);
         try (Arena arena = Arena.ofConfined();
@@ -86,6 +87,7 @@ class PeerLifecycleTest {
     @ParameterizedTest
     @MethodSource("transports")
     void peerExitsWhenItsParentIsKilled(String name) throws Exception {
+        RunsHere.transport(name);
         List<String> command = JavaCommand.of(ParentThatDies.class, List.of(), List.of(name, logs.resolve(name + ".log").toString()));
         Process parent = new ProcessBuilder(command).redirectError(logs.resolve("parent.log").toFile()).start();
         ProcessHandle peer = null;

@@ -1,6 +1,7 @@
 package io.shmbench.transport;
 
 import io.shmbench.testutil.NoLeaks;
+import io.shmbench.testutil.RunsHere;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,7 +49,7 @@ class TransportRoundTripTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("transportsAndModes")
     void echoesEveryByteOfEverySize(String name, WaitMode mode) {
-        Transport transport = Transports.byName(name);
+        Transport transport = RunsHere.transport(name);
         int largest = Math.min(LARGEST, transport.sizeLimit().maxBytes());
         ChannelConfig config = ChannelConfig.of(largest).withWaitMode(mode);
         Random random = new Random(name.hashCode());

@@ -31,6 +31,8 @@ public record SeriesStyle(Color colour, Shape shape, float[] dash) {
     private static final Map<String, SeriesStyle> TRANSPORTS = Map.ofEntries(
             Map.entry("floor", new SeriesStyle(Palette.BLACK, SHAPES.get(5), DOTTED)),
             Map.entry("shm-ring", new SeriesStyle(Palette.VERMILLION, SHAPES.get(0), SOLID)),
+            // The same ring with a C peer: its colour, another line (percentile plots draw no markers) and marker.
+            Map.entry("shm-ring-c", new SeriesStyle(Palette.VERMILLION, SHAPES.get(4), DASH_DOT)),
             Map.entry("agrona", new SeriesStyle(Palette.REDDISH_PURPLE, SHAPES.get(1), SOLID)),
             Map.entry("chronicle-queue", new SeriesStyle(Palette.BLUISH_GREEN, SHAPES.get(2), SOLID)),
             Map.entry("chronicle-style", new SeriesStyle(Palette.BLUE, SHAPES.get(3), SOLID)),

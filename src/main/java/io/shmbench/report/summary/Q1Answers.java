@@ -22,8 +22,9 @@ import java.util.stream.Collectors;
 /**
  * Q1, how fast each transport is: at each message size, which transport's round trip is fastest and
  * by how much, as multiples of the floor measured by the same two processes (absolute p50 for a run
- * without it), which moves the most messages per second, and what one write and one read of the
- * ring cost alone.
+ * without it), how much of the ring's round trip its JVM peer takes where the run measured the ring
+ * with a C peer too ({@link JvmPeerShare}), which moves the most messages per second, and what one
+ * write and one read of the ring cost alone.
  */
 final class Q1Answers {
     static final String Q = "Q1";
@@ -60,6 +61,7 @@ final class Q1Answers {
         });
         // One note for all the sizes it holds at: "At 0 B and 64 B: ..."
         stateNotes.forEach((note, sizes) -> notes.add("At " + Ranking.and(sizes) + ": " + note));
+        int roundTripAnswers = comparisons.size();
         bySize(throughput, Throughput::key).forEach((size, results) -> {
             sources.add(TidyCsvWriter.THROUGHPUT);
             comparisons.addAll(new VariantComparisons(compared(results.stream().map(Throughput::key).toList()),
@@ -67,10 +69,16 @@ final class Q1Answers {
                     Ranking.Words.HIGHEST_RATE, RING).of(results, Throughput::key, Contenders::throughput));
         });
         List<String> answers = new ArrayList<>(comparisons.stream().map(Comparison::sentence).toList());
+        // Right after the round trips that rank shm-ring: how much of its round trip its JVM peer takes.
+        List<JvmPeerShare> jvmPeer = JvmPeerShare.of(t, roundTrips);
+        answers.addAll(roundTripAnswers, jvmPeer.stream().map(JvmPeerShare::sentence).toList());
         List<SummaryTable> tables = new ArrayList<>();
         if (comparisons.stream().anyMatch(Comparison::comparesAny)) {
             tables.add(new SummaryTable("Per message size: " + Comparison.title(sources), List.copyOf(sources), Comparison.HEAD,
                     comparisons.stream().map(Comparison::row).toList()));
+        }
+        if (!jvmPeer.isEmpty()) {
+            tables.add(JvmPeerShare.table(jvmPeer));
         }
         if (!sides.isEmpty()) {
             sideAlone(sides, answers, tables);

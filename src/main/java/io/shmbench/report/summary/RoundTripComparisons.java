@@ -83,13 +83,13 @@ record RoundTripComparisons(List<Comparison> comparisons, List<String> notes, St
         return List.of(new View("", k -> Contenders.samePair(t, k)));
     }
 
-    private static List<BlockMultiple> states(ReportTables t, SeriesName key) {
+    static List<BlockMultiple> states(ReportTables t, SeriesName key) {
         return t.floorMultiples().stream().filter(m -> m.key().equals(key)).findFirst()
                 .flatMap(FloorMultiple::samePair).map(SamePairMultiple::byState).orElse(List.of());
     }
 
     /** The series' multiple within {@code state}, when at least {@link HostStates#MIN_SHARE} of its blocks fell into it. */
-    private static Optional<BlockMultiple> inState(ReportTables t, SeriesName key, String state) {
+    static Optional<BlockMultiple> inState(ReportTables t, SeriesName key, String state) {
         return states(t, key).stream().filter(b -> b.hostState().equals(state) && b.blockShare() >= HostStates.MIN_SHARE).findFirst();
     }
 }
