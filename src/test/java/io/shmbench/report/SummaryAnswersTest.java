@@ -154,6 +154,17 @@ class SummaryAnswersTest {
     }
 
     @Test
+    void aCorePairMeasuredOnceARoundIsOnePairNotARange() throws Exception {
+        // Two rounds on a 2-CPU machine: the one pair twice. Not "130 ns between CPUs 0 and 1 to 131 ns between CPUs 0 and 1".
+        SummaryFixture f = new SummaryFixture(dir);
+        f.run.csv("q6_core_matrix.csv", List.of("cpu_a", "cpu_b", "p50_ns", "p99_ns"),
+                List.of(List.of("0", "1", "131", "470"), List.of("0", "1", "129", "150")));
+        String cores = answer(f.summary(), "Q6", "Core to core");
+        assertEquals("Core to core, one cache line's round trip (p50): 130 ns between CPUs 0 and 1, the only pair "
+                + "(median of its 2 measurements)", cores);
+    }
+
+    @Test
     void resultsWithoutAnErrorAreRankedButNotTested() throws Exception {
         RunSummary s = new SummaryFixture(dir)
                 .throughput("Q4Padding.throughput", Map.of("padding", "PAD_64", "cacheRemoteIndex", "true"), 3e6, Double.NaN)

@@ -1,6 +1,7 @@
 package io.shmbench.report.summary;
 
 import io.shmbench.report.CoreLatency;
+import io.shmbench.report.Median;
 import io.shmbench.report.LatencySeries;
 import io.shmbench.report.ReportTables;
 import io.shmbench.report.TidyCsvWriter;
@@ -55,14 +56,27 @@ final class Q6Answers {
         return new QuestionSummary(Q, Questions.title(Q), true, answers, tables, List.of());
     }
 
-    /** "Core to core, one cache line's round trip: 130 ns (CPUs 0 and 1) to 250 ns (CPUs 2 and 3)". */
-    private static String cores(List<CoreLatency> pairs) {
+    /**
+     * "Core to core, one cache line's round trip: 130 ns (CPUs 0 and 1) to 250 ns (CPUs 2 and 3)". A
+     * run of several rounds measures each pair once a round: a pair's value is the median of its
+     * rounds', so the range is across pairs, not across rounds.
+     */
+    private static String cores(List<CoreLatency> measured) {
+        List<CoreLatency> pairs = measured.stream()
+                .collect(Collectors.groupingBy(c -> List.of(Math.min(c.cpuA(), c.cpuB()), Math.max(c.cpuA(), c.cpuB())),
+                        LinkedHashMap::new, Collectors.toList()))
+                .entrySet().stream()
+                .map(e -> new CoreLatency(e.getKey().get(0), e.getKey().get(1),
+                        Median.of(e.getValue().stream().mapToDouble(CoreLatency::p50Ns).toArray()),
+                        Median.of(e.getValue().stream().mapToDouble(CoreLatency::p99Ns).toArray())))
+                .toList();
         CoreLatency fast = pairs.stream().min(Comparator.comparingDouble(CoreLatency::p50Ns)).orElseThrow();
         CoreLatency slow = pairs.stream().max(Comparator.comparingDouble(CoreLatency::p50Ns)).orElseThrow();
         String head = "Core to core, one cache line's round trip (p50): ";
+        String rounds = measured.size() > pairs.size() ? " (median of its " + measured.size() / pairs.size() + " measurements)" : "";
         if (pairs.size() == 1 || fast.p50Ns() == slow.p50Ns()) {
             return head + Quantities.time(fast.p50Ns()) + " between " + cpus(fast)
-                    + (pairs.size() == 1 ? "" : ", the same for all " + pairs.size() + " pairs");
+                    + (pairs.size() == 1 ? ", the only pair" + rounds : ", the same for all " + pairs.size() + " pairs");
         }
         return head + Quantities.time(fast.p50Ns()) + " between " + cpus(fast) + " to " + Quantities.time(slow.p50Ns())
                 + " between " + cpus(slow) + ", " + Quantities.times(slow.p50Ns() / fast.p50Ns()) + " apart";
