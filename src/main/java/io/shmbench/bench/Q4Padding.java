@@ -3,6 +3,7 @@ package io.shmbench.bench;
 import io.shmbench.measure.LatencyRecorder;
 import io.shmbench.ring.Padding;
 import io.shmbench.ring.ReaderPoll;
+import io.shmbench.ring.SlotRelease;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -62,6 +63,9 @@ public class Q4Padding {
 
     @Param({"SLOT_SEQUENCE", "WRITE_INDEX"})
     public ReaderPoll readerPoll;
+
+    @Param({"KEEP", "CLAIM_LINES", "ZERO"})
+    public SlotRelease slotRelease;
 
     @Param({"40", "64"})
     public int messageBytes;

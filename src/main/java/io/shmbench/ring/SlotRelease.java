@@ -1,0 +1,94 @@
+package io.shmbench.ring;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * What the reader does to a slot it has consumed before it hands the slot back to the writer (by
+ * publishing its read index). A Java-reader option: nothing of it is stored in the segment, the
+ * layout is the same (docs/ring-layout.md), and the C and Python readers only read.
+ *
+ * <p>Why write a slot one has read: after reading, the reader's cache holds the slot's lines
+ * shared, and the writer's copy into the slot one lap later must first invalidate each of them.
+ * A reader that writes a byte in each line it used takes those lines over, so the writer's later
+ * store finds them modified in one other cache and takes them over in one transfer. On the AMD
+ * EPYC VM this suite was tuned on, 2048-byte messages streamed at one of two steady rates a run,
+ * the slower about 4x slower, and a reader that writes its consumed lines (as Agrona's
+ * {@code OneToOneRingBuffer} reader does, zeroing each record) did not fall into the slower one;
+ * docs/THEORY.md has the measurements.
+ *
+ * <p>Ordering: the reader writes only payload bytes (never the slot's sequence word or length) of
+ * messages it has consumed, and only before it publishes the read index that frees their slots.
+ * That publication is a release store (with any {@link MemoryOrder#isSafe() safe} memory order),
+ * and the writer reads the index with acquire before it claims a slot, so the reader's stores are
+ * ordered before the writer's; with PLAIN or OPAQUE the ring is unsafe already.
+ *
+ * <p>BLOCKING rings only: in an OVERWRITE ring the writer may be writing the slot while the
+ * reader finishes with it, and the reader's store would corrupt the new message.
+ * {@link Ring#openReader} refuses anything but {@link #KEEP} there.
+ *
+ * <p>Across a reader crash, delivery is at-least-once: a successor reader gets again the message
+ * its predecessor held without having released it. With a writing option, a reader killed in the
+ * few nanoseconds between writing the lines and publishing the read index leaves that message
+ * changed (some bytes zero) for its successor, which gets it again; with {@link #KEEP} it is whole.
+ */
+public enum SlotRelease {
+    /** The reader only reads; the writer's next store into the slot invalidates the reader's shared copies. */
+    KEEP,
+    /**
+     * One zero byte in each cache line the message's payload used: the cheapest store that takes
+     * each used line into the reader's cache as modified.
+     */
+    CLAIM_LINES,
+    /** Every payload byte the message used set to zero, as Agrona's ring buffer reader does. */
+    ZERO;
+
+    /** What a reader of a BLOCKING ring does unless told otherwise; chosen from the Q4 measurements (README). */
+    public static final SlotRelease DEFAULT = KEEP;
+
+    private static final int LINE = 64;
+    /**
+     * What {@link #ZERO} copies from: the JDK's copy is vectorised, a loop of stores is not (a
+     * 2 KiB loop of 8-byte stores took 10x as long), and a slice to fill would allocate.
+     */
+    private static final MemorySegment ZEROS = Arena.global().allocate(4096, LINE);
+
+    /** The default for a ring of {@code mode}: OVERWRITE rings allow only {@link #KEEP}. */
+    public static SlotRelease defaultFor(RingMode mode) {
+        return mode == RingMode.OVERWRITE ? KEEP : DEFAULT;
+    }
+
+    /** Whether the reader writes the slot, which only a BLOCKING ring allows. */
+    public boolean writes() {
+        return this != KEEP;
+    }
+
+    /**
+     * Does to the {@code length} payload bytes at {@code payload} in {@code memory} what this option says.
+     * Cache lines are counted from the segment's start, which is page-aligned.
+     */
+    void apply(MemorySegment memory, long payload, int length) {
+        switch (this) {
+            case KEEP -> {
+            }
+            case CLAIM_LINES -> {
+                if (length > 0) {
+                    long end = payload + length;
+                    memory.set(ValueLayout.JAVA_BYTE, payload, (byte) 0);
+                    for (long line = (payload | (LINE - 1)) + 1; line < end; line += LINE) {
+                        memory.set(ValueLayout.JAVA_BYTE, line, (byte) 0);
+                    }
+                }
+            }
+            case ZERO -> {
+                for (long at = payload, left = length; left > 0; ) {
+                    long chunk = Math.min(left, ZEROS.byteSize());
+                    MemorySegment.copy(ZEROS, 0, memory, at, chunk);
+                    at += chunk;
+                    left -= chunk;
+                }
+            }
+        }
+    }
+}
