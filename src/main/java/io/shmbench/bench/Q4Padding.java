@@ -15,7 +15,8 @@ import org.openjdk.jmh.annotations.State;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Q4: what do padding, caching the other side's index and aligned slots buy?
+ * Q4: what do padding, caching the other side's index, aligned slots and a reader that claims the
+ * lines it read buy?
  *
  * <p>Two cores exchange a ring through their caches one 64-byte line at a time; every line both
  * sides write costs a transfer each time ownership changes. The ring's layout choices (set at
@@ -34,6 +35,13 @@ import java.util.concurrent.TimeUnit;
  *       line per message, sequence and payload together) or the shared write index (WRITE_INDEX,
  *       the classic design: the index line moves too, two lines per message, three when the writer
  *       also reads the read index uncached).</li>
+ *   <li>{@code slotRelease}: what the reader writes into a slot it has consumed before freeing it
+ *       ({@link SlotRelease}, a reader option, not a layout: the header does not carry it). KEEP
+ *       leaves the slot's lines shared in the reader's cache, so the writer's store one lap later
+ *       must invalidate them; CLAIM_LINES writes one byte per used line and ZERO every used byte,
+ *       taking the lines over first, as Agrona's reader does. It is compared on the default
+ *       layout only ({@link Q4Plan}), at the layout sizes and at {@value #SLOT_RELEASE_BYTES} B,
+ *       33 lines a message, where the AMD EPYC VM's one-way stream was bimodal.</li>
  * </ul>
  *
  * <ul>
@@ -64,11 +72,14 @@ public class Q4Padding {
     @Param({"SLOT_SEQUENCE", "WRITE_INDEX"})
     public ReaderPoll readerPoll;
 
-    @Param({"KEEP", "CLAIM_LINES", "ZERO"})
+    @Param({"CLAIM_LARGE", "KEEP", "CLAIM_LINES", "ZERO"})
     public SlotRelease slotRelease;
 
-    @Param({"40", "64"})
+    @Param({"40", "64", "2048"})
     public int messageBytes;
+
+    /** The size, beside the layout sizes, at which {@code slotRelease} is measured (see {@link Q4Plan}). */
+    static final int SLOT_RELEASE_BYTES = 2048;
 
     @Benchmark
     @BenchmarkMode(Mode.Throughput)

@@ -52,7 +52,7 @@ public final class RingBenchPeer extends PeerCommand {
     @Option(names = "--message-bytes", defaultValue = "0", description = "sink: expected message length; paced-writer: length written")
     int messageBytes;
     @Option(names = "--slot-release", defaultValue = "DEFAULT", converter = SlotReleaseWord.class,
-            description = "what the reader of the to-peer ring writes into a slot it has consumed: KEEP, CLAIM_LINES or ZERO")
+            description = "what the reader of the to-peer ring writes into a slot it has consumed: DEFAULT or one of ${COMPLETION-CANDIDATES}")
     SlotRelease slotRelease;
     @Option(names = SamePairFloor.SEGMENT_OPTION, description = "echo: take turns with a same-pair floor on this segment")
     Path floorSegment;

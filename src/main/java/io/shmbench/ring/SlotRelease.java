@@ -41,11 +41,20 @@ public enum SlotRelease {
      * each used line into the reader's cache as modified.
      */
     CLAIM_LINES,
+    /**
+     * {@link #CLAIM_LINES} for a message longer than {@value #LARGE_MESSAGE_BYTES} bytes,
+     * {@link #KEEP} for a shorter one: on the AMD EPYC VM claiming cost 5-50% of the one-way rate
+     * up to 256 B and doubled it or more from 512 B on (docs/THEORY.md).
+     */
+    CLAIM_LARGE,
     /** Every payload byte the message used set to zero, as Agrona's ring buffer reader does. */
     ZERO;
 
-    /** What a reader of a BLOCKING ring does unless told otherwise; chosen from the Q4 measurements (README). */
-    public static final SlotRelease DEFAULT = KEEP;
+    /** What a reader of a BLOCKING ring does unless told otherwise; chosen from the Q4 measurements (docs/THEORY.md). */
+    public static final SlotRelease DEFAULT = CLAIM_LARGE;
+
+    /** {@link #CLAIM_LARGE} claims the lines of messages longer than this. */
+    public static final int LARGE_MESSAGE_BYTES = 256;
 
     private static final int LINE = 64;
     /**
@@ -72,13 +81,10 @@ public enum SlotRelease {
         switch (this) {
             case KEEP -> {
             }
-            case CLAIM_LINES -> {
-                if (length > 0) {
-                    long end = payload + length;
-                    memory.set(ValueLayout.JAVA_BYTE, payload, (byte) 0);
-                    for (long line = (payload | (LINE - 1)) + 1; line < end; line += LINE) {
-                        memory.set(ValueLayout.JAVA_BYTE, line, (byte) 0);
-                    }
+            case CLAIM_LINES -> claimLines(memory, payload, length);
+            case CLAIM_LARGE -> {
+                if (length > LARGE_MESSAGE_BYTES) {
+                    claimLines(memory, payload, length);
                 }
             }
             case ZERO -> {
@@ -88,6 +94,17 @@ public enum SlotRelease {
                     at += chunk;
                     left -= chunk;
                 }
+            }
+        }
+    }
+
+    /** One zero byte at the first used byte of each line the {@code length} bytes at {@code payload} touch. */
+    private static void claimLines(MemorySegment memory, long payload, int length) {
+        if (length > 0) {
+            long end = payload + length;
+            memory.set(ValueLayout.JAVA_BYTE, payload, (byte) 0);
+            for (long line = (payload | (LINE - 1)) + 1; line < end; line += LINE) {
+                memory.set(ValueLayout.JAVA_BYTE, line, (byte) 0);
             }
         }
     }

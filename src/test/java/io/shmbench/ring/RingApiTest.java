@@ -232,7 +232,7 @@ class RingApiTest {
         }
     }
 
-    static long exercise(RingWriter writer, RingReader reader, byte[] arrayIn, byte[] arrayOut,
+    private static long exercise(RingWriter writer, RingReader reader, byte[] arrayIn, byte[] arrayOut,
                                  MemorySegment segmentIn, MemorySegment segmentOut, int rounds) {
         long sum = 0;
         for (int i = 0; i < rounds; i++) {

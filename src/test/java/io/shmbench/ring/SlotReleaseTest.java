@@ -41,7 +41,7 @@ class SlotReleaseTest {
     }
 
     /**
-     * Messages of every length from 0 to beyond two lines, each into a slot whose bytes were all
+     * Messages of every length a slot holds (from 0 to beyond {@link SlotRelease#LARGE_MESSAGE_BYTES}), each into a slot whose bytes were all
      * set to a marker first: after the release, the slot is exactly what the option predicts, and
      * the slots of the messages not yet consumed are untouched byte for byte.
      */
@@ -49,13 +49,13 @@ class SlotReleaseTest {
     @MethodSource("optionsAndAlignment")
     void aReleasedSlotHoldsExactlyWhatItsOptionWrites(SlotRelease release, boolean aligned) {
         int slots = 4;
-        RingConfig config = RingConfig.of(slots, 200).withAlignSlots(aligned);
+        RingConfig config = RingConfig.of(slots, SlotRelease.LARGE_MESSAGE_BYTES + 2 * LINE).withAlignSlots(aligned);
         try (TempRing temp = TempRing.create(config);
              RingWriter writer = temp.ring().openWriter(WaitStrategy.SPIN);
              RingReader reader = temp.ring().openReader(WaitStrategy.SPIN, LapPolicy.DEFAULT, release)) {
             MemorySegment memory = temp.ring().memory();
             int slotSize = config.slotSize();
-            for (int length = 0; length <= 150; length++) {
+            for (int length = 0; length <= config.maxPayload(); length++) {
                 // The reader holds the previous (7-byte) message; message n goes into slot n % slots.
                 long n = writer.position();
                 long slot = RingLayout.slotOffset((int) (n % slots), slotSize);
@@ -84,6 +84,11 @@ class SlotReleaseTest {
             case KEEP -> {
             }
             case ZERO -> Arrays.fill(out, payload, payload + length, (byte) 0);
+            case CLAIM_LARGE -> {
+                if (length > SlotRelease.LARGE_MESSAGE_BYTES) {
+                    return expected(held, slotAddress, length, SlotRelease.CLAIM_LINES);
+                }
+            }
             case CLAIM_LINES -> {
                 for (int i = payload; i < payload + length; i++) {
                     boolean firstUsedByteOfItsLine = i == payload || (slotAddress + i) % LINE == 0;
@@ -110,20 +115,21 @@ class SlotReleaseTest {
     @ParameterizedTest
     @EnumSource(SlotRelease.class)
     void copyingReadsAndClosingReleaseToo(SlotRelease release) {
-        RingConfig config = RingConfig.of(4, 100);
+        int size = SlotRelease.LARGE_MESSAGE_BYTES + 1; // claimed by every writing option
+        RingConfig config = RingConfig.of(4, size);
         try (TempRing temp = TempRing.create(config);
              RingWriter writer = temp.ring().openWriter(WaitStrategy.SPIN)) {
             MemorySegment memory = temp.ring().memory();
             long first = RingLayout.slotOffset(0, config.slotSize()) + RingLayout.SLOT_HEADER_SIZE;
             long second = RingLayout.slotOffset(1, config.slotSize()) + RingLayout.SLOT_HEADER_SIZE;
-            byte[] copy = new byte[100];
+            byte[] copy = new byte[size];
             try (RingReader reader = temp.ring().openReader(WaitStrategy.SPIN, LapPolicy.DEFAULT, release)) {
-                write(writer, 100);
-                write(writer, 100);
-                assertEquals(100, reader.read(copy, TIMEOUT));
-                assertEquals(MESSAGE, copy[99]);
+                write(writer, size);
+                write(writer, size);
+                assertEquals(size, reader.read(copy, TIMEOUT));
+                assertEquals(MESSAGE, copy[size - 1]);
                 assertEquals(MESSAGE, memory.get(ValueLayout.JAVA_BYTE, first), "held until the next read");
-                assertEquals(100, reader.read(MemorySegment.ofArray(copy), 0, TIMEOUT));
+                assertEquals(size, reader.read(MemorySegment.ofArray(copy), 0, TIMEOUT));
                 assertEquals(release == SlotRelease.KEEP ? MESSAGE : 0, memory.get(ValueLayout.JAVA_BYTE, first));
                 assertEquals(MESSAGE, memory.get(ValueLayout.JAVA_BYTE, second), "held until the reader closes");
             }
@@ -153,25 +159,35 @@ class SlotReleaseTest {
         }
     }
 
-    /** Releasing allocates nothing either: the loop of {@link RingApiTest#theHotPathAllocatesNothing} with each option. */
+    /** Releasing allocates nothing: a warmed-up loop of small and large messages, zero-copy and copying, with each option. */
     @ParameterizedTest
     @EnumSource(SlotRelease.class)
     void releasingAllocatesNothing(SlotRelease release) {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        try (TempRing temp = TempRing.create(RingConfig.of(64, 64));
+        int large = SlotRelease.LARGE_MESSAGE_BYTES + 2 * LINE;
+        try (TempRing temp = TempRing.create(RingConfig.of(64, large));
              RingWriter writer = temp.ring().openWriter(WaitStrategy.SPIN);
              RingReader reader = temp.ring().openReader(WaitStrategy.SPIN, LapPolicy.DEFAULT, release)) {
-            byte[] arrayIn = new byte[64];
-            byte[] arrayOut = new byte[64];
-            MemorySegment segmentIn = MemorySegment.ofArray(new byte[64]);
-            MemorySegment segmentOut = MemorySegment.ofArray(new byte[64]);
-            long checksum = RingApiTest.exercise(writer, reader, arrayIn, arrayOut, segmentIn, segmentOut, 100_000);
+            byte[] in = new byte[large];
+            byte[] out = new byte[large];
+            long checksum = exchange(writer, reader, in, out, 100_000);
             int rounds = 50_000;
             long before = threads.getCurrentThreadAllocatedBytes();
-            checksum += RingApiTest.exercise(writer, reader, arrayIn, arrayOut, segmentIn, segmentOut, rounds);
+            checksum += exchange(writer, reader, in, out, rounds);
             long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-            assertTrue(allocated < rounds, release + ": " + allocated + " bytes allocated for " + 3 * rounds
+            assertTrue(allocated < rounds, release + ": " + allocated + " bytes allocated for " + 2 * rounds
                     + " messages (checksum " + checksum + ")");
         }
+    }
+
+    private static long exchange(RingWriter writer, RingReader reader, byte[] in, byte[] out, int rounds) {
+        long sum = 0;
+        for (int i = 0; i < rounds; i++) {
+            writer.offer(in, 0, 24);
+            sum += reader.poll() + reader.payload().get(ValueLayout.JAVA_BYTE, 0);
+            writer.offer(in, 0, in.length);
+            sum += reader.read(out, TIMEOUT);
+        }
+        return sum;
     }
 }
