@@ -35,13 +35,15 @@ import java.util.concurrent.TimeUnit;
  *       line per message, sequence and payload together) or the shared write index (WRITE_INDEX,
  *       the classic design: the index line moves too, two lines per message, three when the writer
  *       also reads the read index uncached).</li>
- *   <li>{@code slotRelease}: what the reader writes into a slot it has consumed before freeing it
- *       ({@link SlotRelease}, a reader option, not a layout: the header does not carry it). KEEP
- *       leaves the slot's lines shared in the reader's cache, so the writer's store one lap later
- *       must invalidate them; CLAIM_LINES writes one byte per used line and ZERO every used byte,
- *       taking the lines over first, as Agrona's reader does. It is compared on the default
- *       layout only ({@link Q4Plan}), at the layout sizes and at {@value #SLOT_RELEASE_BYTES} B,
- *       33 lines a message, where the AMD EPYC VM's one-way stream was bimodal.</li>
+ *   <li>{@code slotRelease}: what both readers write into a slot they have consumed before
+ *       freeing it ({@link SlotRelease}, a reader option, not a layout: the header does not carry
+ *       it). KEEP leaves the slot's lines shared in the reader's cache, so the writer's store one
+ *       lap later must invalidate them; CLAIM_LINES writes one byte per used line and ZERO every
+ *       used byte (as Agrona's reader does), taking the lines over first; CLAIM_LARGE, the
+ *       default, claims for messages over {@value SlotRelease#LARGE_MESSAGE_BYTES} B only. It is
+ *       compared on the default layout only ({@link Q4Plan}), at the layout sizes and at
+ *       {@value #SLOT_RELEASE_BYTES} B, 33 lines a message, where the AMD EPYC VM's one-way stream
+ *       was bimodal with KEEP.</li>
  * </ul>
  *
  * <ul>
@@ -52,11 +54,14 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  *
  * <p>How to read it: throughput bars with JMH's 99.9% confidence interval, one per variant
- * (labelled padding, then the other settings that vary). Expect PACKED below the padded variants
- * in throughput, uncached indices below cached ones, WRITE_INDEX below SLOT_SEQUENCE, and packed
- * slots below aligned ones; expect round trips to differ less, since one message in flight leaves
- * little to contend for. On a VM whose two vCPUs share a physical core the transfers are cheap and
- * the differences small: read them as ratios within one run, never as absolute numbers.
+ * (labelled padding, then the other settings that vary), one figure per message size. Expect
+ * PACKED below the padded variants in throughput, uncached indices below cached ones,
+ * WRITE_INDEX below SLOT_SEQUENCE, and packed slots below aligned ones; expect round trips to
+ * differ less, since one message in flight leaves little to contend for. For the slot release
+ * expect, on a host like the AMD EPYC VM, CLAIM_LINES at or below KEEP at 40 B and well above it
+ * at 2048 B, with CLAIM_LARGE matching the better of the two at each size (docs/THEORY.md,
+ * section 6). On a VM whose two vCPUs share a physical core the transfers are cheap and the
+ * differences small: read them as ratios within one run, never as absolute numbers.
  */
 @State(Scope.Thread)
 public class Q4Padding {

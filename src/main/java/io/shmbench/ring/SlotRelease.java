@@ -11,12 +11,13 @@ import java.lang.foreign.ValueLayout;
  *
  * <p>Why write a slot one has read: after reading, the reader's cache holds the slot's lines
  * shared, and the writer's copy into the slot one lap later must first invalidate each of them.
- * A reader that writes a byte in each line it used takes those lines over, so the writer's later
- * store finds them modified in one other cache and takes them over in one transfer. On the AMD
- * EPYC VM this suite was tuned on, 2048-byte messages streamed at one of two steady rates a run,
- * the slower about 4x slower, and a reader that writes its consumed lines (as Agrona's
- * {@code OneToOneRingBuffer} reader does, zeroing each record) did not fall into the slower one;
- * docs/THEORY.md has the measurements.
+ * A reader that writes a byte in each line it used holds those lines modified instead, and the
+ * writer's later store takes each over from one cache. On the AMD EPYC VM this suite was tuned on,
+ * a stream of 2048-byte messages settled at one of two rates a run, the slower about 4x slower,
+ * and a reader that claims its consumed lines (as Agrona's {@code OneToOneRingBuffer} reader does
+ * in effect, zeroing each record) never fell into the slower one; for messages up to 256 bytes
+ * claiming cost instead. docs/THEORY.md (section 6) has the measurements; the mechanism is
+ * inferred from them, not confirmed by performance counters.
  *
  * <p>Ordering: the reader writes only payload bytes (never the slot's sequence word or length) of
  * messages it has consumed, and only before it publishes the read index that frees their slots.
@@ -29,9 +30,9 @@ import java.lang.foreign.ValueLayout;
  * {@link Ring#openReader} refuses anything but {@link #KEEP} there.
  *
  * <p>Across a reader crash, delivery is at-least-once: a successor reader gets again the message
- * its predecessor held without having released it. With a writing option, a reader killed in the
- * few nanoseconds between writing the lines and publishing the read index leaves that message
- * changed (some bytes zero) for its successor, which gets it again; with {@link #KEEP} it is whole.
+ * its predecessor held without having released it. A reader killed in the few nanoseconds between
+ * writing a message's lines and publishing the read index leaves that message changed (some bytes
+ * zero) for its successor, which gets it again; a message the reader did not write is whole.
  */
 public enum SlotRelease {
     /** The reader only reads; the writer's next store into the slot invalidates the reader's shared copies. */
