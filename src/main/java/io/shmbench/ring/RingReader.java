@@ -13,6 +13,10 @@ import java.lang.foreign.ValueLayout;
  * overwrite a slot while it is being read: call {@link #validate()} after reading in place, or use
  * the copying {@link #read} calls, which validate for you and never return a torn message.
  *
+ * <p>Freeing: the next poll (or closing) frees the previous message's slot; a BLOCKING reader
+ * first writes into it as its {@link SlotRelease} says (by default a zero byte per cache line of
+ * a message over 256 bytes), so a payload view must not be read after the next poll.
+ *
  * <p>Gaps: in OVERWRITE mode a reader that falls more than a ring behind skips ahead, to the newest
  * or the oldest message still there as its {@link LapPolicy} says, and adds what it skipped to
  * {@link #missed()}, so delivered + missed = written.
