@@ -8,6 +8,7 @@ import io.shmbench.ring.RingMode;
 import io.shmbench.ring.RingReader;
 import io.shmbench.ring.RingTimeoutException;
 import io.shmbench.ring.RingWriter;
+import io.shmbench.ring.SlotRelease;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -84,7 +85,9 @@ public class OverwriteReading extends RingTrial {
     /** Starts a paced writer on an OVERWRITE ring of {@code slots} (the rest of {@code config} as given). */
     final void open(RingConfig config, int messageBytes, TrialOutcome outcome) {
         RingConfig overwrite = config.withMode(RingMode.OVERWRITE);
-        open(RingPeerRole.PACED_WRITER, RingConfig.of(COMMAND_SLOTS, PacedRun.SIZE), overwrite, messageBytes, lapPolicy, outcome);
+        // An OVERWRITE reader only reads (SlotRelease): KEEP for this side, and for the peer's command reader as well.
+        open(RingPeerRole.PACED_WRITER, RingConfig.of(COMMAND_SLOTS, PacedRun.SIZE), overwrite, messageBytes,
+                new RingPeer.Readers(lapPolicy, SlotRelease.KEEP), outcome);
         slots = overwrite.slotCount();
         commands = peer.writer();
         reader = peer.reader();

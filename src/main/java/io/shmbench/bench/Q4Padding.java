@@ -3,6 +3,7 @@ package io.shmbench.bench;
 import io.shmbench.measure.LatencyRecorder;
 import io.shmbench.ring.Padding;
 import io.shmbench.ring.ReaderPoll;
+import io.shmbench.ring.SlotRelease;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -14,7 +15,8 @@ import org.openjdk.jmh.annotations.State;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Q4: what do padding, caching the other side's index and aligned slots buy?
+ * Q4: what do padding, caching the other side's index, aligned slots and a reader that claims the
+ * lines it read buy?
  *
  * <p>Two cores exchange a ring through their caches one 64-byte line at a time; every line both
  * sides write costs a transfer each time ownership changes. The ring's layout choices (set at
@@ -33,6 +35,15 @@ import java.util.concurrent.TimeUnit;
  *       line per message, sequence and payload together) or the shared write index (WRITE_INDEX,
  *       the classic design: the index line moves too, two lines per message, three when the writer
  *       also reads the read index uncached).</li>
+ *   <li>{@code slotRelease}: what both readers write into a slot they have consumed before
+ *       freeing it ({@link SlotRelease}, a reader option, not a layout: the header does not carry
+ *       it). KEEP leaves the slot's lines shared in the reader's cache, so the writer's store one
+ *       lap later must invalidate them; CLAIM_LINES writes one byte per used line and ZERO every
+ *       used byte (as Agrona's reader does), taking the lines over first; CLAIM_LARGE, the
+ *       default, claims for messages over {@value SlotRelease#LARGE_MESSAGE_BYTES} B only. It is
+ *       compared on the default layout only ({@link Q4Plan}), at the layout sizes and at
+ *       {@value #SLOT_RELEASE_BYTES} B, 33 lines a message, where the AMD EPYC VM's one-way stream
+ *       was bimodal with KEEP.</li>
  * </ul>
  *
  * <ul>
@@ -43,11 +54,14 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  *
  * <p>How to read it: throughput bars with JMH's 99.9% confidence interval, one per variant
- * (labelled padding, then the other settings that vary). Expect PACKED below the padded variants
- * in throughput, uncached indices below cached ones, WRITE_INDEX below SLOT_SEQUENCE, and packed
- * slots below aligned ones; expect round trips to differ less, since one message in flight leaves
- * little to contend for. On a VM whose two vCPUs share a physical core the transfers are cheap and
- * the differences small: read them as ratios within one run, never as absolute numbers.
+ * (labelled padding, then the other settings that vary), one figure per message size. Expect
+ * PACKED below the padded variants in throughput, uncached indices below cached ones,
+ * WRITE_INDEX below SLOT_SEQUENCE, and packed slots below aligned ones; expect round trips to
+ * differ less, since one message in flight leaves little to contend for. For the slot release
+ * expect, on a host like the AMD EPYC VM, CLAIM_LINES at or below KEEP at 40 B and well above it
+ * at 2048 B, with CLAIM_LARGE matching the better of the two at each size (docs/THEORY.md,
+ * section 6). On a VM whose two vCPUs share a physical core the transfers are cheap and the
+ * differences small: read them as ratios within one run, never as absolute numbers.
  */
 @State(Scope.Thread)
 public class Q4Padding {
@@ -63,8 +77,14 @@ public class Q4Padding {
     @Param({"SLOT_SEQUENCE", "WRITE_INDEX"})
     public ReaderPoll readerPoll;
 
-    @Param({"40", "64"})
+    @Param({"CLAIM_LARGE", "KEEP", "CLAIM_LINES", "ZERO"})
+    public SlotRelease slotRelease;
+
+    @Param({"40", "64", "2048"})
     public int messageBytes;
+
+    /** The size, beside the layout sizes, at which {@code slotRelease} is measured (see {@link Q4Plan}). */
+    static final int SLOT_RELEASE_BYTES = 2048;
 
     @Benchmark
     @BenchmarkMode(Mode.Throughput)

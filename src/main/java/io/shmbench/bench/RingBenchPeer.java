@@ -5,9 +5,11 @@ import io.shmbench.ipc.WaitStrategy;
 import io.shmbench.message.CheckedMessage;
 import io.shmbench.process.ChildProcess;
 import io.shmbench.process.PeerCommand;
+import io.shmbench.ring.LapPolicy;
 import io.shmbench.ring.Ring;
 import io.shmbench.ring.RingReader;
 import io.shmbench.ring.RingWriter;
+import io.shmbench.ring.SlotRelease;
 import io.shmbench.transport.Channel;
 import io.shmbench.transport.PeerWatch;
 import io.shmbench.transport.SamePairFloor;
@@ -50,6 +52,9 @@ public final class RingBenchPeer extends PeerCommand {
     Path fromPeer;
     @Option(names = "--message-bytes", defaultValue = "0", description = "sink: expected message length; paced-writer: length written")
     int messageBytes;
+    @Option(names = "--slot-release", defaultValue = "DEFAULT", converter = SlotReleaseWord.class,
+            description = "what the reader of the to-peer ring writes into a slot it has consumed: DEFAULT or one of ${COMPLETION-CANDIDATES}")
+    SlotRelease slotRelease;
     @Option(names = SamePairFloor.SEGMENT_OPTION, description = "echo: take turns with a same-pair floor on this segment")
     Path floorSegment;
     @Option(names = SamePairFloor.PRIME_OPTION, defaultValue = "-1", description = "echo: messages echoed before the floor's schedule")
@@ -68,10 +73,11 @@ public final class RingBenchPeer extends PeerCommand {
      * The arguments that make a peer run {@code role} between these rings, its working thread
      * pinned to {@code cpu} when given, an echo taking turns with {@code floor} when given.
      */
-    static List<String> arguments(RingPeerRole role, Path toPeer, Path fromPeer, int messageBytes, OptionalInt cpu,
-                                  List<String> floorArgs) {
+    static List<String> arguments(RingPeerRole role, Path toPeer, Path fromPeer, int messageBytes, SlotRelease slotRelease,
+                                  OptionalInt cpu, List<String> floorArgs) {
         List<String> args = new ArrayList<>(List.of("--role", role.word(), "--to-peer", toPeer.toString(),
-                "--from-peer", fromPeer.toString(), "--message-bytes", Integer.toString(messageBytes)));
+                "--from-peer", fromPeer.toString(), "--message-bytes", Integer.toString(messageBytes),
+                "--slot-release", slotRelease.name()));
         args.addAll(PeerCommand.commonArgs(cpu));
         args.addAll(floorArgs);
         return args;
@@ -82,6 +88,22 @@ public final class RingBenchPeer extends PeerCommand {
         @Override
         public RingPeerRole convert(String word) {
             return RingPeerRole.parse(word);
+        }
+    }
+
+    /** Reads a slot release by its name, or DEFAULT; a wrong one is a usage error (exit 2). */
+    static final class SlotReleaseWord implements CommandLine.ITypeConverter<SlotRelease> {
+        @Override
+        public SlotRelease convert(String word) {
+            if (word.equals("DEFAULT")) {
+                return SlotRelease.DEFAULT;
+            }
+            try {
+                return SlotRelease.valueOf(word);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("unknown slot release '" + word + "'; valid: "
+                        + java.util.Arrays.toString(SlotRelease.values()));
+            }
         }
     }
 
@@ -107,10 +129,10 @@ public final class RingBenchPeer extends PeerCommand {
         try (Ring in = Ring.attach(toPeer);
              Ring out = Ring.attach(fromPeer);
              Channel floor = floorSegment == null ? null : SamePairFloor.attach(floorSegment, parent, PEER_TIMEOUT)) {
-            RingReader reader = in.openReader(WaitStrategy.SPIN_THEN_YIELD);
+            RingReader reader = in.openReader(WaitStrategy.SPIN_THEN_YIELD, LapPolicy.DEFAULT, slotRelease);
             RingWriter writer = out.openWriter(WaitStrategy.SPIN_THEN_YIELD);
-            System.err.printf("ring peer %d: %s, reads %s, writes %s%s%n", ProcessHandle.current().pid(), role.word(),
-                    in.config(), out.config(), floor == null ? "" : ", with a same-pair floor");
+            System.err.printf("ring peer %d: %s, reads %s (slot release %s), writes %s%s%n", ProcessHandle.current().pid(),
+                    role.word(), in.config(), slotRelease, out.config(), floor == null ? "" : ", with a same-pair floor");
             switch (role) {
                 case ECHO -> {
                     if (floor == null) {

@@ -8,6 +8,7 @@ import io.shmbench.ring.RingConfig;
 import io.shmbench.ring.RingException;
 import io.shmbench.ring.RingReader;
 import io.shmbench.ring.RingWriter;
+import io.shmbench.ring.SlotRelease;
 import io.shmbench.process.ChildProcess;
 import io.shmbench.process.JavaCommand;
 import io.shmbench.transport.Channel;
@@ -45,13 +46,24 @@ final class RingPeer implements AutoCloseable {
     private final RingReader reader;
     private final Channel floor;
 
-    private RingPeer(Ring toPeer, Ring fromPeer, ChildProcess jvm, Channel floor, LapPolicy lapPolicy) {
+    /**
+     * How the two readers of a trial work: where this side's reader resumes when an OVERWRITE
+     * from-peer ring laps it, and what both readers do with a slot they have consumed.
+     */
+    record Readers(LapPolicy lapPolicy, SlotRelease slotRelease) {
+        Readers {
+            java.util.Objects.requireNonNull(lapPolicy, "lapPolicy");
+            java.util.Objects.requireNonNull(slotRelease, "slotRelease");
+        }
+    }
+
+    private RingPeer(Ring toPeer, Ring fromPeer, ChildProcess jvm, Channel floor, Readers readers) {
         this.toPeer = toPeer;
         this.fromPeer = fromPeer;
         this.jvm = jvm;
         this.floor = floor;
         this.writer = toPeer.openWriter(WaitStrategy.SPIN_THEN_YIELD);
-        this.reader = fromPeer.openReader(WaitStrategy.SPIN_THEN_YIELD, lapPolicy);
+        this.reader = fromPeer.openReader(WaitStrategy.SPIN_THEN_YIELD, readers.lapPolicy(), readers.slotRelease());
     }
 
     /**
@@ -59,14 +71,14 @@ final class RingPeer implements AutoCloseable {
      * attached to both.
      *
      * @param messageBytes what the peer checks (sink) or writes (paced writer)
-     * @param lapPolicy    where this side's reader resumes when an OVERWRITE from-peer ring laps it
+     * @param readers      how this side's reader and the peer's work: lap policy (this side) and slot release (both)
      * @param logFile      where the peer's stdout and stderr go (appended)
      * @param peerCpu      where the peer pins its working thread, if anywhere
      * @param floorTimeout an echo's same-pair floor waits at most this long (other roles have none)
      * @throws RingException when the peer dies or does not attach in time; the message ends with its log
      */
     static RingPeer start(RingPeerRole role, RingConfig toPeerConfig, RingConfig fromPeerConfig, int messageBytes,
-                          LapPolicy lapPolicy, Path logFile, OptionalInt peerCpu, Duration floorTimeout) {
+                          Readers readers, Path logFile, OptionalInt peerCpu, Duration floorTimeout) {
         Ring toPeer = Ring.create(toPeerConfig);
         Ring fromPeer = null;
         SamePairFloor floorEnd = null;
@@ -76,7 +88,7 @@ final class RingPeer implements AutoCloseable {
             floorEnd = role == RingPeerRole.ECHO ? SamePairFloor.prepare(floorTimeout, PairedFloor.PRIME_ROUND_TRIPS) : null;
             Ring created = fromPeer;
             SamePairFloor floorFiles = floorEnd;
-            List<String> args = RingBenchPeer.arguments(role, toPeer.path(), fromPeer.path(), messageBytes, peerCpu,
+            List<String> args = RingBenchPeer.arguments(role, toPeer.path(), fromPeer.path(), messageBytes, readers.slotRelease(), peerCpu,
                     floorEnd == null ? List.of() : floorEnd.peerArgs());
             jvm = ChildProcess.start("the ring peer", new ProcessBuilder(JavaCommand.of(RingBenchPeer.class, List.of(), args)),
                     logFile, () -> { // also run by the shutdown hook, should this JVM be stopped while the files exist
@@ -91,7 +103,7 @@ final class RingPeer implements AutoCloseable {
             Channel floor = floorEnd == null ? null : floorEnd.connect(PeerWatch.peer(jvm.handle()));
             toPeer.unlink();
             fromPeer.unlink();
-            return new RingPeer(toPeer, fromPeer, jvm, floor, lapPolicy);
+            return new RingPeer(toPeer, fromPeer, jvm, floor, readers);
         } catch (RuntimeException e) {
             if (jvm != null) {
                 jvm.close();

@@ -8,6 +8,7 @@ import io.shmbench.ring.RingConfig;
 import io.shmbench.ring.RingException;
 import io.shmbench.ring.RingReader;
 import io.shmbench.ring.RingWriter;
+import io.shmbench.ring.SlotRelease;
 import io.shmbench.transport.FloorSchedule;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
@@ -37,12 +38,15 @@ public class RingRoundTrip extends RingTrial implements PairedFloor.Series {
     @Setup(Level.Trial)
     public void start(BenchmarkParams benchmark) {
         RingVariant variant = RingVariant.of(benchmark);
-        open(variant.config(), variant.messageBytes(), TrialOutcome.of(benchmark));
+        open(variant.config(), variant.slotRelease(), variant.messageBytes(), TrialOutcome.of(benchmark));
     }
 
-    /** Starts an echo peer on two rings made with {@code config}, primes it and agrees on the floor's schedule. */
-    final void open(RingConfig config, int messageBytes, TrialOutcome outcome) {
-        open(RingPeerRole.ECHO, config, config, messageBytes, outcome);
+    /**
+     * Starts an echo peer on two rings made with {@code config}, both readers releasing slots as
+     * {@code slotRelease} says, primes it and agrees on the floor's schedule.
+     */
+    final void open(RingConfig config, SlotRelease slotRelease, int messageBytes, TrialOutcome outcome) {
+        open(RingPeerRole.ECHO, config, config, messageBytes, slotRelease, outcome);
         writer = peer.writer();
         reader = peer.reader();
         paired = PairedFloor.start(outcome.series(), peer.floor(), this);

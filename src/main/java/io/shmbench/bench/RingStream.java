@@ -7,6 +7,7 @@ import io.shmbench.ring.RingConfig;
 import io.shmbench.ring.RingException;
 import io.shmbench.ring.RingReader;
 import io.shmbench.ring.RingWriter;
+import io.shmbench.ring.SlotRelease;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
@@ -50,12 +51,12 @@ public class RingStream extends RingTrial {
     @Setup(Level.Trial)
     public void start(BenchmarkParams benchmark) {
         RingVariant variant = RingVariant.of(benchmark);
-        open(variant.config(), variant.messageBytes(), TrialOutcome.of(benchmark));
+        open(variant.config(), variant.slotRelease(), variant.messageBytes(), TrialOutcome.of(benchmark));
     }
 
-    /** Starts a sink peer reading a ring made with {@code config}. */
-    final void open(RingConfig config, int messageBytes, TrialOutcome outcome) {
-        open(RingPeerRole.SINK, config, RingConfig.of(TALLY_SLOTS, SinkTally.SIZE), messageBytes, outcome);
+    /** Starts a sink peer reading a ring made with {@code config}, releasing its slots as {@code slotRelease} says. */
+    final void open(RingConfig config, SlotRelease slotRelease, int messageBytes, TrialOutcome outcome) {
+        open(RingPeerRole.SINK, config, RingConfig.of(TALLY_SLOTS, SinkTally.SIZE), messageBytes, slotRelease, outcome);
         writer = peer.writer();
         tallies = peer.reader();
     }

@@ -5,6 +5,7 @@ import io.shmbench.message.CheckedMessage;
 import io.shmbench.ring.LapPolicy;
 import io.shmbench.ring.RingConfig;
 import io.shmbench.ring.RingException;
+import io.shmbench.ring.SlotRelease;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.TearDown;
 
@@ -33,18 +34,22 @@ public abstract class RingTrial {
     int messageBytes;
     private CrossCorePin pin;
 
-    /** Pins this thread and starts the peer; a peer that cannot start fails the trial (JMH records it as failed). */
-    final void open(RingPeerRole role, RingConfig toPeer, RingConfig fromPeer, int messageBytes, TrialOutcome outcome) {
-        open(role, toPeer, fromPeer, messageBytes, LapPolicy.DEFAULT, outcome);
+    /**
+     * Pins this thread and starts the peer; a peer that cannot start fails the trial (JMH records it
+     * as failed). Both sides' readers release slots as {@code slotRelease} says.
+     */
+    final void open(RingPeerRole role, RingConfig toPeer, RingConfig fromPeer, int messageBytes, SlotRelease slotRelease,
+                    TrialOutcome outcome) {
+        open(role, toPeer, fromPeer, messageBytes, new RingPeer.Readers(LapPolicy.DEFAULT, slotRelease), outcome);
     }
 
-    /** Like {@link #open(RingPeerRole, RingConfig, RingConfig, int, TrialOutcome)}, with this side's reader lapped as {@code lapPolicy} says. */
-    final void open(RingPeerRole role, RingConfig toPeer, RingConfig fromPeer, int messageBytes, LapPolicy lapPolicy,
+    /** Like {@link #open(RingPeerRole, RingConfig, RingConfig, int, SlotRelease, TrialOutcome)}, with the readers set up as {@code readers} says. */
+    final void open(RingPeerRole role, RingConfig toPeer, RingConfig fromPeer, int messageBytes, RingPeer.Readers readers,
                     TrialOutcome outcome) {
         this.messageBytes = CheckedMessage.checkLength(messageBytes);
         this.outcome = outcome;
         this.pin = CrossCorePin.pinThisThread(CrossCorePin.CROSS_CORE, outcome.series());
-        this.peer = RingPeer.start(role, toPeer, fromPeer, messageBytes, lapPolicy, PeerLog.file(), pin.peerCpu(),
+        this.peer = RingPeer.start(role, toPeer, fromPeer, messageBytes, readers, PeerLog.file(), pin.peerCpu(),
                 Duration.ofNanos(timeoutNanos));
     }
 

@@ -6,19 +6,22 @@ import io.shmbench.ring.MemoryOrder;
 import io.shmbench.ring.Padding;
 import io.shmbench.ring.ReaderPoll;
 import io.shmbench.ring.RingConfig;
+import io.shmbench.ring.SlotRelease;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.util.Map;
 
 /**
- * The ring a benchmark's {@code @Param}s describe, read by name, so the question classes only
+ * The ring a benchmark's {@code @Param}s describe, and how its readers release a consumed slot
+ * ({@code slotRelease}, a reader option the ring's header does not carry), read by name, so the question classes only
  * declare the parameters they sweep and share one set of JMH states ({@link RingRoundTrip},
  * {@link RingStream}, {@link OverwriteReading}). Names are the results contract's where it has
  * one (docs/RESULTS-FORMAT.md: {@code slots}, {@code memoryOrder}, {@code padding},
  * {@code messageBytes}); a parameter a benchmark does not declare keeps the default of
- * {@link RingConfig#of}, with {@value #DEFAULT_SLOTS} slots. {@code messageBytes} is required.
+ * {@link RingConfig#of}, with {@value #DEFAULT_SLOTS} slots, and {@link SlotRelease#DEFAULT}.
+ * {@code messageBytes} is required.
  */
-record RingVariant(RingConfig config, int messageBytes) {
+record RingVariant(RingConfig config, SlotRelease slotRelease, int messageBytes) {
     static final String SLOTS = "slots";
     static final String MESSAGE_BYTES = "messageBytes";
     static final String MEMORY_ORDER = "memoryOrder";
@@ -26,6 +29,7 @@ record RingVariant(RingConfig config, int messageBytes) {
     static final String CACHE_REMOTE_INDEX = "cacheRemoteIndex";
     static final String ALIGN_SLOTS = "alignSlots";
     static final String READER_POLL = "readerPoll";
+    static final String SLOT_RELEASE = "slotRelease";
     /** Slots when a benchmark does not sweep them: the transports' default depth. */
     static final int DEFAULT_SLOTS = 64;
 
@@ -52,7 +56,7 @@ record RingVariant(RingConfig config, int messageBytes) {
                 value(params, CACHE_REMOTE_INDEX, RingVariant::bool, defaults.cacheRemoteIndex()),
                 value(params, ALIGN_SLOTS, RingVariant::bool, defaults.alignSlots()),
                 value(params, READER_POLL, ReaderPoll::valueOf, defaults.readerPoll()));
-        return new RingVariant(config, messageBytes);
+        return new RingVariant(config, value(params, SLOT_RELEASE, SlotRelease::valueOf, SlotRelease.DEFAULT), messageBytes);
     }
 
     private interface Parser<T> {

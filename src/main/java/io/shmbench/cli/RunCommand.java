@@ -1,6 +1,7 @@
 package io.shmbench.cli;
 
 import io.shmbench.bench.Q1Plan;
+import io.shmbench.bench.Q4Plan;
 import io.shmbench.env.EnvironmentProbe;
 import io.shmbench.measure.RunDirectory;
 import io.shmbench.placement.Topology;
@@ -246,7 +247,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Which combinations of each benchmark's parameters run (the benchmarks' own rules). */
     static PlanRules planRules() {
-        return PlanRules.all(List.of(new Q1Plan()));
+        return PlanRules.all(List.of(new Q1Plan(), new Q4Plan()));
     }
 
     static List<BenchmarkDeclaration> compiledBenchmarks() {

@@ -154,11 +154,29 @@ public final class Ring implements AutoCloseable {
         return openReader(waitStrategy, LapPolicy.DEFAULT);
     }
 
-    /** Opens the ring's only reader, which resumes as {@code lapPolicy} says when the writer laps it. */
+    /**
+     * Opens the ring's only reader, which resumes as {@code lapPolicy} says when the writer laps it
+     * and releases slots as {@link SlotRelease#defaultFor} this ring's mode.
+     */
     public RingReader openReader(WaitStrategy waitStrategy, LapPolicy lapPolicy) {
+        return openReader(waitStrategy, lapPolicy, SlotRelease.defaultFor(config.mode()));
+    }
+
+    /**
+     * Opens the ring's only reader, which writes each slot it has consumed as {@code slotRelease}
+     * says before freeing it, and resumes as {@code lapPolicy} says when the writer laps it.
+     *
+     * @throws IllegalArgumentException when {@code slotRelease} writes and the ring is OVERWRITE
+     */
+    public RingReader openReader(WaitStrategy waitStrategy, LapPolicy lapPolicy, SlotRelease slotRelease) {
+        if (java.util.Objects.requireNonNull(slotRelease, "slotRelease").writes() && config.mode() == RingMode.OVERWRITE) {
+            throw new IllegalArgumentException("slot release " + slotRelease + " writes a slot after reading it, which an OVERWRITE"
+                    + " ring does not allow: its writer may be writing that slot at the same time, and the reader's store would"
+                    + " corrupt the new message; use " + SlotRelease.KEEP + " (" + path() + ")");
+        }
         checkNotTruncated();
         try {
-            return opened(new RingReader(this, waitStrategy, lapPolicy));
+            return opened(new RingReader(this, waitStrategy, lapPolicy, slotRelease));
         } catch (InternalError e) {
             throw explainFault(e);
         }

@@ -14,6 +14,10 @@ import java.lang.foreign.ValueLayout;
  * overwrite a slot while it is being read: call {@link #validate()} after reading in place, or use
  * the copying {@link #read} calls, which validate for you and never return a torn message.
  *
+ * <p>Freeing: the next poll (or closing) frees the previous message's slot; a BLOCKING reader
+ * first writes into it as its {@link SlotRelease} says (by default a zero byte per cache line of
+ * a message over 256 bytes), so a payload view must not be read after the next poll.
+ *
  * <p>Gaps: in OVERWRITE mode a reader that falls more than a ring behind skips ahead, to the newest
  * or the oldest message still there as its {@link LapPolicy} says, and adds what it skipped to
  * {@link #missed()}, so delivered + missed = written.
@@ -24,6 +28,7 @@ public final class RingReader extends RingCursor {
     private final boolean overwrite;
     private final boolean pollWriteIndex;
     private final LapPolicy lapPolicy;
+    private final SlotRelease slotRelease;
     private long next;
     private long released;
     private long cachedWriteIndex;
@@ -33,10 +38,11 @@ public final class RingReader extends RingCursor {
     private long missed;
     private long torn;
 
-    RingReader(Ring ring, WaitStrategy waitStrategy, LapPolicy lapPolicy) {
+    RingReader(Ring ring, WaitStrategy waitStrategy, LapPolicy lapPolicy, SlotRelease slotRelease) {
         super(ring, waitStrategy, Liveness.reader(ring.memory()), Liveness.writer(ring.memory()), false);
         RingConfig config = ring.config();
         this.lapPolicy = java.util.Objects.requireNonNull(lapPolicy, "lapPolicy");
+        this.slotRelease = java.util.Objects.requireNonNull(slotRelease, "slotRelease");
         this.overwrite = config.mode() == RingMode.OVERWRITE;
         this.pollWriteIndex = config.readerPoll() == ReaderPoll.WRITE_INDEX;
         this.next = ring.readIndex();
@@ -60,11 +66,30 @@ public final class RingReader extends RingCursor {
         return overwrite ? pollOverwrite() : pollBlocking();
     }
 
-    /** Publishes the read index: in BLOCKING mode this frees the slots of the messages already read. */
+    /**
+     * Publishes the read index: in BLOCKING mode this frees the slots of the messages already read.
+     * Before that, and only then, the reader may write the payload of the slots it frees
+     * ({@link SlotRelease}): until the read index says so the writer does not claim them, and the
+     * index is published with a release store that orders those writes before the writer's.
+     */
     private void release() {
         if (released != next) {
+            if (slotRelease.writes()) {
+                for (long n = released; n < next; n++) {
+                    releaseSlot(n);
+                }
+            }
             released = next;
             access.store(memory, readIndexOffset, next);
+        }
+    }
+
+    /** Writes the payload bytes message {@code n} used, as {@link #slotRelease} says; its slot is still this reader's. */
+    private void releaseSlot(long n) {
+        long offset = RingLayout.slotOffset(slotOf(n), slotSize);
+        int length = memory.get(ValueLayout.JAVA_INT, offset + RingLayout.SLOT_LENGTH_OFFSET);
+        if (length > 0 && length <= maxPayload) { // checked when delivered; checked again so no store can leave the slot
+            slotRelease.apply(memory, offset + RingLayout.SLOT_HEADER_SIZE, length);
         }
     }
 
@@ -278,6 +303,11 @@ public final class RingReader extends RingCursor {
     /** Messages the seqlock caught being overwritten while they were read. */
     public long torn() {
         return torn;
+    }
+
+    /** What this reader writes into a slot it has consumed before freeing it (BLOCKING). */
+    public SlotRelease slotRelease() {
+        return slotRelease;
     }
 
     /** Where this reader resumes when the writer laps it (OVERWRITE). */

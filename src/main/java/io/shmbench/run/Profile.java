@@ -48,6 +48,8 @@ public enum Profile {
                     .set("Q3Slots", "slots", "1", "4", "5", "64", "4096")
                     .set("Q3Slots.overwriteLoss", "slots", "1", "2", "4", "8", "64")
                     .set("Q4Padding", "messageBytes", "40")
+                    .set("Q4Padding.throughput", "messageBytes", "40", "2048") // 2048: the slot release's size (Q4Plan)
+                    .set("Q4Padding", "slotRelease", "CLAIM_LARGE", "KEEP", "CLAIM_LINES") // the default and what it picks from
                     .set("Q4Padding.throughput", "padding", "PACKED", "PAD_64", "PAD_128")
                     .set("Q4Padding.throughput", "cacheRemoteIndex", "true", "false")
                     .set("Q4Padding.throughput", "alignSlots", "true")

@@ -1,5 +1,6 @@
 package io.shmbench.bench;
 
+import io.shmbench.ring.SlotRelease;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,12 +22,13 @@ class RingBenchPeerArgumentsTest {
         Path in = Path.of("/dev/shm/shmbench-ring-1-a");
         Path out = Path.of("/dev/shm/shmbench-ring-1-b");
         CommandLine cli = RingBenchPeer.commandLine();
-        cli.parseArgs(RingBenchPeer.arguments(role, in, out, 2880, OptionalInt.of(1), List.of()).toArray(String[]::new));
+        cli.parseArgs(RingBenchPeer.arguments(role, in, out, 2880, SlotRelease.ZERO, OptionalInt.of(1), List.of()).toArray(String[]::new));
         RingBenchPeer peer = cli.getCommand();
         assertEquals(role, peer.role);
         assertEquals(in, peer.toPeer);
         assertEquals(out, peer.fromPeer);
         assertEquals(2880, peer.messageBytes);
+        assertEquals(SlotRelease.ZERO, peer.slotRelease);
         assertEquals(ProcessHandle.current().pid(), peer.parentPid());
         assertEquals(OptionalInt.of(1), peer.cpu());
         assertEquals(role, RingPeerRole.parse(role.word()));
@@ -34,7 +36,7 @@ class RingBenchPeerArgumentsTest {
 
     @Test
     void anUnknownRoleIsAUsageErrorNamingTheValidOnes() {
-        List<String> args = new ArrayList<>(RingBenchPeer.arguments(RingPeerRole.SINK, Path.of("a"), Path.of("b"), 64, OptionalInt.empty(), List.of()));
+        List<String> args = new ArrayList<>(RingBenchPeer.arguments(RingPeerRole.SINK, Path.of("a"), Path.of("b"), 64, SlotRelease.DEFAULT, OptionalInt.empty(), List.of()));
         args.set(args.indexOf("sink"), "drain");
         assertEquals(2, RingBenchPeer.commandLine().execute(args.toArray(String[]::new)));
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> RingPeerRole.parse("drain"));
@@ -42,19 +44,32 @@ class RingBenchPeerArgumentsTest {
     }
 
     @Test
+    void anUnknownSlotReleaseIsAUsageErrorAndNoneGivenIsTheDefault() {
+        List<String> args = new ArrayList<>(RingBenchPeer.arguments(RingPeerRole.SINK, Path.of("a"), Path.of("b"), 64,
+                SlotRelease.KEEP, OptionalInt.empty(), List.of()));
+        int at = args.indexOf("--slot-release");
+        args.set(at + 1, "SCRUB");
+        assertEquals(2, RingBenchPeer.commandLine().execute(args.toArray(String[]::new)));
+        args.subList(at, at + 2).clear();
+        CommandLine cli = RingBenchPeer.commandLine();
+        cli.parseArgs(args.toArray(String[]::new));
+        assertEquals(SlotRelease.DEFAULT, cli.<RingBenchPeer>getCommand().slotRelease);
+    }
+
+    @Test
     void aSamePairFloorGoesWithAnEchoOnlyAndWithItsPrimingCount() {
         List<String> floor = List.of("--floor-segment", "/dev/shm/shmbench-floor-1-x", "--floor-prime", "10");
-        String[] sink = RingBenchPeer.arguments(RingPeerRole.SINK, Path.of("a"), Path.of("b"), 64, OptionalInt.empty(), floor)
+        String[] sink = RingBenchPeer.arguments(RingPeerRole.SINK, Path.of("a"), Path.of("b"), 64, SlotRelease.DEFAULT, OptionalInt.empty(), floor)
                 .toArray(String[]::new);
         assertEquals(2, RingBenchPeer.commandLine().execute(sink));
-        String[] noPrime = RingBenchPeer.arguments(RingPeerRole.ECHO, Path.of("a"), Path.of("b"), 64, OptionalInt.empty(),
+        String[] noPrime = RingBenchPeer.arguments(RingPeerRole.ECHO, Path.of("a"), Path.of("b"), 64, SlotRelease.DEFAULT, OptionalInt.empty(),
                 floor.subList(0, 2)).toArray(String[]::new);
         assertEquals(2, RingBenchPeer.commandLine().execute(noPrime));
     }
 
     @Test
     void aMessageSizeTheCheckedFormatCannotCarryIsAUsageError() {
-        String[] args = RingBenchPeer.arguments(RingPeerRole.SINK, Path.of("a"), Path.of("b"), 12, OptionalInt.empty(), List.of()).toArray(String[]::new);
+        String[] args = RingBenchPeer.arguments(RingPeerRole.SINK, Path.of("a"), Path.of("b"), 12, SlotRelease.DEFAULT, OptionalInt.empty(), List.of()).toArray(String[]::new);
         assertEquals(2, RingBenchPeer.commandLine().execute(args));
     }
 }

@@ -11,6 +11,7 @@ import io.shmbench.ring.Padding;
 import io.shmbench.ring.ReaderPoll;
 import io.shmbench.ring.RingConfig;
 import io.shmbench.ring.RingMode;
+import io.shmbench.ring.SlotRelease;
 import io.shmbench.testutil.NoLeaks;
 import io.shmbench.testutil.Signals;
 import org.junit.jupiter.api.Test;
@@ -62,13 +63,14 @@ class RingPeerCrossProcessTest {
         return Files.exists(outcomes()) ? QuestionCsvReader.outcomes(outcomes()) : List.of();
     }
 
-    @Test
-    void roundTripsThroughAnEchoArriveWholeAndAreRecorded() throws Exception {
+    @ParameterizedTest
+    @EnumSource(SlotRelease.class)
+    void roundTripsThroughAnEchoArriveWholeAndAreRecorded(SlotRelease slotRelease) throws Exception {
         RingRoundTrip trial = new RingRoundTrip();
         trial.timeoutNanos = GENEROUS_NANOS;
         LatencyRecorder latency = new LatencyRecorder();
         try {
-            trial.open(VARIANT, 64, outcome("Q4Padding.roundTrip"));
+            trial.open(VARIANT, slotRelease, 64, outcome("Q4Padding.roundTrip"));
             for (int i = 0; i < 1000; i++) {
                 trial.roundTrip(latency);
             }
@@ -81,12 +83,14 @@ class RingPeerCrossProcessTest {
         assertTrue(recorded().isEmpty(), "a plain trial records no outcome");
     }
 
-    @Test
-    void aSinkChecksAndAccountsForEveryMessageStreamedToIt() throws Exception {
+    /** With each slot release: a sink whose reader writes the slots it consumed still finds every message whole. */
+    @ParameterizedTest
+    @EnumSource(SlotRelease.class)
+    void aSinkChecksAndAccountsForEveryMessageStreamedToIt(SlotRelease slotRelease) throws Exception {
         RingStream trial = new RingStream();
         trial.timeoutNanos = GENEROUS_NANOS;
         try {
-            trial.open(VARIANT, 64, outcome("Q4Padding.throughput"));
+            trial.open(VARIANT, slotRelease, 64, outcome("Q4Padding.throughput"));
             for (int round = 0; round < 3; round++) {
                 trial.startCounting();
                 long deadline = System.nanoTime() + GENEROUS_NANOS;
@@ -140,7 +144,7 @@ class RingPeerCrossProcessTest {
         trial.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(200);
         LatencyRecorder latency = new LatencyRecorder();
         try {
-            trial.open(VARIANT, 64, outcome("Q2MemoryOrders.roundTrip"));
+            trial.open(VARIANT, SlotRelease.DEFAULT, 64, outcome("Q2MemoryOrders.roundTrip"));
             Signals.send("STOP", trial.peer.pid()); // alive but silent, as a peer spinning on a hoisted load
             trial.roundTrip(latency);
             assertTrue(trial.outcome.stopped());
@@ -167,7 +171,7 @@ class RingPeerCrossProcessTest {
         RingStream trial = new RingStream();
         trial.timeoutNanos = GENEROUS_NANOS;
         try {
-            trial.open(VARIANT, 64, outcome("Q4Padding.throughput"));
+            trial.open(VARIANT, SlotRelease.DEFAULT, 64, outcome("Q4Padding.throughput"));
             ProcessHandle.of(trial.peer.pid()).orElseThrow().destroyForcibly();
             for (int i = 0; i < 100 && !trial.outcome.stopped(); i++) {
                 trial.send(); // fills the 5 slots, then waits for a reader that is gone

@@ -25,11 +25,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(NoLeaks.class)
 class CrossProcessRingTest {
-    @Test
-    void blockingCarriesAMillionMessagesOfRandomSizeIntactAndInOrder() {
+    /** With each {@link SlotRelease}: a reader that writes the slots it consumed never damages a message not yet read. */
+    @ParameterizedTest
+    @EnumSource(SlotRelease.class)
+    void blockingCarriesAMillionMessagesOfRandomSizeIntactAndInOrder(SlotRelease release) {
         int count = 1_000_000;
         try (TempRing temp = TempRing.create(RingConfig.of(256, 1000));
-             RingReader reader = temp.ring().openReader(WaitStrategy.YIELD);
+             RingReader reader = temp.ring().openReader(WaitStrategy.YIELD, LapPolicy.DEFAULT, release);
              ChildJvm writer = startWriter(temp.ring(), count, 42, 1, 0)) {
             CheckedStream stream = new CheckedStream(reader);
             for (long n = 0; n < count; n++) {

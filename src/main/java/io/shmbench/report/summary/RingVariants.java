@@ -22,7 +22,7 @@ import java.util.Locale;
 record RingVariants(String question, String benchmark, List<String> compared, String what) {
     static final RingVariants MEMORY_ORDERS = new RingVariants("Q2", "Q2MemoryOrders", List.of("memoryOrder"), "memory order");
     static final RingVariants PADDING = new RingVariants("Q4", "Q4Padding",
-            List.of("padding", "cacheRemoteIndex", "alignSlots", "readerPoll"), "padding layout");
+            List.of("padding", "cacheRemoteIndex", "alignSlots", "readerPoll", "slotRelease"), "padding layout");
     static final RingVariants SLOTS = new RingVariants("Q3", "Q3Slots", List.of("slots"), "slot count");
 
     /** The question's summary: {@code first} answers and tables (Q3's loss), then the comparisons. */
