@@ -141,10 +141,12 @@ class RingPeerCrossProcessTest {
     @Test
     void aPeerThatNeverAnswersTimesOutOnceAndTheTrialThenReturnsAtOnce() throws Exception {
         RingRoundTrip trial = new RingRoundTrip();
-        trial.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(200);
         LatencyRecorder latency = new LatencyRecorder();
         try {
+            // Primed with the normal timeout (20,000 round trips: a loaded machine may stall one for a
+            // while), then shortened for the round trip that is meant to time out.
             trial.open(VARIANT, SlotRelease.DEFAULT, 64, outcome("Q2MemoryOrders.roundTrip"));
+            trial.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(200);
             Signals.send("STOP", trial.peer.pid()); // alive but silent, as a peer spinning on a hoisted load
             trial.roundTrip(latency);
             assertTrue(trial.outcome.stopped());
