@@ -69,14 +69,20 @@ public final class Q1Plan implements PlanRules {
         if (floor && wait != WaitMode.SPIN) {
             return Verdict.skip(WAIT_STRATEGY, "floor is the spinning cache-line bounce, the physical limit: one per run");
         }
+        Verdict waitAndSupport = waitAndSupport(role, t, wait, messageBytes, profile);
         if (!floor && messageBytes == 0) {
-            return Verdict.skip(MESSAGE_BYTES, "0 B is measured only for floor, the yardstick");
+            // Asked for with -p, 0 B still follows the profile's wait rule and the transport's limits.
+            return Verdict.skip(MESSAGE_BYTES, "0 B is measured only for floor, the yardstick", waitAndSupport);
         }
-        if (profile == Profile.QUICK && wait != naturalWait(t)) {
+        return waitAndSupport;
+    }
+
+    private static Verdict waitAndSupport(PeerRole role, Transport transport, WaitMode wait, int messageBytes, Profile profile) {
+        if (profile == Profile.QUICK && wait != naturalWait(transport)) {
             return Verdict.skip(WAIT_STRATEGY, "quick measures kernel transports blocking and shared-memory ones spinning;"
                     + " full measures every wait strategy");
         }
-        return support(role, t, messageBytes);
+        return support(role, transport, messageBytes);
     }
 
     /**

@@ -99,10 +99,9 @@ public final class BenchmarkPlan {
             parameters.put(benchmark, values);
             for (SortedMap<String, String> combination : combinations(values)) {
                 PlannedRun run = new PlannedRun(benchmark, combination);
-                Verdict verdict = rules.verdict(benchmark, run.params(), profile);
-                if (verdict.kind() == Verdict.Kind.SKIP && user.getParameter(verdict.param()).hasValue()) {
-                    verdict = verdict.forced(); // the user asked for it: it runs, unless it cannot
-                }
+                // What the user asked for runs, unless it cannot or a rule they did not override leaves it out.
+                Verdict verdict = rules.verdict(benchmark, run.params(), profile)
+                        .given(param -> user.getParameter(param).hasValue());
                 if (verdict.runs()) {
                     runs.add(run);
                 } else {

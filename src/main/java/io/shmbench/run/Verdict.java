@@ -3,6 +3,7 @@ package io.shmbench.run;
 import io.shmbench.measure.Outcome;
 
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Whether the plan runs one parameter combination of a benchmark, and why not.
@@ -13,8 +14,9 @@ import java.util.Optional;
  * @param reason why it is not run (empty for {@link Kind#RUN}); goes to the dry run and, when
  *               recorded, to the {@code detail} column of {@code raw/outcomes.csv}
  * @param forced for {@link Kind#SKIP}: what happens when the user sets {@code param} after all:
- *               {@link #RUN}, or the unsupported verdict of a combination the benchmark cannot do
- *               however it is asked for; null for every other kind
+ *               {@link #RUN}, the unsupported verdict of a combination the benchmark cannot do
+ *               however it is asked for, or a skip on another parameter (a rule the user did not
+ *               override still holds); null for every other kind
  */
 public record Verdict(Kind kind, String param, String reason, Verdict forced) {
     public static final Verdict RUN = new Verdict(Kind.RUN, "", "", null);
@@ -40,9 +42,9 @@ public record Verdict(Kind kind, String param, String reason, Verdict forced) {
         if (kind == Kind.SKIP && param.isBlank()) {
             throw new IllegalArgumentException("a skip names the parameter whose sweep leaves the combination out");
         }
-        if ((kind == Kind.SKIP) != (forced != null) || forced != null && forced.kind() == Kind.SKIP) {
-            throw new IllegalArgumentException("a skip, and only a skip, says what happens when it is forced (run or not), not "
-                    + forced);
+        if ((kind == Kind.SKIP) != (forced != null) || forced != null && forced.kind() == Kind.SKIP && forced.param().equals(param)) {
+            throw new IllegalArgumentException("a skip, and only a skip, says what happens when it is forced (run, not, or a skip"
+                    + " on another parameter), not " + forced);
         }
     }
 
@@ -53,7 +55,8 @@ public record Verdict(Kind kind, String param, String reason, Verdict forced) {
 
     /**
      * Left out of {@code param}'s sweep; when the user sets {@code param} with {@code -p}, the
-     * combination gets {@code forced} instead (e.g. unsupported: asking for it does not make it possible).
+     * combination gets {@code forced} instead (e.g. unsupported: asking for it does not make it
+     * possible; or a skip on another parameter, which holds unless the user sets that one too).
      */
     public static Verdict skip(String param, String reason, Verdict forced) {
         return new Verdict(Kind.SKIP, param, reason, forced);
@@ -65,6 +68,19 @@ public record Verdict(Kind kind, String param, String reason, Verdict forced) {
 
     public static Verdict unavailable(String reason) {
         return new Verdict(Kind.UNAVAILABLE, "", reason, null);
+    }
+
+    /**
+     * What this verdict comes to once the parameters the user set ({@code -p}) are taken into
+     * account: a skip on a parameter the user set gives way to its forced verdict, which may itself
+     * be a skip on a parameter the user left to the profile.
+     */
+    public Verdict given(Predicate<String> userSets) {
+        Verdict verdict = this;
+        while (verdict.kind == Kind.SKIP && userSets.test(verdict.param)) {
+            verdict = verdict.forced;
+        }
+        return verdict;
     }
 
     public boolean runs() {

@@ -220,6 +220,18 @@ class Q1PlanTest {
     }
 
     @Test
+    void zeroBytesAskedForStillFollowsTheWaitRuleTheUserDidNotOverride() {
+        BenchmarkPlan plan = plan(Profile.QUICK, "-p", "transport=floor,shm-ring,pipe", "-p", "messageBytes=0,64");
+        Set<String> roundTrips = described(plan.runs().stream().filter(r -> r.benchmark().method().equals("roundTrip")).toList());
+        assertEquals(Set.of("roundTrip floor 0 spin", "roundTrip shm-ring 0 spin", "roundTrip shm-ring 64 spin",
+                "roundTrip pipe 0 block", "roundTrip pipe 64 block"), roundTrips, "each transport in its natural wait only");
+
+        Set<String> everyWait = described(plan(Profile.QUICK, "-p", "transport=pipe", "-p", "messageBytes=0",
+                "-p", "waitStrategy=spin,block").runs().stream().filter(r -> r.benchmark().method().equals("roundTrip")).toList());
+        assertEquals(Set.of("roundTrip pipe 0 spin", "roundTrip pipe 0 block"), everyWait, "unless the wait is asked for too");
+    }
+
+    @Test
     void aWaitStrategyTheUserAsksForRunsInQuickToo() {
         Set<String> runs = described(plan(Profile.QUICK, "-p", "waitStrategy=yield").runs());
 
