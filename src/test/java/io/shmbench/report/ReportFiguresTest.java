@@ -11,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -108,6 +110,13 @@ class ReportFiguresTest {
         assertEquals(List.of("expected: pipe ~20 \u00b5s", "expected: shared memory ~200 ns", "expected: socket ~10 \u00b5s"),
                 lines, "a round trip is two one-way latencies; no line for mq, which has no series here (only a failure)");
         assertTrue(figure("q1_roundTrip_percentiles_64B").caption().contains("not measured"));
+        Map<String, org.jfree.chart.ui.RectangleAnchor> sides = new TreeMap<>();
+        q1.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).forEach(m -> sides.put(((org.jfree.chart.plot.ValueMarker) m).getLabel(),
+                ((org.jfree.chart.plot.ValueMarker) m).getLabelAnchor()));
+        assertEquals(org.jfree.chart.ui.RectangleAnchor.BOTTOM_RIGHT, sides.get("expected: shared memory ~200 ns"));
+        assertEquals(org.jfree.chart.ui.RectangleAnchor.BOTTOM_RIGHT, sides.get("expected: socket ~10 \u00b5s"));
+        assertEquals(org.jfree.chart.ui.RectangleAnchor.BOTTOM_LEFT, sides.get("expected: pipe ~20 \u00b5s"),
+                "2x above the socket's line: its label would overlap that one on the right");
 
         XYPlot side = (XYPlot) figure("q1_ring_side_alone").chart().getPlot();
         int expected = side.getDataset().getSeriesCount() - 1;

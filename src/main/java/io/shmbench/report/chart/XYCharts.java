@@ -21,6 +21,8 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Line charts: HdrHistogram-style percentile plots and y-against-x lines with optional error bars. A
@@ -121,10 +123,37 @@ public final class XYCharts {
     }
 
     /**
-     * A horizontal expectation line across an XY plot at {@code y}, dash-dotted grey, its label
-     * inside the plot at the right end below the line: expected, not measured.
+     * Labels of expectation lines closer than this factor on a log axis would overlap on one side
+     * (a label is about a third of a decade high in the suite's figure size).
      */
-    public static void expectationLine(JFreeChart chart, double y, String label) {
+    private static final double LABEL_CLEARANCE = 3;
+
+    /**
+     * Horizontal expectation lines, dash-dotted grey (expected, not measured), each label below its
+     * line at the right end, unless the nearest line below it has its label there within
+     * {@link #LABEL_CLEARANCE}x; then at the left end (where a latency curve is lowest), or at the
+     * right after all if the left is crowded too.
+     */
+    public static void expectationLines(JFreeChart chart, Map<Double, String> labelsByY) {
+        double lastRight = 0;
+        double lastLeft = 0;
+        for (Map.Entry<Double, String> line : new TreeMap<>(labelsByY).entrySet()) {
+            double y = line.getKey();
+            boolean left = lastRight > 0 && y < lastRight * LABEL_CLEARANCE && (lastLeft == 0 || y >= lastLeft * LABEL_CLEARANCE);
+            expectationLine(chart, y, line.getValue(), left);
+            if (left) {
+                lastLeft = y;
+            } else {
+                lastRight = y;
+            }
+        }
+    }
+
+    /**
+     * A horizontal expectation line across an XY plot at {@code y}, dash-dotted grey, its label
+     * inside the plot below the line, at the right end or the left: expected, not measured.
+     */
+    private static void expectationLine(JFreeChart chart, double y, String label, boolean labelLeft) {
         ValueMarker marker = new ValueMarker(y, Palette.GREY, new BasicStroke(0.7f, BasicStroke.CAP_BUTT,
                 BasicStroke.JOIN_MITER, 1f, new float[]{4f, 1.5f, 1.2f, 1.5f}, 0f));
         marker.setLabel(label);
@@ -133,8 +162,8 @@ public final class XYCharts {
         // At the right end, under the line: a latency curve's tail rises there, so the text rarely
         // covers a measured line; no box behind it, which would hide whatever it does cross.
         marker.setLabelBackgroundColor(new Color(0, 0, 0, 0));
-        marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.BOTTOM_RIGHT);
-        marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_RIGHT);
+        marker.setLabelAnchor(labelLeft ? org.jfree.chart.ui.RectangleAnchor.BOTTOM_LEFT : org.jfree.chart.ui.RectangleAnchor.BOTTOM_RIGHT);
+        marker.setLabelTextAnchor(labelLeft ? org.jfree.chart.ui.TextAnchor.TOP_LEFT : org.jfree.chart.ui.TextAnchor.TOP_RIGHT);
         marker.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(1, 3, 1, 3));
         chart.getXYPlot().addRangeMarker(marker, org.jfree.chart.ui.Layer.FOREGROUND);
     }

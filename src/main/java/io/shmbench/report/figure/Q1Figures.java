@@ -101,10 +101,12 @@ final class Q1Figures {
         }
         List<Expectations.Mechanism> drawn = Expectations.MECHANISMS.stream().filter(m -> keys.stream()
                 .anyMatch(k -> k.param(Variants.TRANSPORT).filter(m.transports()::contains).isPresent())).toList();
+        Map<Double, String> lines = new TreeMap<>();
         for (Expectations.Mechanism m : drawn) {
             double ns = roundTrip ? m.roundTripNs() : m.oneWayNs();
-            XYCharts.expectationLine(chart, ns, "expected: " + m.name() + " ~" + TimeScale.format(ns));
+            lines.put(ns, "expected: " + m.name() + " ~" + TimeScale.format(ns));
         }
+        XYCharts.expectationLines(chart, lines);
         return drawn.isEmpty() ? "" : " Dash-dotted grey lines: the rough " + (roundTrip ? "round trip (two one-way latencies)"
                 : "one-way latency") + " expected of each mechanism (" + Expectations.SOURCE + "), not measured.";
     }
