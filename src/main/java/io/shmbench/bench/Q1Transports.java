@@ -63,8 +63,9 @@ import java.util.concurrent.TimeUnit;
  * <p>How to read it: compare series of one run, as ratios (cross-process numbers move 15-30%
  * between runs as the host moves vCPUs). Round trips: the percentile plots per size and the
  * multiple of floor at 64 B; one-way latency is roughly half a round trip only for symmetric
- * transports. Throughput: messages/s and bytes/s against size; the sink's CRC32C is part of its
- * per-message cost, so at large sizes every transport approaches the checksum's bandwidth.
+ * transports. Throughput: messages/s and bytes/s against size; the sink's copy and CRC32C are part
+ * of its per-message cost, so no transport can beat {@link Q1SinkAlone}, that work alone, which the
+ * throughput figures draw as the ceiling.
  * Fixed rate: the latency percentiles at each rate (a transport that cannot keep the rate shows
  * latency growing with the run, and throughput below the rate) and CPU ns per message.
  * Combinations a transport cannot do (a size over its limit, any payload on floor, shm-ring-c

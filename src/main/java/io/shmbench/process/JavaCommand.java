@@ -14,7 +14,8 @@ public final class JavaCommand {
      * Add-Exports/Add-Opens), child processes, JMH forks and tests (pom.xml's shmbench.jvm.flags).
      * FFM's restricted-method and sun.misc.Unsafe warnings would otherwise reach the user; the
      * reference peers need JDK internals (Agrona 2.6.0: jdk.internal.misc; Chronicle Queue 2026.4:
-     * the rest) and Chronicle must not send usage analytics.
+     * the rest) and Chronicle must not send usage analytics. Agrona runs without its bounds checks, as
+     * its users run it for speed (io.shmbench.transport.AgronaTransport; nothing else uses Agrona).
      */
     public static final List<String> FLAGS = List.of(
             "--enable-native-access=ALL-UNNAMED",
@@ -26,6 +27,7 @@ public final class JavaCommand {
             "--add-opens=java.base/java.lang=ALL-UNNAMED",
             "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
             "-Dchronicle.analytics.disable=true",
+            "-Dagrona.disable.bounds.checks=true",
             "-Djava.awt.headless=true");
 
     private JavaCommand() {

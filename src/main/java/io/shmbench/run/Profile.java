@@ -38,6 +38,7 @@ public enum Profile {
     QUICK(2, TimeValue.seconds(1), 5, TimeValue.milliseconds(300), 1, ParamDefaults.ALL_DECLARED,
             ParamOverrides.builder()
                     .set("Q1RingSideAlone", "messageBytes", "64", "2048")
+                    .set("Q1SinkAlone", "messageBytes", "64", "2048") // Q1 throughput's sizes: its ceiling
                     .set("Q1Transports.roundTrip", "messageBytes", "8", "64", "2048", "0") // 8: one line with its header; 0: floor's only size
                     .set("Q1Transports.throughput", "messageBytes", "64", "2048")
                     .set("Q1Transports.fixedRate", "messageBytes", "64")

@@ -2,7 +2,6 @@ package io.shmbench.transport;
 
 import io.shmbench.ipc.MessageTooLargeException;
 import io.shmbench.shm.SharedSegment;
-import org.agrona.concurrent.ringbuffer.RecordDescriptor;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 
 import java.nio.file.Path;
@@ -10,24 +9,38 @@ import java.util.List;
 
 /**
  * {@code agrona}: reference peer, Agrona 2.6.0's {@code OneToOneRingBuffer} over a mapped /dev/shm
- * file per direction ({@link AgronaChannel}). Agrona carries at most capacity/8 per message; the
- * capacity is the power of two that fits {@link ChannelConfig#depth()} messages of the largest
- * size, and at least 8 times that size. Needs {@code --add-exports java.base/jdk.internal.misc=ALL-UNNAMED}
- * ({@code io.shmbench.process.JavaCommand}).
+ * file per direction ({@link AgronaChannel}), run as its users run it for speed.
+ *
+ * <p>Capacity: the same bytes as {@code shm-ring}'s slots for the same {@link ChannelConfig}
+ * ({@link ShmRingTransport#slotBytes}: {@code depth} slots of 16 B header + payload, 64-byte
+ * aligned), as near as Agrona's rule allows: its capacity must be a power of two, so it is the power
+ * of two nearest the ring's slot bytes (by ratio, so within a factor of &radic;2 either way), and at
+ * least 8 times the largest message, since Agrona carries at most capacity/8 per message (that only
+ * matters below 8 slots). At the default depth of 64 the two are equal at 8 and 64 B, Agrona has
+ * 3% fewer bytes at 2048 B (63 records of 2056 B fit, not 64), 20% fewer at 256 B and 39% more at
+ * 2880 B, where rounding down would leave it 30% fewer. Until the suite matched them, Agrona got the
+ * power of two above {@code depth} of its own records, up to twice the ring's bytes.
+ *
+ * <p>Bounds checks: every suite JVM (JMH forks, peers, tests) runs with
+ * {@value #DISABLE_BOUNDS_CHECKS}=true ({@code io.shmbench.process.JavaCommand#FLAGS}), as Agrona's
+ * users do when they want speed; Agrona reads it once, when {@code DirectBuffer} loads. Needs
+ * {@code --add-exports java.base/jdk.internal.misc=ALL-UNNAMED} (the same flags).
  */
 final class AgronaTransport extends BaseTransport {
     static final String NAME = "agrona";
+    /** Agrona's system property (DirectBuffer.DISABLE_BOUNDS_CHECKS_PROP_NAME) and the value the suite gives it. */
+    static final String DISABLE_BOUNDS_CHECKS = "agrona.disable.bounds.checks";
     private static final String KIND = "agrona";
     private static final int MAX_CAPACITY = 1 << 30;
-    private static final int MIN_CAPACITY = 4096;
+    /** Agrona's OneToOneRingBuffer carries at most capacity / this per message. */
+    private static final int MAX_MESSAGE_FRACTION = 8;
     private static final SizeLimit LIMIT = new SizeLimit(16 << 20,
             "OneToOneRingBuffer carries at most capacity/8 per message; the suite caps a buffer at 128 MiB");
 
-    /** Ring capacity (a power of two) for the config: room for {@code depth} records and Agrona's capacity/8 rule. */
+    /** Ring capacity (a power of two) for the config: the nearest to shm-ring's slot bytes, and room for Agrona's capacity/8 rule. */
     static int capacity(ChannelConfig config) {
-        long record = align8(RecordDescriptor.HEADER_LENGTH + (long) config.maxMessageSize());
-        long needed = Math.max(MIN_CAPACITY, Math.max(record * config.depth(), 8L * Math.max(8, config.maxMessageSize())));
-        long capacity = Long.highestOneBit(needed - 1) << 1;
+        long matched = nearestPowerOfTwo(ShmRingTransport.slotBytes(config));
+        long capacity = Math.max(matched, powerOfTwoAtLeast((long) MAX_MESSAGE_FRACTION * Math.max(8, config.maxMessageSize())));
         if (capacity > MAX_CAPACITY) {
             throw new MessageTooLargeException(NAME + ": " + config.depth() + " messages of " + config.maxMessageSize()
                     + " bytes need a ring buffer of " + capacity + " bytes, above the suite's cap of " + MAX_CAPACITY + "; lower the depth");
@@ -35,8 +48,14 @@ final class AgronaTransport extends BaseTransport {
         return (int) capacity;
     }
 
-    private static long align8(long value) {
-        return (value + 7) & ~7L;
+    /** The power of two nearest {@code bytes} by ratio (ties go up, the reference's way). */
+    static long nearestPowerOfTwo(long bytes) {
+        long below = Long.highestOneBit(bytes);
+        return below == bytes || bytes < below * Math.sqrt(2) ? below : below << 1;
+    }
+
+    private static long powerOfTwoAtLeast(long bytes) {
+        return bytes <= 1 ? 1 : Long.highestOneBit(bytes - 1) << 1;
     }
 
     AgronaTransport() {

@@ -152,7 +152,7 @@ public final class PeerMain extends PeerCommand {
                 int length = channel.receive(buffer);
                 checksum.update(buffer, length);
                 if (++count == task.messages()) {
-                    new SinkReport(count, checksum.value()).write(report);
+                    SinkReport.write(report, count, checksum.value());
                     channel.send(report, SinkReport.SIZE);
                     checksum.reset();
                     count = 0;

@@ -33,7 +33,7 @@ final class ShmRingTransport extends BaseTransport {
      * C peer, which attaches them by path as the JVM peer does.
      */
     static ParentEnd prepareRings(String transport, ChannelConfig config) {
-        RingConfig ringConfig = RingConfig.of(config.depth(), Math.max(1, config.maxMessageSize()));
+        RingConfig ringConfig = ringConfig(config);
         return openPair(() -> create(transport, ringConfig), () -> create(transport, ringConfig), ShmRingTransport::remove,
                 (toPeer, fromPeer) -> new SharedFilesEnd(List.of(toPeer.path(), fromPeer.path()),
                         peer -> new RingChannel(transport, config, peer, toPeer, fromPeer),
@@ -41,6 +41,17 @@ final class ShmRingTransport extends BaseTransport {
                             toPeer.close();
                             fromPeer.close();
                         }));
+    }
+
+    /** One direction's ring for the config: {@code depth} slots, each sized for the largest message. */
+    static RingConfig ringConfig(ChannelConfig config) {
+        return RingConfig.of(config.depth(), Math.max(1, config.maxMessageSize()));
+    }
+
+    /** Bytes of one direction's slots (headers included, the ring's own header not): what {@code agrona}'s capacity is matched to. */
+    static long slotBytes(ChannelConfig config) {
+        RingConfig ring = ringConfig(config);
+        return (long) ring.slotCount() * ring.slotSize();
     }
 
     private static Ring create(String transport, RingConfig ringConfig) {

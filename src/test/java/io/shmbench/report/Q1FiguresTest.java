@@ -43,7 +43,9 @@ class Q1FiguresTest {
         for (String size : List.of("64", "2048")) { // JMH's 99.9% half-width over 3 iterations beyond the score
             f.throughput("Q1Transports.throughput", Map.of("transport", "uds", "messageBytes", size, "waitStrategy", "block"),
                     5e5, "ops/s", 8e5);
+            f.throughput("Q1SinkAlone.receive", Map.of("messageBytes", size), 2e7, "ops/s", 1e5);
         }
+        f.throughput("Q1SinkAlone.receive", Map.of("messageBytes", "65536"), 2e5, "ops/s", 1e3); // no transport at this size
         f.hlog("Q1Transports.roundTrip", Map.of("transport", "floor", "messageBytes", "0", "waitStrategy", "spin"), 250, 2, 1);
         f.hlog("Q1Transports.roundTrip", Map.of("transport", "uds", "messageBytes", "64", "waitStrategy", "block"), 6000, 2, 1);
         f.jmhFile();
@@ -98,6 +100,20 @@ class Q1FiguresTest {
         bars.getDataset().getColumnKeys().forEach(k -> categories.add(k.toString()));
         assertTrue(categories.stream().anyMatch(c -> c.startsWith("uds")), categories.toString());
         assertTrue(categories.stream().noneMatch(c -> c.startsWith("floor")), categories.toString());
+    }
+
+    @Test
+    void theSinkAloneIsTheCeilingLineOnEveryThroughputFigureNotAFigureOfItsOwn() {
+        for (String unit : List.of("msgs", "bytes")) {
+            Figure throughput = figure("q1_throughput_throughput_" + unit);
+            assertEquals(List.of("sink alone: the ceiling", "uds \u00b7 block"), legend(throughput.chart()));
+            XYPlot plot = (XYPlot) throughput.chart().getPlot();
+            assertEquals(2, plot.getDataset().getItemCount(0), "only the sizes the transports ran at, not 65536 B");
+            assertTrue(throughput.caption().contains("Q1SinkAlone"), throughput.caption());
+            assertEquals("Q1 throughput vs message size, uds \u00b7 block", throughput.chart().getTitle().getText(),
+                    "the title still names the lone transport");
+        }
+        assertTrue(ids().stream().noneMatch(id -> id.contains("receive")), ids().toString());
     }
 
     @Test

@@ -49,6 +49,20 @@ class SummaryAnswersTest {
         assertEquals(List.of("1.50x", "differs beyond error"), row.subList(3, 5));
     }
 
+    @Test
+    void theSinkAloneIsTheCeilingNotACompetitor() throws Exception {
+        RunSummary s = new SummaryFixture(dir)
+                .throughput("Q1Transports.throughput", Map.of("transport", "shm-ring", "messageBytes", "2048", "waitStrategy", "spin"), 2e6, 0.1e6)
+                .throughput("Q1Transports.throughput", Map.of("transport", "uds", "messageBytes", "2048", "waitStrategy", "spin"), 1e6, 0.1e6)
+                .throughput("Q1SinkAlone.receive", Map.of("messageBytes", "2048"), 4e6, 0.1e6)
+                .summary();
+        String throughput = answer(s, "Q1", "Throughput at 2048 B");
+        assertTrue(throughput.startsWith("Throughput at 2048 B: shm-ring highest"), throughput);
+        assertFalse(throughput.contains("receive"), "the sink alone is no transport: " + throughput);
+        assertEquals("The sink alone (its copy and CRC32C, no transport) at 2048 B: 4.00 \u00b1 0.10 M msgs/s; the fastest "
+                + "transport, shm-ring, reaches 50% of it", answer(s, "Q1", "The sink alone"));
+    }
+
     /** With the ring's C peer measured too, Q1 says how much of shm-ring's round trip its JVM peer takes, at each size. */
     @Test
     void theRingBesideItsCPeerSaysHowMuchOfItsRoundTripIsTheJvmPeers() throws Exception {

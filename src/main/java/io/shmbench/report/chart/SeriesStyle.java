@@ -71,6 +71,9 @@ public record SeriesStyle(Color colour, Shape shape, float[] dash) {
     /** Expectations at single points: black crosses, larger than the measured markers, with no line between them. */
     public static final SeriesStyle EXPECTED_POINTS = new SeriesStyle(Palette.BLACK, bigCross(), null);
 
+    /** A measured limit drawn over the series it bounds (the sink alone on Q1's throughput): black dashes, no markers. */
+    public static final SeriesStyle CEILING = new SeriesStyle(Palette.BLACK, null, DASHED);
+
     /** Whether the series is drawn as markers only (no line joins its points). */
     public boolean markersOnly() {
         return this == EXPECTED_POINTS;

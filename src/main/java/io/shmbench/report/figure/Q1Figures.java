@@ -45,6 +45,9 @@ final class Q1Figures {
     private static final String RATE_METHOD = "fixedRate";
     static final String CPU_AXIS = "CPU time per message, both processes (ns)";
     private static final String THROUGHPUT_AXIS = "throughput (messages/s)";
+    /** The sink's own work alone, in one process (bench.Q1SinkAlone): the ceiling of every throughput. */
+    static final String SINK_ALONE = "Q1SinkAlone";
+    static final String SINK_ALONE_LABEL = "sink alone: the ceiling";
 
     private Q1Figures() {
     }
@@ -58,8 +61,10 @@ final class Q1Figures {
         }
         List<SeriesOutcome> failures = FigureKit.failures(t, Q);
         percentiles(latency, failures, out);
-        List<Throughput> sized = throughput.stream().filter(r -> r.key().param(FigureKit.MESSAGE_BYTES).isPresent()).toList();
-        throughputVsSize(sized.stream().filter(r -> r.key().param(RATE).isEmpty()).toList(), failures, out);
+        List<Throughput> sized = throughput.stream().filter(r -> r.key().param(FigureKit.MESSAGE_BYTES).isPresent())
+                .filter(r -> !isSinkAlone(r)).toList();
+        List<Throughput> sinkAlone = throughput.stream().filter(Q1Figures::isSinkAlone).toList();
+        throughputVsSize(sized.stream().filter(r -> r.key().param(RATE).isEmpty()).toList(), sinkAlone, failures, out);
         cpuPerMessage(sized, failures, out);
         floorMultiples(t.floorMultiples(), failures, out);
     }
@@ -150,8 +155,16 @@ final class Q1Figures {
         return names;
     }
 
-    /** Throughput against message size (log-log); bars per transport when the run has one message size. */
-    private static void throughputVsSize(List<Throughput> measured, List<SeriesOutcome> failures, FigureSet out) {
+    static boolean isSinkAlone(Throughput r) {
+        return r.key().benchmarkClass().equals(SINK_ALONE);
+    }
+
+    /**
+     * Throughput against message size (log-log), with the sink alone's rate at the same sizes as a
+     * line of its own; bars per transport when the run has one message size.
+     */
+    private static void throughputVsSize(List<Throughput> measured, List<Throughput> sinkAlone, List<SeriesOutcome> failures,
+                                         FigureSet out) {
         if (measured.isEmpty()) {
             out.skip(Q, "throughput vs message size: no Q1 throughput results with a message size (and no imposed rate)");
             return;
@@ -174,9 +187,10 @@ final class Q1Figures {
             List<SeriesName> seriesKeys = new ArrayList<>(bySeries.keySet());
             List<String> vary = named(Variants.varying(seriesKeys), seriesKeys);
             var styles = Variants.styles(seriesKeys);
-            out.add(sizeFigure(group, "msgs", THROUGHPUT_AXIS, bySeries, vary, styles, marked,
+            List<Throughput> ceiling = sinkAlone.stream().filter(r -> sizes.contains(size(r))).toList();
+            out.add(sizeFigure(group, "msgs", THROUGHPUT_AXIS, bySeries, vary, styles, marked, ceiling,
                     Throughput::msgsPerS, Throughput::msgsPerSError));
-            out.add(sizeFigure(group, "bytes", "throughput (bytes/s)", bySeries, vary, styles, marked,
+            out.add(sizeFigure(group, "bytes", "throughput (bytes/s)", bySeries, vary, styles, marked, ceiling,
                     Throughput::bytesPerS, r -> r.msgsPerSError() * Double.parseDouble(size(r))));
         });
     }
@@ -221,24 +235,35 @@ final class Q1Figures {
 
     private static Figure sizeFigure(SeriesName group, String unit, String yLabel, Map<SeriesName, List<Throughput>> bySeries,
                                      List<String> vary, Map<SeriesName, SeriesStyle> styles, List<SeriesOutcome> failures,
-                                     ToDoubleFunction<Throughput> value, ToDoubleFunction<Throughput> error) {
-        List<Line> lines = new ArrayList<>();
+                                     List<Throughput> ceiling, ToDoubleFunction<Throughput> value,
+                                     ToDoubleFunction<Throughput> error) {
+        List<Line> measured = new ArrayList<>();
         // Legend in the order the lines are stacked: highest first.
         List<SeriesName> order = new ArrayList<>(bySeries.keySet());
         order.sort(Comparator.comparingDouble(k -> -bySeries.get(k).stream().mapToDouble(value).max().orElse(0)));
-        order.forEach(k -> lines.add(new Line(Variants.label(k, vary), styles.get(k), bySeries.get(k).stream()
+        order.forEach(k -> measured.add(new Line(Variants.label(k, vary), styles.get(k), bySeries.get(k).stream()
                 .map(r -> Line.Point.withError(Double.parseDouble(size(r)),
                         value.applyAsDouble(r), error.applyAsDouble(r)))
                 .sorted(Comparator.comparingDouble(Line.Point::x)).toList())));
+        List<Line> lines = new ArrayList<>();
+        if (!ceiling.isEmpty()) { // first, as it is above every transport; the title still names a lone transport
+            lines.add(new Line(SINK_ALONE_LABEL, SeriesStyle.CEILING, ceiling.stream()
+                    .map(r -> Line.Point.withError(Double.parseDouble(size(r)), value.applyAsDouble(r), error.applyAsDouble(r)))
+                    .sorted(Comparator.comparingDouble(Line.Point::x)).toList()));
+        }
+        lines.addAll(measured);
         JFreeChart chart = XYCharts.lines(FigureKit.withLoneLine(FigureKit.withFixed("Q1 "
-                        + MethodWords.of(group.method()).throughput() + " vs message size", group.params()), lines),
+                        + MethodWords.of(group.method()).throughput() + " vs message size", group.params()), measured),
                 TickedLogAxis.powersOfTwo("message size (bytes)", 7), TickedLogAxis.decades(yLabel), lines);
         FigureKit.noteFailures(chart, failures, vary);
         String fixed = group.params().isEmpty() ? "" : FigureKit.idPart(group.params()) + "_";
         return new Figure(Figure.safeId("q1_" + group.method() + "_throughput_" + fixed + unit), Q,
                 "Throughput of " + group.benchmark() + (group.params().isEmpty() ? "" : " at " + FigureKit.describe(group.params()))
                         + " against message size (log-log), " + yLabel
-                        + "; error bars: JMH's 99.9% confidence interval (one reaching zero runs to the bottom).", chart);
+                        + "; error bars: JMH's 99.9% confidence interval (one reaching zero runs to the bottom)."
+                        + (ceiling.isEmpty() ? "" : " Black dashes, \"" + SINK_ALONE_LABEL + "\": the sink's own copy and CRC32C of "
+                        + "each message in one process with no transport (" + SINK_ALONE + "), the most any transport can "
+                        + "deliver into it."), chart);
     }
 
     private static final String P50 = "p50";

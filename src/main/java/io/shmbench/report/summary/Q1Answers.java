@@ -10,6 +10,7 @@ import io.shmbench.report.Throughput;
 import io.shmbench.report.TidyCsvWriter;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,6 +34,8 @@ final class Q1Answers {
     /** A fixed-rate run's throughput is the rate it was given: no answer to how fast a transport is. */
     private static final String FIXED_RATE = "fixedRate";
     private static final String SIDE_ALONE = "Q1RingSideAlone";
+    /** The throughput sink's own work in one process (bench.Q1SinkAlone): the ceiling of Q1's throughput. */
+    private static final String SINK_ALONE = "Q1SinkAlone";
 
     private Q1Answers() {
     }
@@ -41,11 +44,13 @@ final class Q1Answers {
         List<LatencySeries> roundTrips = t.latency().stream().filter(s -> FloorMultiple.isRoundTrip(s.key()))
                 .filter(s -> s.key().param(FloorMultiple.TRANSPORT).filter(x -> !x.equals(FloorMultiple.FLOOR)).isPresent())
                 .filter(s -> !Contenders.failed(t, s.key())).toList();
-        List<Throughput> throughput = t.throughput().stream()
+        List<Throughput> q1Rates = t.throughput().stream()
                 .filter(x -> x.key().question().equals(Q) && !x.key().method().equals(FIXED_RATE))
                 .filter(x -> !Contenders.failed(t, x.key())).toList();
+        List<Throughput> throughput = q1Rates.stream().filter(x -> !x.key().benchmarkClass().equals(SINK_ALONE)).toList();
+        List<Throughput> sinkAlone = q1Rates.stream().filter(x -> x.key().benchmarkClass().equals(SINK_ALONE)).toList();
         List<OperationTime> sides = t.operationTimes().stream().filter(o -> o.key().benchmarkClass().equals(SIDE_ALONE)).toList();
-        if (roundTrips.isEmpty() && throughput.isEmpty() && sides.isEmpty()) {
+        if (roundTrips.isEmpty() && q1Rates.isEmpty() && sides.isEmpty()) {
             return QuestionSummary.notMeasured(Q, "no Q1 round trip, throughput or ring-side result in this run");
         }
         List<Comparison> comparisons = new ArrayList<>();
@@ -83,6 +88,9 @@ final class Q1Answers {
         if (!sides.isEmpty()) {
             sideAlone(sides, answers, tables);
         }
+        if (!sinkAlone.isEmpty()) {
+            sinkCeiling(sinkAlone, throughput, answers, tables);
+        }
         List<String> failed = Contenders.failures(t, Q, List.of(FloorMultiple.TRANSPORT, FloorMultiple.MESSAGE_BYTES));
         if (!failed.isEmpty()) {
             notes.add("Not compared, their runs did not end well: " + String.join(", ", failed));
@@ -106,6 +114,30 @@ final class Q1Answers {
         });
         tables.add(new SummaryTable("The ring's write and read, each side alone (average, \u00b1 JMH's 99.9% error)",
                 List.of(TidyCsvWriter.OPERATION_TIMES), List.of("message size", "operation", "time per operation"), rows));
+    }
+
+    /**
+     * One line per message size: the sink alone's rate, and the fastest transport's throughput as a
+     * share of it (near 100%: that transport is bound by the sink, not by itself).
+     */
+    private static void sinkCeiling(List<Throughput> sinkAlone, List<Throughput> throughput, List<String> answers,
+                                    List<SummaryTable> tables) {
+        Map<String, List<Throughput>> transports = bySize(throughput, Throughput::key);
+        List<List<String>> rows = new ArrayList<>();
+        bySize(sinkAlone, Throughput::key).forEach((size, sinks) -> {
+            Throughput sink = sinks.getFirst();
+            String rate = Quantities.rate(sink.msgsPerS(), sink.msgsPerSError());
+            Throughput best = transports.getOrDefault(size, List.of()).stream()
+                    .max(Comparator.comparingDouble(Throughput::msgsPerS)).orElse(null);
+            String share = best == null ? "" : Quantities.share(best.msgsPerS() / sink.msgsPerS());
+            String bestLabel = best == null ? "" : best.key().param(FloorMultiple.TRANSPORT).orElse(best.key().method());
+            rows.add(List.of(size, rate, bestLabel, share));
+            answers.add("The sink alone (its copy and CRC32C, no transport) at " + size + ": " + rate
+                    + (best == null ? "" : "; the fastest transport, " + bestLabel + ", reaches " + share + " of it"));
+        });
+        tables.add(new SummaryTable("The throughput sink's own work alone: the ceiling of every transport's throughput",
+                List.of(TidyCsvWriter.THROUGHPUT), List.of("message size", "sink alone", "fastest transport", "its share of the ceiling"),
+                rows));
     }
 
     /** " (OVERWRITE)" for the parameters of {@code names} the key has; empty when none. */
