@@ -39,7 +39,6 @@ public final class RingReader extends RingCursor {
     private long torn;
     /** A cache line's bytes: the slot's second line starts this far into the slot. */
     private static final int LINE = 64;
-    static final boolean TOUCH_SECOND_LINE = true;
     /** Whether a wait also loads the slot's second line: slots longer than one line, aligned to lines. */
     private final boolean touchSecondLine;
     /**
@@ -65,7 +64,7 @@ public final class RingReader extends RingCursor {
         this.next = ring.readIndex();
         this.released = next;
         this.heartbeatAt = next;
-        this.touchSecondLine = TOUCH_SECOND_LINE && config.alignSlots() && slotSize > LINE;
+        this.touchSecondLine = config.alignSlots() && slotSize > LINE;
     }
 
     /**
@@ -74,10 +73,15 @@ public final class RingReader extends RingCursor {
      */
     public int poll() {
         try {
-            return awaitedAt >= 0 ? arrived() : next();
+            return pollOnce();
         } catch (InternalError e) {
             throw ring.explainFault(e);
         }
+    }
+
+    /** One look: at the awaited word only when a poll already found nothing (see {@link #await}), else a whole poll. */
+    private int pollOnce() {
+        return awaitedAt >= 0 ? arrived() : next();
     }
 
     private int next() {
@@ -253,7 +257,7 @@ public final class RingReader extends RingCursor {
     }
 
     private int nextWithin(long timeoutNanos) {
-        int length = awaitedAt >= 0 ? arrived() : next();
+        int length = pollOnce();
         return length >= 0 ? length : awaitNext(timeoutNanos);
     }
 
@@ -264,28 +268,11 @@ public final class RingReader extends RingCursor {
      */
     private int awaitNext(long timeoutNanos) {
         long deadline = System.nanoTime() + timeoutNanos;
-        return awaitedAt >= 0 ? awaitArrival(deadline) : awaitPolling(deadline);
-    }
-
-    /** BLOCKING, {@link ReaderPoll#SLOT_SEQUENCE}: each spin is one load ({@link #arrived()}). */
-    private int awaitArrival(long deadline) {
+        // BLOCKING, SLOT_SEQUENCE: each spin is one load of the awaited word; else a whole poll.
+        boolean oneWord = awaitedAt >= 0;
         for (int i = 0; ; i++) {
             waitStrategy.idle(i);
-            int length = arrived();
-            if (length >= 0) {
-                return length;
-            }
-            if (i % CHECK_EVERY == CHECK_EVERY - 1 && (length = checkAlive(deadline)) >= 0) {
-                return length;
-            }
-        }
-    }
-
-    /** OVERWRITE or {@link ReaderPoll#WRITE_INDEX}: each spin is a whole poll. */
-    private int awaitPolling(long deadline) {
-        for (int i = 0; ; i++) {
-            waitStrategy.idle(i);
-            int length = next();
+            int length = oneWord ? arrived() : next();
             if (length >= 0) {
                 return length;
             }
@@ -306,7 +293,7 @@ public final class RingReader extends RingCursor {
         } catch (PeerGoneException gone) {
             // The writer may have committed its last message between the poll above and its death:
             // what it published before it died is still delivered (as the C and Python readers do).
-            int length = awaitedAt >= 0 ? arrived() : next();
+            int length = pollOnce();
             if (length >= 0) {
                 return length;
             }
