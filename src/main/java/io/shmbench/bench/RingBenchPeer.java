@@ -171,9 +171,7 @@ public final class RingBenchPeer extends PeerCommand {
 
             @Override
             public void reply(int length) {
-                MemorySegment slot = writer.claim(PEER_TIMEOUT_NANOS);
-                MemorySegment.copy(reader.payload(), 0, slot, 0, length);
-                writer.commit(length);
+                writer.write(reader.payload(), 0, length, PEER_TIMEOUT_NANOS);
             }
         };
     }

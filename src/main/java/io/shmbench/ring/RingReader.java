@@ -37,6 +37,22 @@ public final class RingReader extends RingCursor {
     private int currentSlot;
     private long missed;
     private long torn;
+    /** A cache line's bytes: the slot's second line starts this far into the slot. */
+    private static final int LINE = 64;
+    /** Whether a wait also loads the slot's second line: slots longer than one line, aligned to lines. */
+    private final boolean touchSecondLine;
+    /**
+     * Where a wait stores what it loaded from the slot's second line, so the JIT keeps the load;
+     * the value is never used.
+     */
+    private long secondLine;
+    /** While this reader waits for a message (BLOCKING, SLOT_SEQUENCE): where its sequence word is, else -1. */
+    private long awaitedAt = -1;
+    private long awaitedSequence;
+    private int awaitedSlot;
+    private long secondLineAt = -1;
+    /** {@link #next} when this reader last stamped its heartbeat. */
+    private long heartbeatAt;
 
     RingReader(Ring ring, WaitStrategy waitStrategy, LapPolicy lapPolicy, SlotRelease slotRelease) {
         super(ring, waitStrategy, Liveness.reader(ring.memory()), Liveness.writer(ring.memory()), false);
@@ -47,6 +63,8 @@ public final class RingReader extends RingCursor {
         this.pollWriteIndex = config.readerPoll() == ReaderPoll.WRITE_INDEX;
         this.next = ring.readIndex();
         this.released = next;
+        this.heartbeatAt = next;
+        this.touchSecondLine = config.alignSlots() && slotSize > LINE;
     }
 
     /**
@@ -55,15 +73,24 @@ public final class RingReader extends RingCursor {
      */
     public int poll() {
         try {
-            return next();
+            return pollOnce();
         } catch (InternalError e) {
             throw ring.explainFault(e);
         }
     }
 
+    /** One look: at the awaited word only when a poll already found nothing (see {@link #await}), else a whole poll. */
+    private int pollOnce() {
+        return awaitedAt >= 0 ? arrived() : next();
+    }
+
     private int next() {
         release();
-        return overwrite ? pollOverwrite() : pollBlocking();
+        int length = overwrite ? pollOverwrite() : pollBlocking();
+        if (length < 0) {
+            heartbeatWhenIdle();
+        }
+        return length;
     }
 
     /**
@@ -110,13 +137,50 @@ public final class RingReader extends RingCursor {
                 return -1;
             }
         } else if (access.load(memory, offset + RingLayout.SLOT_SEQUENCE_OFFSET) != RingLayout.committed(next)) {
+            await(slot, offset);
             return -1;
         }
+        return deliverAt(slot, offset);
+    }
+
+    /** Delivers message {@code next}, whose committed sequence word this reader has seen in {@code slot}. */
+    private int deliverAt(int slot, long offset) {
         int length = memory.get(ValueLayout.JAVA_INT, offset + RingLayout.SLOT_LENGTH_OFFSET);
         if (length < 0 || length > maxPayload) {
             throw corruptLength(length);
         }
         return deliver(slot, offset, length);
+    }
+
+    /**
+     * BLOCKING, {@link ReaderPoll#SLOT_SEQUENCE}, no message: the slot, the word and the value this
+     * reader waits for are worked out once, here, so each later poll and each spin of a wait is one
+     * acquire load ({@link #arrived()}). The previous message's slot is freed already, so a writer
+     * waiting for room is never left waiting on this reader.
+     */
+    private void await(int slot, long offset) {
+        awaitedSlot = slot;
+        awaitedAt = offset + RingLayout.SLOT_SEQUENCE_OFFSET;
+        awaitedSequence = RingLayout.committed(next);
+        secondLineAt = touchSecondLine ? offset + LINE : -1;
+    }
+
+    /**
+     * Whether the awaited message is there: one acquire load of its sequence word. A message longer
+     * than the slot header's line also loads the slot's next line each time it is not (see
+     * {@link #secondLine}), so that line travels while the writer is finishing the first rather
+     * than after the sequence word is seen.
+     */
+    private int arrived() {
+        long offset = awaitedAt;
+        if (access.load(memory, offset) != awaitedSequence) {
+            if (secondLineAt >= 0) {
+                secondLine = (long) OrderedAccess.LONG.getOpaque(memory, secondLineAt);
+            }
+            return -1;
+        }
+        awaitedAt = -1;
+        return deliverAt(awaitedSlot, offset - RingLayout.SLOT_SEQUENCE_OFFSET);
     }
 
     private int pollOverwrite() {
@@ -166,10 +230,21 @@ public final class RingReader extends RingCursor {
         currentOffset = offset;
         currentSequence = RingLayout.committed(next);
         currentSlot = slot;
-        if ((++next & (HEARTBEAT_EVERY - 1)) == 0) {
+        next++;
+        return length;
+    }
+
+    /**
+     * The reader's heartbeat, stamped at most once per {@value #HEARTBEAT_EVERY} messages and only
+     * when a poll has found no message: a reader that is busy shows life by moving its read index,
+     * and a stamp between detecting a message and the reply would sit on the path of one message
+     * in {@value #HEARTBEAT_EVERY}, which is what a p99.9 sees.
+     */
+    private void heartbeatWhenIdle() {
+        if (next - heartbeatAt >= HEARTBEAT_EVERY) {
+            heartbeatAt = next;
             self.heartbeat();
         }
-        return length;
     }
 
     /** Like {@link #poll()}, waiting up to {@code timeoutNanos} for a message. */
@@ -182,30 +257,47 @@ public final class RingReader extends RingCursor {
     }
 
     private int nextWithin(long timeoutNanos) {
-        int length = next();
-        if (length >= 0) {
-            return length;
-        }
+        int length = pollOnce();
+        return length >= 0 ? length : awaitNext(timeoutNanos);
+    }
+
+    /**
+     * The wait for a message, entered only once a poll found none, so none of it lies on the path
+     * of a message that is already there: the clock, the deadline and the peer's liveness are
+     * looked at here, once per {@value #CHECK_EVERY} spins.
+     */
+    private int awaitNext(long timeoutNanos) {
         long deadline = System.nanoTime() + timeoutNanos;
+        // BLOCKING, SLOT_SEQUENCE: each spin is one load of the awaited word; else a whole poll.
+        boolean oneWord = awaitedAt >= 0;
         for (int i = 0; ; i++) {
             waitStrategy.idle(i);
-            length = next();
+            int length = oneWord ? arrived() : next();
             if (length >= 0) {
                 return length;
             }
-            if (i % CHECK_EVERY == CHECK_EVERY - 1) {
-                try {
-                    checkWhileWaiting(deadline, "for a message");
-                } catch (PeerGoneException gone) {
-                    // The writer may have committed its last message between the poll above and its death:
-                    // what it published before it died is still delivered (as the C and Python readers do).
-                    length = next();
-                    if (length >= 0) {
-                        return length;
-                    }
-                    throw gone;
-                }
+            if (i % CHECK_EVERY == CHECK_EVERY - 1 && (length = checkAlive(deadline)) >= 0) {
+                return length;
             }
+        }
+    }
+
+    /**
+     * The deadline and the writer's liveness, looked at while waiting: -1 to go on waiting, or the
+     * length of the message a writer that has just died committed before it died.
+     */
+    private int checkAlive(long deadline) {
+        try {
+            checkWhileWaiting(deadline, "for a message");
+            return -1;
+        } catch (PeerGoneException gone) {
+            // The writer may have committed its last message between the poll above and its death:
+            // what it published before it died is still delivered (as the C and Python readers do).
+            int length = pollOnce();
+            if (length >= 0) {
+                return length;
+            }
+            throw gone;
         }
     }
 

@@ -20,6 +20,7 @@ import java.lang.foreign.ValueLayout;
  * <p>A truncated segment file: see {@link Ring#checkNotTruncated()} and {@link Ring#explainFault}.
  */
 public final class RingWriter extends RingCursor {
+    private static final int LINE = 64;
     private final boolean overwrite;
     private long next;
     private long cachedReadIndex;
@@ -137,7 +138,7 @@ public final class RingWriter extends RingCursor {
             if (view == null) {
                 return false;
             }
-            MemorySegment.copy(source, offset, view, 0, length);
+            copyIn(source, offset, view, length);
             publish(length);
             return true;
         } catch (InternalError e) {
@@ -152,7 +153,7 @@ public final class RingWriter extends RingCursor {
             if (view == null) {
                 return false;
             }
-            MemorySegment.copy(source, offset, view, ValueLayout.JAVA_BYTE, 0, length);
+            copyIn(source, offset, view, length);
             publish(length);
             return true;
         } catch (InternalError e) {
@@ -165,7 +166,7 @@ public final class RingWriter extends RingCursor {
         checkLength(length);
         try {
             MemorySegment view = claimWithin(timeoutNanos);
-            MemorySegment.copy(source, offset, view, 0, length);
+            copyIn(source, offset, view, length);
             publish(length);
         } catch (InternalError e) {
             throw ring.explainFault(e);
@@ -176,11 +177,43 @@ public final class RingWriter extends RingCursor {
         checkLength(length);
         try {
             MemorySegment view = claimWithin(timeoutNanos);
-            MemorySegment.copy(source, offset, view, ValueLayout.JAVA_BYTE, 0, length);
+            copyIn(source, offset, view, length);
             publish(length);
         } catch (InternalError e) {
             throw ring.explainFault(e);
         }
+    }
+
+    /**
+     * Copies a message into the claimed slot, the bytes beyond the line of the slot's header
+     * first and that line last, so the line the reader spins on (sequence word, length and the
+     * first payload bytes) is written in one go just before the commit stores into it: written
+     * first, the reader's next spin would take it away and the commit would have to fetch it
+     * back, one more line transfer per message (docs/THEORY.md, section 6).
+     */
+    private void copyIn(MemorySegment source, long offset, MemorySegment view, int length) {
+        int head = headerLineBytes();
+        if (length > head) {
+            MemorySegment.copy(source, offset + head, view, head, length - head);
+            MemorySegment.copy(source, offset, view, 0, head);
+        } else {
+            MemorySegment.copy(source, offset, view, 0, length);
+        }
+    }
+
+    private void copyIn(byte[] source, int offset, MemorySegment view, int length) {
+        int head = headerLineBytes();
+        if (length > head) {
+            MemorySegment.copy(source, offset + head, view, ValueLayout.JAVA_BYTE, head, length - head);
+            MemorySegment.copy(source, offset, view, ValueLayout.JAVA_BYTE, 0, head);
+        } else {
+            MemorySegment.copy(source, offset, view, ValueLayout.JAVA_BYTE, 0, length);
+        }
+    }
+
+    /** Payload bytes of the claimed slot that share the line its payload starts in (48 in an aligned slot). */
+    private int headerLineBytes() {
+        return LINE - (int) ((claimedOffset + RingLayout.SLOT_HEADER_SIZE) & (LINE - 1));
     }
 
     /** Index of the next message this writer publishes (= messages published so far). */
