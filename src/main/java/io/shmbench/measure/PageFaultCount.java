@@ -1,0 +1,64 @@
+package io.shmbench.measure;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Page faults a process (or one thread) has taken so far: minor plus major, the kernel's own counts
+ * from {@code /proc/<pid>/stat} (fields 10 minflt and 12 majflt, proc(5)), every thread of the
+ * process, live or exited. Faults a thread takes to populate a mapping on purpose
+ * ({@code madvise(MADV_POPULATE_*)}) count too, as the kernel counts them.
+ */
+public final class PageFaultCount {
+    static final int MINFLT_FIELD = 10;
+    static final int MAJFLT_FIELD = 12;
+
+    private PageFaultCount() {
+    }
+
+    /**
+     * Minor plus major faults of process {@code pid}.
+     *
+     * @throws IllegalArgumentException when there is no such process (any more)
+     */
+    public static long ofProcess(long pid) {
+        return fromStatFile(Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
+    /** Minor plus major faults of the calling thread only ({@code /proc/thread-self/stat}). */
+    public static long ofThisThread() {
+        return fromStatFile(Path.of("/proc/thread-self/stat"));
+    }
+
+    static long fromStatFile(Path stat) {
+        String text;
+        try {
+            text = Files.readString(stat, StandardCharsets.US_ASCII);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(stat + " does not exist: no such process (any more)", e);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + stat + ": " + e.getMessage(), e);
+        }
+        return fromStat(text);
+    }
+
+    /** minflt + majflt of one {@code /proc/<pid>/stat} line; fields counted from the last ')' (the command name may hold any). */
+    static long fromStat(String stat) {
+        int end = stat.lastIndexOf(')');
+        String[] fields = end < 0 ? new String[0] : stat.substring(end + 1).trim().split("\\s+");
+        int first = 3; // fields[0] is field 3, the state
+        if (fields.length < MAJFLT_FIELD - first + 1) {
+            throw new IllegalArgumentException("not a /proc/<pid>/stat line with " + MAJFLT_FIELD + " fields: '"
+                    + (stat.length() > 120 ? stat.substring(0, 120) + "..." : stat.strip()) + "'");
+        }
+        try {
+            return Math.addExact(Long.parseLong(fields[MINFLT_FIELD - first]), Long.parseLong(fields[MAJFLT_FIELD - first]));
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException("minflt/majflt (fields " + MINFLT_FIELD + ", " + MAJFLT_FIELD + ") are not counts: '"
+                    + fields[MINFLT_FIELD - first] + "', '" + fields[MAJFLT_FIELD - first] + "'", e);
+        }
+    }
+}
