@@ -1,6 +1,13 @@
 package io.shmbench.measure;
 
+import io.shmbench.shm.Libc;
+
 import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,6 +22,13 @@ import java.nio.file.Path;
 public final class PageFaultCount {
     static final int MINFLT_FIELD = 10;
     static final int MAJFLT_FIELD = 12;
+    private static final int RUSAGE_THREAD = 1;
+    /** struct rusage on 64-bit Linux: two timevals (32 bytes), then longs: maxrss, ixrss, idrss, isrss, minflt, majflt, ... */
+    private static final long RU_MINFLT_OFFSET = 64;
+    private static final long RU_MAJFLT_OFFSET = 72;
+    private static final long RUSAGE_SIZE = 144;
+    private static final MethodHandle GETRUSAGE = Libc.function("getrusage",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
 
     private PageFaultCount() {
     }
@@ -28,9 +42,27 @@ public final class PageFaultCount {
         return fromStatFile(Path.of("/proc", Long.toString(pid), "stat"));
     }
 
-    /** Minor plus major faults of the calling thread only ({@code /proc/thread-self/stat}). */
-    public static long ofThisThread() {
-        return fromStatFile(Path.of("/proc/thread-self/stat"));
+    /**
+     * Minor plus major faults of the calling thread only: {@code getrusage(RUSAGE_THREAD)} into
+     * {@code usage} (from {@link #usageBuffer}), so that reading the count allocates nothing and
+     * cannot itself fault in a fresh heap page.
+     */
+    public static long ofThisThread(MemorySegment usage) {
+        try {
+            if ((int) GETRUSAGE.invokeExact(RUSAGE_THREAD, usage) != 0) {
+                throw new IllegalStateException("getrusage(RUSAGE_THREAD) failed");
+            }
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("getrusage(RUSAGE_THREAD) failed: " + t, t);
+        }
+        return usage.get(ValueLayout.JAVA_LONG, RU_MINFLT_OFFSET) + usage.get(ValueLayout.JAVA_LONG, RU_MAJFLT_OFFSET);
+    }
+
+    /** A {@code struct rusage} for {@link #ofThisThread}, allocated once by the caller. */
+    public static MemorySegment usageBuffer(Arena arena) {
+        return arena.allocate(RUSAGE_SIZE, 8);
     }
 
     static long fromStatFile(Path stat) {
