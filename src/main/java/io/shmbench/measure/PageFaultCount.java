@@ -2,15 +2,11 @@ package io.shmbench.measure;
 
 import io.shmbench.shm.Libc;
 
-import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -66,15 +62,7 @@ public final class PageFaultCount {
     }
 
     static long fromStatFile(Path stat) {
-        String text;
-        try {
-            text = Files.readString(stat, StandardCharsets.US_ASCII);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(stat + " does not exist: no such process (any more)", e);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + stat + ": " + e.getMessage(), e);
-        }
-        return fromStat(text);
+        return fromStat(ProcessCpuTime.readStatFile(stat));
     }
 
     /** minflt + majflt of one {@code /proc/<pid>/stat} line; fields counted from the last ')' (the command name may hold any). */

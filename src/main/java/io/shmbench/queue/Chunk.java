@@ -52,6 +52,17 @@ final class Chunk implements AutoCloseable {
         this.indexCapacity = header.config().indexCapacity();
     }
 
+    /** The chunk in {@code segment} once its header checks out; else the segment is unmapped and the failure thrown. */
+    private static Chunk checked(Path path, QueueConfig config, long number, SharedSegment segment) {
+        try {
+            ChunkHeader header = ChunkHeader.decode(segment.memory(), path, segment.size(), number).requireConfig(config, path);
+            return new Chunk(path, segment, header);
+        } catch (RuntimeException e) {
+            segment.close();
+            throw e;
+        }
+    }
+
     static Path path(Path dir, long number) {
         return dir.resolve(QueueLayout.chunkFileName(number));
     }
@@ -77,13 +88,7 @@ final class Chunk implements AutoCloseable {
         } catch (SegmentException e) {
             throw new QueueException("cannot map chunk file " + path + ": " + e.getMessage(), e);
         }
-        try {
-            ChunkHeader header = ChunkHeader.decode(segment.memory(), path, segment.size(), number).requireConfig(config, path);
-            return new Chunk(path, segment, header);
-        } catch (RuntimeException e) {
-            segment.close();
-            throw e;
-        }
+        return checked(path, config, number, segment);
     }
 
     /**
@@ -242,13 +247,7 @@ final class Chunk implements AutoCloseable {
             segment.close();
             return null;
         }
-        try {
-            ChunkHeader header = ChunkHeader.decode(segment.memory(), path, segment.size(), number).requireConfig(config, path);
-            return new Chunk(path, segment, header);
-        } catch (RuntimeException e) {
-            segment.close();
-            throw e;
-        }
+        return checked(path, config, number, segment);
     }
 
     /** Populates the pages of this whole mapping for reading (a tailer's chunk it opened itself). */
