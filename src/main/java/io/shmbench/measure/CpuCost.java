@@ -27,14 +27,26 @@ import java.util.Arrays;
 public class CpuCost {
     static final String CPU_NS = "cpuNs";
     static final String MESSAGES = "messages";
+    static final String PAGE_FAULTS = "pageFaults";
+    static final String PEER_PAGE_FAULTS = "peerPageFaults";
 
     /** CPU nanoseconds of every watched process during this iteration (JMH sums the iterations). */
     public long cpuNs;
     /** Messages during this iteration. */
     public long messages;
+    /**
+     * Page faults (minor + major, {@link PageFaultCount}) this JVM took during this iteration: with
+     * {@link #peerPageFaults} and {@link #messages}, faults per message in each process
+     * (docs/RESULTS-FORMAT.md, page_faults.csv). A mapped queue that faults on its message path shows here.
+     */
+    public long pageFaults;
+    /** Page faults the watched peer processes took during this iteration. */
+    public long peerPageFaults;
 
     private long[] pids = {ProcessHandle.current().pid()};
     private long startNs;
+    private long startFaults;
+    private long startPeerFaults;
 
     /** Counts process {@code pid}'s CPU time too, from the next iteration on. */
     public void watch(long pid) {
@@ -48,12 +60,26 @@ public class CpuCost {
     public void startIteration() {
         cpuNs = 0;
         messages = 0;
+        pageFaults = 0;
+        peerPageFaults = 0;
+        startFaults = PageFaultCount.ofProcess(pids[0]);
+        startPeerFaults = peerFaults();
         startNs = totalNanos();
     }
 
     @TearDown(Level.Iteration)
     public void endIteration() {
         cpuNs = totalNanos() - startNs;
+        pageFaults = PageFaultCount.ofProcess(pids[0]) - startFaults;
+        peerPageFaults = peerFaults() - startPeerFaults;
+    }
+
+    private long peerFaults() {
+        long total = 0;
+        for (int i = 1; i < pids.length; i++) {
+            total += PageFaultCount.ofProcess(pids[i]);
+        }
+        return total;
     }
 
     public void countMessage() {

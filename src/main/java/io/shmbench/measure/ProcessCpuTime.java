@@ -67,18 +67,22 @@ public final class ProcessCpuTime {
 
     /** utime + stime of a {@code /proc/<pid>/stat} file, in nanoseconds. */
     static long fromStatFile(Path stat, long ticksPerSecond) {
-        String text;
-        try {
-            text = Files.readString(stat, StandardCharsets.US_ASCII);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(stat + " does not exist: no such process (any more)", e);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + stat + ": " + e.getMessage(), e);
-        }
+        String text = readStatFile(stat);
         try {
             return fromStat(text, ticksPerSecond);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(stat + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The text of a {@code /proc/<pid>/stat} file; IllegalArgumentException when the process is gone. */
+    static String readStatFile(Path stat) {
+        try {
+            return Files.readString(stat, StandardCharsets.US_ASCII);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(stat + " does not exist: no such process (any more)", e);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + stat + ": " + e.getMessage(), e);
         }
     }
 

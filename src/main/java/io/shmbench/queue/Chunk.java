@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,6 +29,7 @@ import java.util.Set;
 final class Chunk implements AutoCloseable {
     /** Header words and index entries: 32-bit, 4-byte-aligned, accessed with acquire/release. */
     private static final VarHandle WORD = ValueLayout.JAVA_INT.varHandle();
+    private static final ValueLayout.OfLong HEADER_LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN);
 
     final Path path;
     final MemorySegment memory;
@@ -39,15 +41,26 @@ final class Chunk implements AutoCloseable {
     final int indexCapacity;
     private final SharedSegment segment;
 
-    private Chunk(SharedSegment segment, ChunkHeader header) {
+    private Chunk(Path path, SharedSegment segment, ChunkHeader header) {
         this.segment = segment;
-        this.path = segment.path();
+        this.path = path;
         this.memory = segment.memory();
         this.number = header.number();
         this.firstIndex = header.firstIndex();
         this.dataOffset = header.config().dataOffset();
         this.recordLimit = header.config().chunkSize() - QueueLayout.END_RESERVE;
         this.indexCapacity = header.config().indexCapacity();
+    }
+
+    /** The chunk in {@code segment} once its header checks out; else the segment is unmapped and the failure thrown. */
+    private static Chunk checked(Path path, QueueConfig config, long number, SharedSegment segment) {
+        try {
+            ChunkHeader header = ChunkHeader.decode(segment.memory(), path, segment.size(), number).requireConfig(config, path);
+            return new Chunk(path, segment, header);
+        } catch (RuntimeException e) {
+            segment.close();
+            throw e;
+        }
     }
 
     static Path path(Path dir, long number) {
@@ -75,9 +88,147 @@ final class Chunk implements AutoCloseable {
         } catch (SegmentException e) {
             throw new QueueException("cannot map chunk file " + path + ": " + e.getMessage(), e);
         }
+        return checked(path, config, number, segment);
+    }
+
+    /**
+     * Creates chunk {@code number} whose first data record will be {@code firstIndex} and maps it,
+     * its pages populated: {@link #prepare} and {@link Prepared#publish} in one go.
+     */
+    static Chunk create(Path dir, QueueConfig config, long number, long firstIndex) {
+        Prepared prepared = prepare(dir, config, number);
         try {
-            ChunkHeader header = ChunkHeader.decode(segment.memory(), path, segment.size(), number).requireConfig(config, path);
-            return new Chunk(segment, header);
+            return prepared.publish(firstIndex);
+        } finally {
+            prepared.removeTemporaryName();
+        }
+    }
+
+    static Path temporaryPath(Path dir, long number) {
+        return dir.resolve(QueueLayout.chunkFileName(number) + QueueLayout.TEMP_SUFFIX);
+    }
+
+    /**
+     * Prepares chunk {@code number} under its temporary name (exclusively, 0600): filled with zeros
+     * (so a full disk is an {@link IOException} here, not a SIGBUS on a mapped page later), given its
+     * header (first index 0 until {@link Prepared#publish} knows it), mapped, and its pages populated
+     * for writing ({@link PagePopulation}). This is the costly part of rolling over, which is why the
+     * appender runs it ahead of need on its background thread. Only the lock holder prepares chunks.
+     */
+    static Prepared prepare(Path dir, QueueConfig config, long number) {
+        Path temp = temporaryPath(dir, number);
+        try {
+            // Only the lock holder creates chunks, so a temporary file here was left by a dead appender.
+            Files.deleteIfExists(temp);
+            try (FileChannel channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
+                SharedSegment.fillWithZeros(channel, config.chunkSize());
+                ByteBuffer header = new ChunkHeader(config, number, 0).encode();
+                while (header.hasRemaining()) {
+                    channel.write(header, header.position());
+                }
+            }
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw new QueueException("cannot create chunk file " + temp + " of " + config.chunkSize() + " bytes: "
+                    + e + "; free space in " + dir.getParent() + " or use smaller chunks", e);
+        }
+        SharedSegment segment;
+        try {
+            segment = SharedSegment.attach(temp);
+        } catch (SegmentException e) {
+            deleteQuietly(temp);
+            throw new QueueException("cannot map chunk file " + temp + ": " + e.getMessage(), e);
+        }
+        try {
+            PagePopulation.forWrite(segment.memory());
+        } catch (RuntimeException e) {
+            segment.close();
+            deleteQuietly(temp);
+            throw e;
+        }
+        return new Prepared(dir, config, number, temp, segment);
+    }
+
+    /**
+     * A chunk file complete but for its first index, mapped and populated, under its temporary name:
+     * invisible to tailers until {@link #publish}.
+     */
+    static final class Prepared {
+        private final Path dir;
+        private final QueueConfig config;
+        final long number;
+        private final Path temp;
+        private final SharedSegment segment;
+
+        private Prepared(Path dir, QueueConfig config, long number, Path temp, SharedSegment segment) {
+            this.dir = dir;
+            this.config = config;
+            this.number = number;
+            this.temp = temp;
+            this.segment = segment;
+        }
+
+        /**
+         * Writes the first index into the mapped header and links the file to its final name (one
+         * {@code link(2)}, failing if that name exists): from here the chunk exists, whole.
+         */
+        Chunk publish(long firstIndex) {
+            Path path = path(dir, number);
+            segment.memory().set(HEADER_LONG, QueueLayout.FIRST_INDEX_OFFSET, firstIndex);
+            try {
+                Files.createLink(path, temp);
+            } catch (FileAlreadyExistsException e) {
+                discard();
+                throw new QueueException("cannot create chunk file " + path + ": it already exists (was the queue written by "
+                        + "something that ignores " + QueueLayout.LOCK_FILE + "?)", e);
+            } catch (IOException e) {
+                discard();
+                throw new QueueException("cannot create chunk file " + path + ": " + e, e);
+            }
+            return new Chunk(path, segment, new ChunkHeader(config, number, firstIndex));
+        }
+
+        /** The temporary name, once published; a {@code unlink(2)} kept off the message path. */
+        void removeTemporaryName() {
+            deleteQuietly(temp);
+        }
+
+        /** Unmaps and removes a prepared chunk that was never published. */
+        void discard() {
+            segment.close();
+            deleteQuietly(temp);
+        }
+    }
+
+    /**
+     * A tailer's early mapping of chunk {@code number}, taken from the temporary file the appender
+     * is preparing, once that is full size with its header (written after the zeros), its pages
+     * populated for reading; empty while the file is not there or not finished. Whether it became
+     * the chunk is decided at {@link #adopt}.
+     */
+    static Optional<SharedSegment> mapAhead(Path dir, QueueConfig config, long number) {
+        Path temp = temporaryPath(dir, number);
+        try {
+            if (Files.size(temp) != config.chunkSize()) {
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            return Optional.empty(); // not there (yet, or published and renamed away)
+        }
+        SharedSegment segment;
+        try {
+            segment = SharedSegment.attach(temp);
+        } catch (SegmentException e) {
+            return Optional.empty(); // removed between the two calls
+        }
+        try {
+            if (segment.size() != config.chunkSize() || segment.memory().get(HEADER_LONG, QueueLayout.MAGIC_OFFSET) != QueueLayout.MAGIC) {
+                segment.close();
+                return Optional.empty(); // the header is written last: not finished
+            }
+            PagePopulation.forRead(segment.memory());
+            return Optional.of(segment);
         } catch (RuntimeException e) {
             segment.close();
             throw e;
@@ -85,43 +236,23 @@ final class Chunk implements AutoCloseable {
     }
 
     /**
-     * Creates chunk {@code number} whose first data record will be {@code firstIndex}, maps it and
-     * faults its pages in. The file is prepared under a temporary name (exclusively, 0600), filled
-     * with zeros (so a full disk is an {@link IOException} here, not a SIGBUS on a mapped page later),
-     * given its header, and only then linked to its final name: a chunk that exists is always whole.
+     * Chunk {@code number} from a segment mapped ahead, if the chunk's final name now leads to that
+     * very file, still whole (one {@code stat}); else the segment is unmapped and the result is null,
+     * and the caller opens the chunk by name, which reports what is wrong with it. Called after END_OF_CHUNK, so the appender has
+     * written the first index into the header before this reads it.
      */
-    static Chunk create(Path dir, QueueConfig config, long number, long firstIndex) {
+    static Chunk adopt(Path dir, QueueConfig config, long number, SharedSegment segment) {
         Path path = path(dir, number);
-        Path temp = dir.resolve(path.getFileName() + QueueLayout.TEMP_SUFFIX);
-        try {
-            // Only the lock holder creates chunks, so a temporary file here was left by a dead appender.
-            Files.deleteIfExists(temp);
-            try (FileChannel channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                    LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
-                SharedSegment.fillWithZeros(channel, config.chunkSize());
-                ByteBuffer header = new ChunkHeader(config, number, firstIndex).encode();
-                while (header.hasRemaining()) {
-                    channel.write(header, header.position());
-                }
-            }
-            Files.createLink(path, temp);
-        } catch (FileAlreadyExistsException e) {
-            throw new QueueException("cannot create chunk file " + path + ": it already exists (was the queue written by "
-                    + "something that ignores " + QueueLayout.LOCK_FILE + "?)", e);
-        } catch (IOException e) {
-            throw new QueueException("cannot create chunk file " + path + " of " + config.chunkSize() + " bytes: "
-                    + e + "; free space in " + dir.getParent() + " or use smaller chunks", e);
-        } finally {
-            deleteQuietly(temp);
+        if (segment.size() != config.chunkSize() || !segment.isWholeMappingOf(path)) {
+            segment.close();
+            return null;
         }
-        Chunk chunk = open(dir, config, number);
-        chunk.preTouch();
-        return chunk;
+        return checked(path, config, number, segment);
     }
 
-    /** Faults every page of the data area in now, so the appender's first write to each does not. */
-    private void preTouch() {
-        SharedSegment.preTouch(memory.asSlice(dataOffset));
+    /** Populates the pages of this whole mapping for reading (a tailer's chunk it opened itself). */
+    void populateForRead() {
+        PagePopulation.forRead(memory);
     }
 
     int headerWord(long offset) {

@@ -3,6 +3,11 @@ package io.shmbench.queue;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The queue's only appender (a second live one, in this or another process, is refused). Not
@@ -13,15 +18,26 @@ import java.nio.file.Path;
  * there and {@link #publish(int)} makes it visible (index word, then the header word with a release
  * store). A claim that does not fit in the rest of the chunk first ends the chunk with END_OF_CHUNK
  * and continues in a new one, so call {@link #buffer()} after {@link #claim}. Copying:
- * {@link #append} does the three steps. Within a chunk nothing here allocates; rolling over to a
- * new chunk creates and maps a file.
+ * {@link #append} does the three steps. Within a chunk nothing here allocates.
+ *
+ * <p>Rolling over costs the message path one {@code link(2)}: the next chunk is prepared ahead of
+ * need on the appender's background thread ({@link ChunkWorker}: created under its temporary name,
+ * filled, mapped, its pages populated for writing), as soon as the current one is entered; at the
+ * roll the appender writes the first index into it, links it to its final name, ends the current
+ * chunk, and leaves unmapping the old chunk and removing the temporary name to that thread.
  *
  * <p>An appender that opens a queue carries on after the last complete record. If the previous
  * appender died in the middle of a record (a NOT_COMPLETE header word), its bytes are never reused:
  * that chunk is ended there and appending continues in a new chunk.
  */
 public final class QueueAppender extends QueueCursor {
+    /** Longest wait at a roll for a preparation still under way (a slow disk; normally it is long done). */
+    static final Duration PREPARE_TIMEOUT = Duration.ofSeconds(30);
+
     private final AppenderLock lock;
+    private final ChunkWorker worker;
+    /** The next chunk, being prepared or ready; null only before the first {@link #prepareNext}. */
+    private Future<Chunk.Prepared> prepared;
     private final int maxPayload;
     private final long strideMask;
     /** Offset of the claimed record's header word, or -1 when nothing is claimed. */
@@ -40,7 +56,33 @@ public final class QueueAppender extends QueueCursor {
         this.lock = lock;
         this.maxPayload = config.maxPayload();
         this.strideMask = config.indexStride() - 1L;
-        recover();
+        this.worker = new ChunkWorker("shmbench-queue-appender " + queue.directory().getFileName());
+        try {
+            recover();
+            prepareNext();
+        } catch (RuntimeException e) {
+            worker.close();
+            throw e;
+        }
+    }
+
+    private void prepareNext() {
+        long number = chunk.number + 1;
+        prepared = worker.submit(() -> Chunk.prepare(queue.directory(), config, number));
+    }
+
+    /**
+     * True once the next chunk is prepared (mapped and populated), so the next roll takes no page
+     * fault and no file creation; for tests and for callers that want to wait for it.
+     */
+    boolean nextChunkPrepared() {
+        Future<Chunk.Prepared> next = prepared;
+        return next != null && next.state() == Future.State.SUCCESS;
+    }
+
+    @Override
+    void retire(Chunk previous) {
+        worker.later(previous::close);
     }
 
     private void recover() {
@@ -180,15 +222,56 @@ public final class QueueAppender extends QueueCursor {
         }
     }
 
-    /** Creates the next chunk, then marks this one ended: a tailer that sees the marker finds its successor whole. */
+    /** Publishes the prepared next chunk, then marks this one ended: a tailer that sees the marker finds its successor whole. */
     private void roll() {
-        Chunk next = Chunk.create(queue.directory(), config, chunk.number + 1, nextIndex);
+        Chunk.Prepared ready = takePrepared(chunk.number + 1);
+        Chunk next = ready.publish(nextIndex);
+        worker.later(ready::removeTemporaryName);
         chunk.publishHeaderWord(position, QueueLayout.END_OF_CHUNK);
         enter(next);
         dirtyEnd = 0;
+        prepareNext();
     }
 
-    /** Withdraws an unpublished claim, unmaps and gives the appender lock up. Idempotent. */
+    private Chunk.Prepared takePrepared(long number) {
+        Future<Chunk.Prepared> next = prepared;
+        prepared = null;
+        if (next == null) {
+            return Chunk.prepare(queue.directory(), config, number);
+        }
+        try {
+            Chunk.Prepared ready = next.get(PREPARE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (ready.number != number) {
+                ready.discard();
+                return Chunk.prepare(queue.directory(), config, number);
+            }
+            return ready;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof QueueException cause) {
+                throw new QueueException(cause.getMessage(), cause);
+            }
+            throw new QueueException("preparing chunk " + number + " of " + queue.directory() + " failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            prepared = next; // close() discards it once it is done
+            throw new QueueTimeoutException("chunk " + number + " of " + queue.directory() + " was not prepared within "
+                    + PREPARE_TIMEOUT.toSeconds() + " s (a slow or full file system?)");
+        } catch (InterruptedException e) {
+            prepared = next;
+            Thread.currentThread().interrupt();
+            throw new QueueException("interrupted while waiting for chunk " + number + " of " + queue.directory() + " to be prepared", e);
+        }
+    }
+
+    /** After the worker stopped: a prepared chunk never published is unmapped and its temporary file removed. */
+    private void discardPrepared() {
+        Future<Chunk.Prepared> next = prepared;
+        prepared = null;
+        if (next != null && next.state() == Future.State.SUCCESS) {
+            next.resultNow().discard();
+        }
+    }
+
+    /** Withdraws an unpublished claim, stops the background thread, unmaps and gives the appender lock up. Idempotent. */
     @Override
     public void close() {
         if (closed) {
@@ -199,7 +282,12 @@ public final class QueueAppender extends QueueCursor {
                 chunk.publishHeaderWord(claimed, 0);
                 claimed = -1;
             }
-            super.close();
+            try {
+                worker.close();
+            } finally {
+                discardPrepared();
+                super.close();
+            }
         } finally {
             lock.close();
         }

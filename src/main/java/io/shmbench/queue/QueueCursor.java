@@ -34,8 +34,23 @@ abstract sealed class QueueCursor implements AutoCloseable permits QueueAppender
         position = next.dataOffset;
         nextIndex = next.firstIndex;
         if (previous != null) {
-            previous.close();
+            retire(previous);
         }
+        entered();
+    }
+
+    /** Unmaps a chunk this cursor has left. */
+    void retire(Chunk previous) {
+        previous.close();
+    }
+
+    /** Called after every move into a chunk. */
+    void entered() {
+    }
+
+    /** Maps chunk {@code number}, which follows the current one. */
+    Chunk openFollowing(long number) {
+        return openChunk(number);
     }
 
     final Chunk openChunk(long number) {
@@ -47,7 +62,7 @@ abstract sealed class QueueCursor implements AutoCloseable permits QueueAppender
         long number = chunk.number + 1;
         Chunk next;
         try {
-            next = openChunk(number);
+            next = openFollowing(number);
         } catch (QueueCorruptException e) {
             throw e;
         } catch (QueueException e) {

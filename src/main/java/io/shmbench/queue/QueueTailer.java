@@ -1,11 +1,17 @@
 package io.shmbench.queue;
 
 import io.shmbench.ipc.WaitStrategy;
+import io.shmbench.shm.SegmentException;
+import io.shmbench.shm.SharedSegment;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Reads a queue's data records in order, from record 0 unless moved ({@link #moveToIndex},
@@ -16,8 +22,15 @@ import java.util.OptionalLong;
  * yet) and its payload is at {@link #offset()} in {@link #buffer()}, in place, valid until the next
  * poll (which may unmap the chunk it is in). Copying: {@link #read}. Waiting: {@link #receive} polls
  * the header word with acquire loads, idling by the {@link WaitStrategy}, until a deadline. Metadata
- * records are skipped. Within a chunk nothing here allocates; following END_OF_CHUNK maps the next
- * chunk file.
+ * records are skipped. Within a chunk nothing here allocates.
+ *
+ * <p>Following END_OF_CHUNK costs the message path one {@code stat(2)}: as soon as the tailer enters
+ * a chunk, its background thread ({@link ChunkWorker}) waits for the next one (its temporary file,
+ * once the appender has filled it and written its header, or its final name), maps it and
+ * populates its page tables for reading; at the marker the tailer checks that the chunk's final
+ * name leads to the file it mapped and moves in. The chunk left behind is unmapped on that thread.
+ * When the mapping ahead is not ready (or was of a file the appender then replaced), the tailer opens
+ * the chunk itself.
  *
  * <p>Every record is checked before it is delivered: its header word must describe a record that fits
  * in the chunk and its index word must be the expected record's, else {@link QueueCorruptException}
@@ -27,14 +40,119 @@ public final class QueueTailer extends QueueCursor {
     /** Deadline checks happen once per this many failed polls. */
     private static final int CHECK_EVERY = 64;
 
+    /** Longest the background thread waits for the next chunk to appear before it leaves it to the tailer. */
+    static final Duration MAP_AHEAD_PATIENCE = Duration.ofMinutes(1);
+    /** Pauses between looks for the next chunk: from 50 us, doubling, up to 10 ms. */
+    private static final long FIRST_PAUSE_NANOS = 50_000;
+    private static final long LONGEST_PAUSE_NANOS = 10_000_000;
+
     private final WaitStrategy waitStrategy;
+    private final ChunkWorker worker;
+    /** The chunk mapped ahead by the worker, handed over here; a stale one (another number) is unmapped when found. */
+    private final AtomicReference<MappedAhead> ahead = new AtomicReference<>();
+    /** The number the worker is looking for now; it stops when this changes. */
+    private volatile long wanted = -1;
+    private Future<?> looking;
     /** Offset of the current record's payload in {@link #memory}, or -1 when there is none. */
     private long current = -1;
+
+    private record MappedAhead(long number, SharedSegment segment) {
+    }
 
     QueueTailer(MappedQueue queue, WaitStrategy waitStrategy) {
         super(queue);
         this.waitStrategy = waitStrategy;
-        enter(openChunk(0));
+        this.worker = new ChunkWorker("shmbench-queue-tailer " + queue.directory().getFileName());
+        try {
+            enter(openChunk(0));
+        } catch (RuntimeException e) {
+            worker.close();
+            throw e;
+        }
+    }
+
+    @Override
+    void retire(Chunk previous) {
+        worker.later(previous::close);
+    }
+
+    /** Starts mapping the chunk after the one just entered. */
+    @Override
+    void entered() {
+        long number = chunk.number + 1;
+        if (number == wanted) {
+            return;
+        }
+        wanted = number;
+        if (looking != null) {
+            looking.cancel(true);
+        }
+        unmap(ahead.getAndSet(null));
+        looking = worker.submit(() -> mapAhead(number));
+    }
+
+    /** On the worker: waits (with back-off, at most {@link #MAP_AHEAD_PATIENCE}) for chunk {@code number}, maps and populates it. */
+    private Void mapAhead(long number) throws InterruptedException {
+        long deadline = System.nanoTime() + MAP_AHEAD_PATIENCE.toNanos();
+        long pause = FIRST_PAUSE_NANOS;
+        while (wanted == number && System.nanoTime() - deadline < 0) {
+            Optional<SharedSegment> segment = mapByEitherName(number);
+            if (segment.isPresent()) {
+                unmap(ahead.getAndSet(new MappedAhead(number, segment.get())));
+                return null;
+            }
+            Thread.sleep(Duration.ofNanos(pause));
+            pause = Math.min(2 * pause, LONGEST_PAUSE_NANOS);
+        }
+        return null;
+    }
+
+    private Optional<SharedSegment> mapByEitherName(long number) {
+        Path path = Chunk.path(queue.directory(), number);
+        if (queue.chunks().exists(number)) {
+            try {
+                SharedSegment segment = SharedSegment.attach(path);
+                try {
+                    PagePopulation.forRead(segment.memory());
+                } catch (RuntimeException e) {
+                    segment.close();
+                    throw e;
+                }
+                return Optional.of(segment);
+            } catch (SegmentException e) {
+                return Optional.empty(); // the tailer will open it itself and say what is wrong
+            }
+        }
+        return Chunk.mapAhead(queue.directory(), config, number);
+    }
+
+    private static void unmap(MappedAhead stale) {
+        if (stale != null) {
+            stale.segment().close();
+        }
+    }
+
+    /** The chunk mapped ahead, when it is {@code number} and its final name leads to it; else opened here. */
+    @Override
+    Chunk openFollowing(long number) {
+        MappedAhead mapped = ahead.getAndSet(null);
+        if (mapped != null) {
+            if (mapped.number() == number) {
+                Chunk adopted = Chunk.adopt(queue.directory(), config, number, mapped.segment());
+                if (adopted != null) {
+                    return adopted;
+                }
+            } else {
+                unmap(mapped);
+            }
+        }
+        return openChunk(number);
+    }
+
+    /** True once the chunk after the current one is mapped and populated; for tests. */
+    boolean nextChunkMapped() {
+        MappedAhead mapped = ahead.get();
+        return mapped != null && mapped.number() == chunk.number + 1;
     }
 
     /**
@@ -172,6 +290,21 @@ public final class QueueTailer extends QueueCursor {
         ensureOpen();
         current = -1;
         seek(Long.MAX_VALUE);
+    }
+
+    /** Stops the background thread, then unmaps everything. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        wanted = -1;
+        try {
+            worker.close();
+        } finally {
+            unmap(ahead.getAndSet(null));
+            super.close();
+        }
     }
 
     /** Chunk file the tailer reads now. */

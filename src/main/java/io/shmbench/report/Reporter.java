@@ -45,8 +45,10 @@ public final class Reporter {
         RunData data = RunReader.read(layout, problems);
         ReportTables tables = ReportTables.of(data);
         List<Path> csv = List.of();
+        List<PageFaultTable.Row> faults = PageFaultTable.of(data.jmh());
         try {
-            csv = TidyCsvWriter.writeAll(layout.csvDir(), tables, layout.runId(), host(data));
+            csv = new ArrayList<>(TidyCsvWriter.writeAll(layout.csvDir(), tables, layout.runId(), host(data)));
+            csv.add(PageFaultTable.write(layout.csvDir(), faults, layout.runId(), host(data)));
         } catch (IOException e) {
             problems.error(layout.csvDir() + ": cannot write the tidy CSV files: " + e);
         }
@@ -72,6 +74,7 @@ public final class Reporter {
         }
         summary.forEach(out::println);
         SummaryConsole.lines(answers).forEach(out::println);
+        PageFaultTable.summaryLines(faults).forEach(out::println);
         out.println("Wrote " + csv.size() + " CSV files to " + layout.csvDir() + " and " + figures.figures().size()
                 + " figures (PNG, SVG, PDF) to " + layout.plotsDir() + (index == null ? "" : "; open " + index));
         problems.notes().forEach(n -> out.println("note: " + n));
@@ -91,6 +94,7 @@ public final class Reporter {
         RunData data = RunReader.read(layout, problems);
         try {
             TidyCsvWriter.writeAll(layout.csvDir(), ReportTables.of(data), layout.runId(), host(data));
+            PageFaultTable.write(layout.csvDir(), PageFaultTable.of(data.jmh()), layout.runId(), host(data));
         } catch (IOException e) {
             problems.error(layout.csvDir() + ": cannot write the tidy CSV files: " + e);
         }

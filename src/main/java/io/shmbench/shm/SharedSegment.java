@@ -197,6 +197,20 @@ public final class SharedSegment implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether {@code other} names the very file this segment maps (same device and inode), e.g. after
+     * the file was linked under a second name, and that file still covers the whole mapping (touching
+     * pages beyond a truncated end raises SIGBUS). One {@code stat}; false when {@code other} does not exist.
+     */
+    public boolean isWholeMappingOf(Path other) {
+        try {
+            BasicFileAttributes now = Files.readAttributes(other, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return now.fileKey().equals(fileKey) && now.size() >= memory.byteSize();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Removes the file; mappings stay valid until {@link #close}. Safe to call more than once. */
     public void unlink() {
         try {
