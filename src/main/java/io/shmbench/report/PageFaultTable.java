@@ -80,14 +80,15 @@ public final class PageFaultTable {
         return file;
     }
 
-    /** One console line per shared-memory transport's series, e.g. "Q1 page faults per message, chronicle-style at 2048 B: 0.0012 here, 0.0004 in the peer". */
+    /** One console line per shared-memory transport's series, e.g. "Q1 page faults per message, chronicle-style at 2048 B (throughput): 0.0012 here, 0.0004 in the peer". */
     public static List<String> summaryLines(List<Row> rows) {
         List<String> lines = new ArrayList<>();
         for (Row row : rows) {
             Optional<String> transport = row.key().param("transport");
             if (transport.isPresent() && SHARED_MEMORY.contains(transport.get())) {
-                lines.add(String.format("  Q1 page faults per message, %s at %s B: %.4f here, %.4f in the peer", transport.get(),
-                        row.key().param("messageBytes").orElse("?"), row.here(), row.peer()));
+                // Q1's throughput and fixed-rate series share transport and size; the method tells them apart.
+                lines.add(String.format("  Q1 page faults per message, %s at %s B (%s): %.4f here, %.4f in the peer", transport.get(),
+                        row.key().param("messageBytes").orElse("?"), row.key().method(), row.here(), row.peer()));
             }
         }
         return lines;
