@@ -37,20 +37,10 @@ public final class RingReader extends RingCursor {
     private int currentSlot;
     private long missed;
     private long torn;
-    /** A cache line's bytes: the slot's second line starts this far into the slot. */
-    private static final int LINE = 64;
-    /** Whether a wait also loads the slot's second line: slots longer than one line, aligned to lines. */
-    private final boolean touchSecondLine;
-    /**
-     * Where a wait stores what it loaded from the slot's second line, so the JIT keeps the load;
-     * the value is never used.
-     */
-    private long secondLine;
     /** While this reader waits for a message (BLOCKING, SLOT_SEQUENCE): where its sequence word is, else -1. */
     private long awaitedAt = -1;
     private long awaitedSequence;
     private int awaitedSlot;
-    private long secondLineAt = -1;
     /** {@link #next} when this reader last stamped its heartbeat. */
     private long heartbeatAt;
 
@@ -64,7 +54,6 @@ public final class RingReader extends RingCursor {
         this.next = ring.readIndex();
         this.released = next;
         this.heartbeatAt = next;
-        this.touchSecondLine = config.alignSlots() && slotSize > LINE;
     }
 
     /**
@@ -162,21 +151,16 @@ public final class RingReader extends RingCursor {
         awaitedSlot = slot;
         awaitedAt = offset + RingLayout.SLOT_SEQUENCE_OFFSET;
         awaitedSequence = RingLayout.committed(next);
-        secondLineAt = touchSecondLine ? offset + LINE : -1;
     }
 
     /**
-     * Whether the awaited message is there: one acquire load of its sequence word. A message longer
-     * than the slot header's line also loads the slot's next line each time it is not (see
-     * {@link #secondLine}), so that line travels while the writer is finishing the first rather
-     * than after the sequence word is seen.
+     * Whether the awaited message is there: one acquire load of its sequence word. (Loading the
+     * slot's second line on each spin as well, so that it travels with the first, was measured
+     * and made the 64 B round trip slower: docs/findings/issue13-ring-levers.md.)
      */
     private int arrived() {
         long offset = awaitedAt;
         if (access.load(memory, offset) != awaitedSequence) {
-            if (secondLineAt >= 0) {
-                secondLine = (long) OrderedAccess.LONG.getOpaque(memory, secondLineAt);
-            }
             return -1;
         }
         awaitedAt = -1;
