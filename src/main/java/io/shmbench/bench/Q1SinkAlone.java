@@ -1,6 +1,7 @@
 package io.shmbench.bench;
 
 import io.shmbench.message.MessageChecksum;
+import io.shmbench.ring.RingLayout;
 import io.shmbench.transport.ChannelConfig;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -42,7 +43,7 @@ public class Q1SinkAlone {
     /** Messages in the source buffer, as many as a transport carries at the default depth. */
     static final int MESSAGES = ChannelConfig.DEFAULT_DEPTH;
     /** Each source message starts on a cache line, as a ring slot does. */
-    private static final int LINE = 64;
+    private static final int LINE = RingLayout.CACHE_LINE;
 
     /** The sizes of Q1's throughput (its 0 B is floor's only size, which has no sink). */
     @Param({"64", "2048", "2880", "8", "256", "65536"})

@@ -62,6 +62,8 @@ public final class RingLayout {
     public static final long WRITER_START_OFFSET = 40;
     public static final long WRITER_HEARTBEAT_OFFSET = 48;
     public static final long READER_PID_OFFSET = 56;
+    /** A cache line's bytes on the machines the layout is designed for (x86-64, most aarch64). */
+    public static final int CACHE_LINE = 64;
     public static final long READER_START_OFFSET = 64;
     public static final long READER_HEARTBEAT_OFFSET = 72;
     public static final long WRITE_INDEX_OFFSET = 128;
@@ -98,7 +100,7 @@ public final class RingLayout {
 
     /** Bytes per slot for a largest payload: header + payload rounded up to 8, or to 64 when aligned. */
     public static int slotSize(int maxPayload, boolean alignSlots) {
-        long unit = alignSlots ? 64 : 8;
+        long unit = alignSlots ? CACHE_LINE : 8;
         long raw = (long) SLOT_HEADER_SIZE + maxPayload;
         long size = (raw + unit - 1) / unit * unit;
         if (size > MAX_SLOT_SIZE) {

@@ -20,7 +20,6 @@ import java.lang.foreign.ValueLayout;
  * <p>A truncated segment file: see {@link Ring#checkNotTruncated()} and {@link Ring#explainFault}.
  */
 public final class RingWriter extends RingCursor {
-    private static final int LINE = 64;
     private final boolean overwrite;
     private long next;
     private long cachedReadIndex;
@@ -213,7 +212,7 @@ public final class RingWriter extends RingCursor {
 
     /** Payload bytes of the claimed slot that share the line its payload starts in (48 in an aligned slot). */
     private int headerLineBytes() {
-        return LINE - (int) ((claimedOffset + RingLayout.SLOT_HEADER_SIZE) & (LINE - 1));
+        return RingLayout.CACHE_LINE - (int) ((claimedOffset + RingLayout.SLOT_HEADER_SIZE) & (RingLayout.CACHE_LINE - 1));
     }
 
     /** Index of the next message this writer publishes (= messages published so far). */

@@ -57,12 +57,11 @@ public enum SlotRelease {
     /** {@link #CLAIM_LARGE} claims the lines of messages longer than this. */
     public static final int LARGE_MESSAGE_BYTES = 256;
 
-    private static final int LINE = 64;
     /**
      * What {@link #ZERO} copies from: the JDK's copy is vectorised, a loop of stores is not (a
      * 2 KiB loop of 8-byte stores took 10x as long), and a slice to fill would allocate.
      */
-    private static final MemorySegment ZEROS = Arena.global().allocate(4096, LINE);
+    private static final MemorySegment ZEROS = Arena.global().allocate(4096, RingLayout.CACHE_LINE);
 
     /** The default for a ring of {@code mode}: OVERWRITE rings allow only {@link #KEEP}. */
     public static SlotRelease defaultFor(RingMode mode) {
@@ -104,7 +103,7 @@ public enum SlotRelease {
         if (length > 0) {
             long end = payload + length;
             memory.set(ValueLayout.JAVA_BYTE, payload, (byte) 0);
-            for (long line = (payload | (LINE - 1)) + 1; line < end; line += LINE) {
+            for (long line = (payload | (RingLayout.CACHE_LINE - 1)) + 1; line < end; line += RingLayout.CACHE_LINE) {
                 memory.set(ValueLayout.JAVA_BYTE, line, (byte) 0);
             }
         }

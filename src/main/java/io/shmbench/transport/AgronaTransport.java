@@ -48,7 +48,7 @@ final class AgronaTransport extends BaseTransport {
         return (int) capacity;
     }
 
-    /** The power of two nearest {@code bytes} by ratio (ties go up, the reference's way). */
+    /** The power of two nearest {@code bytes} by ratio (a tie goes up). */
     static long nearestPowerOfTwo(long bytes) {
         long below = Long.highestOneBit(bytes);
         return below == bytes || bytes < below * Math.sqrt(2) ? below : below << 1;
